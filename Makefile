@@ -1,0 +1,56 @@
+# zoneassess — the two commands a new user needs are `make run` and `make test`.
+SHELL := /bin/bash
+MVN ?= mvn -B -q
+OUT ?= out
+SAMPLE ?= $(OUT)/sample
+SEED ?= 42
+SCALE ?= province
+ZONEASSESS := bin/zoneassess
+
+SOURCES := $(shell find pom.xml data-schema jobs reports -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -print 2>/dev/null)
+BUILD_STAMP := jobs/target/.build-stamp
+
+.PHONY: run test build font sample docs bench cluster-test fmt clean help
+
+help:
+	@echo "make run           whole pipeline on the sample province (outputs under $(OUT)/)"
+	@echo "make test          the whole test suite (mvn verify)"
+	@echo "make bench         benchmark harness (not part of the tests)"
+	@echo "make cluster-test  pipeline on a standalone Spark cluster on 127.0.0.1"
+	@echo "make docs          regenerate docs/data-dictionary.md from the declarations"
+
+build: $(BUILD_STAMP)
+
+$(BUILD_STAMP): $(SOURCES)
+	$(MVN) -DskipTests package
+	@touch $@
+
+font:
+	@bin/ensure-font
+
+$(SAMPLE)/.complete: | $(BUILD_STAMP)
+	$(ZONEASSESS) sample --seed $(SEED) --scale $(SCALE) --out $(SAMPLE)
+
+sample: build $(SAMPLE)/.complete
+
+run: build font sample
+	$(ZONEASSESS) run --input $(SAMPLE) --out $(OUT)
+
+test: font
+	mvn -B verify
+
+docs: build
+	$(ZONEASSESS) docs --out docs
+
+bench: build font
+	bin/bench
+
+cluster-test: build font
+	bin/cluster-test
+
+fmt:
+	mvn -B -q spotless:apply
+
+clean:
+	mvn -B -q clean
+	rm -rf $(OUT)

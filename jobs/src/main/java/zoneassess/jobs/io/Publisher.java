@@ -1,0 +1,239 @@
+package zoneassess.jobs.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The publish edge: writes Parquet and small files so that a reader never sees half a result.
+ * Each dataset is written to a hidden sibling folder, its part files are renamed to stable names
+ * (part-00000…, in Spark's task order), and the folder is then renamed into place.
+ *
+ * <p>Callers sort the data they publish; with a fixed partition count and stable file names the
+ * same rows give byte-identical Parquet files, which the manifest hashes.
+ */
+public final class Publisher {
+  private final Configuration conf;
+
+  public Publisher(SparkSession spark) {
+    this(spark.sparkContext().hadoopConfiguration());
+  }
+
+  public Publisher(Configuration conf) {
+    this.conf = conf;
+  }
+
+  public Configuration conf() {
+    return conf;
+  }
+
+  /** Writes {@code data} as Parquet at {@code uri}, replacing what was there, atomically. */
+  public void writeParquet(Dataset<Row> data, String uri, String... partitionBy) {
+    Path target = new Path(uri);
+    Path tmp = new Path(target.getParent(), "._tmp_" + target.getName());
+    try {
+      FileSystem fs = target.getFileSystem(conf);
+      fs.delete(tmp, true);
+      var writer = data.write().mode(SaveMode.Overwrite);
+      if (partitionBy.length > 0) {
+        writer = writer.partitionBy(partitionBy);
+      }
+      writer.parquet(tmp.toString());
+      stabiliseNames(fs, tmp);
+      replace(fs, tmp, target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish " + uri, e);
+    }
+  }
+
+  /** Writes a small text file (JSON, Markdown) atomically. */
+  public void writeText(String uri, String content) {
+    Path target = new Path(uri);
+    Path tmp = new Path(target.getParent(), "._tmp_" + target.getName());
+    try {
+      FileSystem fs = target.getFileSystem(conf);
+      try (OutputStream out = fs.create(tmp, true)) {
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
+      if (fs.exists(target)) {
+        fs.delete(target, false);
+      }
+      if (!fs.rename(tmp, target)) {
+        throw new IOException("rename failed: " + tmp + " -> " + target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + uri, e);
+    }
+  }
+
+  public String readText(String uri) {
+    try {
+      Path p = new Path(uri);
+      FileSystem fs = p.getFileSystem(conf);
+      try (InputStream in = fs.open(p)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + uri, e);
+    }
+  }
+
+  public boolean exists(String uri) {
+    try {
+      Path p = new Path(uri);
+      return p.getFileSystem(conf).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Moves a folder into place: the target is replaced as a whole. */
+  public void move(String fromUri, String toUri) {
+    try {
+      Path from = new Path(fromUri);
+      Path to = new Path(toUri);
+      FileSystem fs = from.getFileSystem(conf);
+      fs.mkdirs(to.getParent());
+      replace(fs, from, to);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + fromUri + " to " + toUri, e);
+    }
+  }
+
+  public void delete(String uri) {
+    try {
+      Path p = new Path(uri);
+      p.getFileSystem(conf).delete(p, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * SHA-256 of a published file or folder. For a folder: the hash of the sorted list of
+   * (relative path, file hash) of its data files, so the same content gives the same hash.
+   */
+  public String sha256(String uri) {
+    try {
+      Path p = new Path(uri);
+      FileSystem fs = p.getFileSystem(conf);
+      FileStatus st = fs.getFileStatus(p);
+      if (st.isFile()) {
+        return hashFile(fs, p);
+      }
+      List<String> lines = new ArrayList<>();
+      String base = st.getPath().toUri().getPath();
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(p, true);
+      while (it.hasNext()) {
+        LocatedFileStatus f = it.next();
+        String name = f.getPath().getName();
+        if (name.startsWith(".") || name.startsWith("_")) {
+          continue;
+        }
+        String rel = f.getPath().toUri().getPath().substring(base.length());
+        lines.add(rel + " " + hashFile(fs, f.getPath()));
+      }
+      lines.sort(null);
+      return hex(digest().digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot hash " + uri, e);
+    }
+  }
+
+  private static String hashFile(FileSystem fs, Path p) throws IOException {
+    MessageDigest md = digest();
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = fs.open(p)) {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+    }
+    return hex(md.digest());
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hex(byte[] b) {
+    return HexFormat.of().formatHex(b);
+  }
+
+  /** Renames Spark's part-NNNNN-&lt;uuid&gt;… files to part-NNNNN… and drops marker files. */
+  private static void stabiliseNames(FileSystem fs, Path dir) throws IOException {
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+    List<Path> parts = new ArrayList<>();
+    while (it.hasNext()) {
+      Path f = it.next().getPath();
+      String n = f.getName();
+      if (n.startsWith("part-")) {
+        parts.add(f);
+      } else if (n.startsWith(".") && n.endsWith(".crc") || n.equals("_SUCCESS")) {
+        fs.delete(f, false);
+      }
+    }
+    for (Path f : parts) {
+      String n = f.getName();
+      // part-00000-<uuid>-c000.snappy.parquet -> part-00000.snappy.parquet
+      String idx = n.substring(0, Math.min(10, n.length()));
+      int dot = n.indexOf('.', 10);
+      String ext = dot > 0 ? n.substring(dot) : "";
+      Path renamed = new Path(f.getParent(), idx + ext.toLowerCase(Locale.ROOT));
+      if (!renamed.equals(f) && !fs.rename(f, renamed)) {
+        throw new IOException("rename failed: " + f);
+      }
+    }
+  }
+
+  private static void replace(FileSystem fs, Path from, Path to) throws IOException {
+    Path old = new Path(to.getParent(), "._old_" + to.getName());
+    fs.delete(old, true);
+    boolean hadOld = fs.exists(to);
+    if (hadOld && !fs.rename(to, old)) {
+      throw new IOException("cannot move aside " + to);
+    }
+    if (!fs.rename(from, to)) {
+      if (hadOld) {
+        fs.rename(old, to);
+      }
+      throw new IOException("rename failed: " + from + " -> " + to);
+    }
+    fs.delete(old, true);
+  }
+
+  /** Normalises a local path or URI string to a URI string. */
+  public static String toUri(String pathOrUri) {
+    if (pathOrUri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !pathOrUri.matches("^[a-zA-Z]:\\\\.*")) {
+      return pathOrUri;
+    }
+    return java.nio.file.Path.of(pathOrUri).toAbsolutePath().normalize().toUri().toString();
+  }
+
+  static URI uri(String s) {
+    return URI.create(s);
+  }
+}

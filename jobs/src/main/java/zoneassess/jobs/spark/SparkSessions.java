@@ -1,19 +1,29 @@
 package zoneassess.jobs.spark;
 
+import java.io.File;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the SparkSession every command uses. Local mode by default; {@code --master} selects a
- * cluster. Shuffle partitions follow the core count: the default 200 is pure overhead on a small
- * machine, and a fixed count also keeps output file counts deterministic.
+ * cluster. Shuffle partitions are fixed from the core count (the default 200 is pure overhead on
+ * a small machine) and do not depend on the master, so local and cluster runs write the same files.
+ *
+ * <p>On a standalone cluster ({@code spark://…}) the executors need the project's classes: the
+ * launcher passes its classpath as {@code -Dzoneassess.classpath}; the project's own jars go to
+ * {@code spark.jars} (lambdas fail on executors without it) and the rest to
+ * {@code spark.executor.extraClassPath}.
  */
 public final class SparkSessions {
+  /** Partitions used for shuffles; fixed so outputs do not depend on where the job runs. */
+  public static final int SHUFFLE_PARTITIONS = 4;
+
   private SparkSessions() {}
 
-  /** A session for {@code master} ({@code local[*]} when null). */
+  /** A session for {@code master} ({@code local[*]} when null or blank). */
   public static SparkSession create(String master, String appName) {
     String m = master == null || master.isBlank() ? "local[*]" : master;
-    int cores = Runtime.getRuntime().availableProcessors();
     SparkSession.Builder b =
         SparkSession.builder()
             .appName(appName)
@@ -21,12 +31,29 @@ public final class SparkSessions {
             .config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)))
+            .config("spark.sql.shuffle.partitions", String.valueOf(SHUFFLE_PARTITIONS))
             .config("spark.sql.legacy.javaCharsets", "true")
             .config("spark.sql.parquet.compression.codec", "snappy")
-            .config("spark.sql.sources.partitionOverwriteMode", "static")
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1");
+    if (m.startsWith("spark://")) {
+      String cp = System.getProperty("zoneassess.classpath", System.getProperty("java.class.path"));
+      String jars =
+          Arrays.stream(cp.split(File.pathSeparator))
+              .filter(p -> p.matches(".*/(jobs|data-schema|reports)-[^/]*\\.jar$"))
+              .collect(Collectors.joining(","));
+      b.config("spark.executor.extraClassPath", cp)
+          .config("spark.jars", jars)
+          .config("spark.executor.memory", System.getProperty("zoneassess.executor.memory", "1g"))
+          .config(
+              "spark.executor.extraJavaOptions",
+              "-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED"
+                  + " --add-opens=java.base/java.nio=ALL-UNNAMED"
+                  + " --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
+                  + " --add-opens=java.base/java.util=ALL-UNNAMED"
+                  + " --add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
+                  + " -Djava.awt.headless=true");
+    }
     return b.getOrCreate();
   }
 }

@@ -1,0 +1,60 @@
+package zoneassess.jobs.pipeline;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import zoneassess.schema.layout.RunLayout;
+
+/**
+ * Runs stages one after another inside one run folder, with progress on the console ("stage 2 of
+ * 5 · assess") and the time each stage took. A failing stage stops the pipeline; what it had
+ * published stays in the in-progress folder, which is never read as a finished run.
+ */
+public final class Pipeline {
+  /** A stage and the parameters it runs with. */
+  public record Step(Stage stage, Map<String, String> params) {}
+
+  /** Everything the stages reported, in order, with their wall times in seconds. */
+  public record Outcome(List<StageResult> results, Map<String, Double> seconds) {
+    public Outcome {
+      results = List.copyOf(results);
+      seconds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
+    }
+
+    public StageResult result(String stage) {
+      return results.stream().filter(r -> r.stage().equals(stage)).findFirst().orElse(null);
+    }
+  }
+
+  private final SparkSession spark;
+  private final RunLayout run;
+  private final PrintStream console;
+
+  public Pipeline(SparkSession spark, RunLayout run, PrintStream console) {
+    this.spark = spark;
+    this.run = run;
+    this.console = console;
+  }
+
+  public Outcome execute(List<Step> steps) throws Exception {
+    List<StageResult> results = new ArrayList<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    int i = 0;
+    for (Step step : steps) {
+      i++;
+      String name = step.stage().name();
+      console.printf(Locale.ROOT, "[stage %d of %d] %s …%n", i, steps.size(), name);
+      long t0 = System.nanoTime();
+      StageResult r = step.stage().execute(new StageContext(spark, run, step.params(), console));
+      double s = (System.nanoTime() - t0) / 1e9;
+      seconds.put(name, s);
+      results.add(r);
+      console.printf(Locale.ROOT, "[stage %d of %d] %s done in %.1f s%n", i, steps.size(), name, s);
+    }
+    return new Outcome(results, seconds);
+  }
+}

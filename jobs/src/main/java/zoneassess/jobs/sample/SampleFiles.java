@@ -123,6 +123,10 @@ final class SampleFiles {
     Path dir = new Path(dirUri);
     try {
       FileSystem fs = dir.getFileSystem(conf);
+      // The checksummed local file system hides .crc files from listings: ask the raw one.
+      if (fs instanceof LocalFileSystem local) {
+        fs = local.getRawFileSystem();
+      }
       for (FileStatus st : fs.listStatus(dir)) {
         String n = st.getPath().getName();
         if (n.startsWith(".") && n.endsWith(".crc")) {

@@ -94,7 +94,8 @@ public final class Ingestion {
         ContractValidator.validate(canonical, d, accepted).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       int n = spark.sessionState().conf().numShufflePartitions();
-      publishStaging(ValidatedRows.staging(validated, d), d, n);
+      Dataset<Row> staging = ValidatedRows.staging(validated, d);
+      publishStaging(staging, d, n);
       Dataset<Row> rejects = ValidatedRows.rejects(validated, d);
       publisher.writeParquet(
           rejects
@@ -102,7 +103,8 @@ public final class Ingestion {
               .sortWithinPartitions(col("source_file"), col("source_row")),
           run.rejects(d.name()));
       Dataset<Row> warnings = ValidatedRows.warnings(validated);
-      return tally(d, files, raws, canonical, warnings, notes, !files.isEmpty(), accepted);
+      return tally(d, files, raws, canonical, staging.schema(), rejects.schema(), warnings, notes,
+          !files.isEmpty(), accepted);
     } finally {
       validated.unpersist();
     }
@@ -121,6 +123,11 @@ public final class Ingestion {
       by.add(col(d.partitionBy().get()));
     } else {
       d.key().forEach(k -> by.add(col("`" + k + "`")));
+    }
+    if (staging.isEmpty()) {
+      // A partitioned write of no rows leaves no file; one unpartitioned empty file keeps the schema.
+      publisher.writeParquet(staging.coalesce(1), run.staging(d.name()));
+      return;
     }
     Dataset<Row> sorted =
         (by.isEmpty() ? staging.repartition(n) : staging.repartition(n, by.toArray(Column[]::new)))
@@ -161,16 +168,18 @@ public final class Ingestion {
       List<InputFile> files,
       List<RawTable> raws,
       Dataset<Row> canonical,
+      org.apache.spark.sql.types.StructType stagingSchema,
+      org.apache.spark.sql.types.StructType rejectsSchema,
       Dataset<Row> warnings,
       List<String> notes,
       boolean hasInput,
       Map<String, Dataset<Row>> accepted) {
     Map<String, Long> read = bySourceFile(canonical.groupBy(CanonicalRows.SOURCE_FILE).agg(count("*")));
-    Dataset<Row> staged = spark.read().parquet(run.staging(d.name()));
+    Dataset<Row> staged = spark.read().schema(stagingSchema).parquet(run.staging(d.name()));
     Map<String, Long> acc = bySourceFile(staged.groupBy(CanonicalRows.SOURCE_FILE).agg(count("*")));
     Map<String, Map<String, Long>> rej =
         byFileAndRule(
-            spark.read().parquet(run.rejects(d.name())).groupBy("source_file", "rule").agg(count("*")));
+            spark.read().schema(rejectsSchema).parquet(run.rejects(d.name())).groupBy("source_file", "rule").agg(count("*")));
     Map<String, Map<String, Long>> warn =
         byFileAndRule(warnings.groupBy("source_file", "rule").agg(count("*")));
     List<ValidationReport.WarningExample> examples = new ArrayList<>();

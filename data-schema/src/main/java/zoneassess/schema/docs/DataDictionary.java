@@ -38,7 +38,7 @@ public final class DataDictionary {
         .append(" `_source_row`.\n\n");
     md.append("Datasets, in validation order:\n\n");
     for (DatasetContract d : Datasets.ALL) {
-      md.append("- [`").append(d.name()).append("`](#").append(d.name().replace('_', '-'))
+      md.append("- [`").append(d.name()).append("`](#").append(d.name())
           .append(") ").append(d.labelZh()).append('\n');
     }
     md.append('\n');

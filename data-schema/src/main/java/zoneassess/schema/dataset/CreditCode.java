@@ -49,6 +49,15 @@ public final class CreditCode {
    * check character is right. Kept beside the Java version so both follow the same standard.
    */
   public static String sparkCheckExpression(String column) {
+    return "(" + sparkCheckCharacterExpression(column) + " = substr(" + column + ", 18, 1))";
+  }
+
+  /**
+   * Spark SQL expression (built-in functions only) giving the check character the first 17
+   * characters of the column call for; meaningful only when the column has the right {@link
+   * #SHAPE}.
+   */
+  public static String sparkCheckCharacterExpression(String column) {
     StringBuilder weights = new StringBuilder("array(");
     for (int i = 0; i < WEIGHTS.length; i++) {
       weights.append(i == 0 ? "" : ",").append(WEIGHTS[i]);
@@ -62,12 +71,6 @@ public final class CreditCode {
             + ", i, 1)) - 1) * element_at("
             + weights
             + ", i))";
-    return "(substr('"
-        + ALPHABET
-        + "', ((31 - pmod("
-        + sum
-        + ", 31)) % 31) + 1, 1) = substr("
-        + column
-        + ", 18, 1))";
+    return "substr('" + ALPHABET + "', ((31 - pmod(" + sum + ", 31)) % 31) + 1, 1)";
   }
 }

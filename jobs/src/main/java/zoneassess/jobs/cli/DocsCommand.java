@@ -1,0 +1,38 @@
+package zoneassess.jobs.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import zoneassess.schema.docs.DataDictionary;
+
+/** {@code zoneassess docs}: writes the data dictionary generated from the declarations. */
+@Command(
+    name = "docs",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes data-dictionary.md (datasets, columns, keys, references, rules, units, indicator",
+      "catalogue) generated from the dataset declarations into the given folder."
+    },
+    footer = {"", "Examples:", "  zoneassess docs --out docs"})
+public final class DocsCommand implements Callable<Integer> {
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    try {
+      Files.createDirectories(out);
+      Path file = out.resolve(DataDictionary.FILE_NAME);
+      Files.writeString(file, DataDictionary.render(), StandardCharsets.UTF_8);
+      System.out.println("wrote " + file);
+      return 0;
+    } catch (IOException e) {
+      System.err.println("docs failed: " + e.getMessage());
+      return 1;
+    }
+  }
+}

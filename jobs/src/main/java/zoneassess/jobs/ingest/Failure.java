@@ -1,0 +1,41 @@
+package zoneassess.jobs.ingest;
+
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * A broken rule on one row, as a Spark struct {@code (rule, column, reason, value)}. A check is a
+ * column that holds the struct where the rule is broken and null elsewhere; a row's failures are
+ * the non-null checks in the declared order.
+ */
+final class Failure {
+  static final String RULE = "rule";
+  static final String COLUMN = "column";
+  static final String REASON = "reason";
+  static final String VALUE = "value";
+
+  private Failure() {}
+
+  /** The failure struct where {@code broken} is true, else null. */
+  static Column when(Column broken, String rule, String column, Column reason, Column value) {
+    return org.apache.spark.sql.functions.when(
+        broken,
+        struct(
+            lit(rule).as(RULE),
+            lit(column).as(COLUMN),
+            reason.cast(DataTypes.StringType).as(REASON),
+            value.cast(DataTypes.StringType).as(VALUE)));
+  }
+
+  /** Null of the failure struct type, for checks that never fire. */
+  static Column none() {
+    return when(lit(false), "", "", lit(""), lit(""));
+  }
+
+  static Column isTrue(Column condition) {
+    return org.apache.spark.sql.functions.when(condition, lit(true)).otherwise(lit(false));
+  }
+}

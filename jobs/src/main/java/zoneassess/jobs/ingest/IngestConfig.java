@@ -1,0 +1,83 @@
+package zoneassess.jobs.ingest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The optional {@code ingest.yaml} of an input folder: per-file reading options.
+ *
+ * <pre>
+ * files:
+ *   zone_stats_2025Q3.csv:
+ *     encoding: GBK        # UTF-8 or GBK; detected when absent
+ *   zones.xlsx:
+ *     sheet: 园区名录       # first sheet when absent
+ * </pre>
+ */
+public record IngestConfig(Map<String, FileOptions> files) {
+  public static final String FILE_NAME = "ingest.yaml";
+  private static final Set<String> OPTION_KEYS = Set.of("encoding", "sheet");
+
+  /** Reading options of one file. */
+  public record FileOptions(String encoding, String sheet) {}
+
+  public IngestConfig {
+    files = Map.copyOf(files);
+  }
+
+  public static IngestConfig empty() {
+    return new IngestConfig(Map.of());
+  }
+
+  public FileOptions optionsFor(String fileName) {
+    return files.getOrDefault(fileName, new FileOptions(null, null));
+  }
+
+  /** Parses the YAML text; {@code source} names the file in error messages. */
+  public static IngestConfig parse(String yamlText, String source) {
+    Object root;
+    try {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yamlText);
+    } catch (RuntimeException e) {
+      throw new IngestException(source + ": not valid YAML: " + e.getMessage(), e);
+    }
+    if (root == null) {
+      return empty();
+    }
+    if (!(root instanceof Map<?, ?> top) || !top.keySet().equals(Set.of("files"))) {
+      throw new IngestException(source + ": expected a single top-level key 'files'");
+    }
+    Object files = top.get("files");
+    if (files == null) {
+      return empty();
+    }
+    if (!(files instanceof Map<?, ?> byFile)) {
+      throw new IngestException(source + ": 'files' must map file names to options");
+    }
+    Map<String, FileOptions> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : byFile.entrySet()) {
+      String file = String.valueOf(e.getKey());
+      if (!(e.getValue() instanceof Map<?, ?> opts)) {
+        throw new IngestException(source + ": options of '" + file + "' must be a mapping");
+      }
+      for (Object k : opts.keySet()) {
+        if (!OPTION_KEYS.contains(String.valueOf(k))) {
+          throw new IngestException(
+              source + ": unknown option '" + k + "' for '" + file + "' (known: " + List.copyOf(
+                  new java.util.TreeSet<>(OPTION_KEYS)) + ")");
+        }
+      }
+      Object enc = opts.get("encoding");
+      Object sheet = opts.get("sheet");
+      out.put(
+          file,
+          new FileOptions(enc == null ? null : enc.toString(), sheet == null ? null : sheet.toString()));
+    }
+    return new IngestConfig(out);
+  }
+}

@@ -1,0 +1,302 @@
+package zoneassess.jobs.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.schema.dataset.DatasetContract;
+import zoneassess.schema.dataset.Datasets;
+import zoneassess.schema.dataset.ForeignKey;
+import zoneassess.schema.layout.RunLayout;
+
+/**
+ * The ingest edge: reads every input file of an input folder, validates each dataset in {@link
+ * Datasets#ALL} order (references are checked against the rows accepted just before), publishes
+ * staging and rejects into the run, and writes the validation report. The counts come from the
+ * input (rows read) and from the published staging and rejects (accepted, rejected), so the
+ * reconciliation checks what was really written.
+ */
+public final class Ingestion {
+  static final int WARNING_EXAMPLES = 5;
+
+  private final SparkSession spark;
+  private final Publisher publisher;
+  private final RunLayout run;
+
+  public Ingestion(SparkSession spark, Publisher publisher, RunLayout run) {
+    this.spark = spark;
+    this.publisher = publisher;
+    this.run = run;
+  }
+
+  public ValidationReport ingest(InputFolder folder) {
+    String work = run.runDir() + "/.work/ingest";
+    Map<String, Dataset<Row>> accepted = new LinkedHashMap<>();
+    List<ValidationReport.DatasetReport> reports = new ArrayList<>();
+    try {
+      for (DatasetContract d : Datasets.ALL) {
+        reports.add(ingestDataset(d, folder.filesOf(d.name()), accepted, work));
+      }
+    } finally {
+      publisher.delete(run.runDir() + "/.work");
+    }
+    ValidationReport report = ValidationReport.of(folder.uri(), reports, folder.notes());
+    publisher.writeText(run.validationDir() + "/report.json", report.toJson());
+    publisher.writeText(run.validationDir() + "/report.md", report.toMarkdown());
+    return report;
+  }
+
+  private ValidationReport.DatasetReport ingestDataset(
+      DatasetContract d,
+      List<InputFile> files,
+      Map<String, Dataset<Row>> accepted,
+      String work) {
+    List<String> notes = new ArrayList<>();
+    List<RawTable> raws = new ArrayList<>();
+    Dataset<Row> canonical = null;
+    for (InputFile f : files) {
+      RawTable raw = read(f, work);
+      HeaderMatcher.HeaderMapping m = HeaderMatcher.match(raw.headers(), d, f.name());
+      raws.add(raw);
+      Dataset<Row> rows = CanonicalRows.of(raw, m, d);
+      canonical = canonical == null ? rows : canonical.unionByName(rows);
+      if (!m.unknownHeaders().isEmpty()) {
+        notes.add(f.name() + ": ignored columns " + String.join(", ", m.unknownHeaders()));
+      }
+    }
+    if (canonical == null) {
+      notes.add("no input file for " + d.name() + "; empty staging written");
+      canonical = CanonicalRows.empty(spark, d);
+    }
+    for (ForeignKey fk : d.references()) {
+      if (!accepted.containsKey(fk.targetDataset())) {
+        notes.add(
+            "reference " + String.join(", ", fk.columns()) + " → " + fk.targetDataset()
+                + " not checked: no " + fk.targetDataset() + " input");
+      }
+    }
+    Dataset<Row> validated =
+        ContractValidator.validate(canonical, d, accepted).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      int n = spark.sessionState().conf().numShufflePartitions();
+      Dataset<Row> staging = ValidatedRows.staging(validated, d);
+      publishStaging(staging, d, n);
+      Dataset<Row> rejects = ValidatedRows.rejects(validated, d);
+      publisher.writeParquet(
+          rejects
+              .repartition(n, col("source_file"))
+              .sortWithinPartitions(col("source_file"), col("source_row")),
+          run.rejects(d.name()));
+      Dataset<Row> warnings = ValidatedRows.warnings(validated);
+      return tally(d, files, raws, canonical, staging.schema(), rejects.schema(), warnings, notes,
+          !files.isEmpty(), accepted);
+    } finally {
+      validated.unpersist();
+    }
+  }
+
+  private void publishStaging(Dataset<Row> staging, DatasetContract d, int n) {
+    List<Column> sort = new ArrayList<>();
+    d.partitionBy().ifPresent(p -> sort.add(col(p)));
+    for (String k : d.key()) {
+      sort.add(col("`" + k + "`"));
+    }
+    sort.add(col(CanonicalRows.SOURCE_FILE));
+    sort.add(col(CanonicalRows.SOURCE_ROW));
+    List<Column> by = new ArrayList<>();
+    if (d.partitionBy().isPresent()) {
+      by.add(col(d.partitionBy().get()));
+    } else {
+      d.key().forEach(k -> by.add(col("`" + k + "`")));
+    }
+    if (staging.isEmpty()) {
+      // A partitioned write of no rows leaves no file; one unpartitioned empty file keeps the schema.
+      publisher.writeParquet(staging.coalesce(1), run.staging(d.name()));
+      return;
+    }
+    Dataset<Row> sorted =
+        (by.isEmpty() ? staging.repartition(n) : staging.repartition(n, by.toArray(Column[]::new)))
+            .sortWithinPartitions(sort.toArray(Column[]::new));
+    publisher.writeParquet(
+        sorted, run.staging(d.name()), d.partitionBy().map(p -> new String[] {p}).orElse(new String[0]));
+  }
+
+  private RawTable read(InputFile f, String work) {
+    return switch (f.format()) {
+      case CSV -> CsvReader.read(spark, f, work);
+      case XLSX -> XlsxReader.read(spark, f);
+      case PARQUET -> ParquetReader.read(spark, f, isFolder(f.uri()));
+    };
+  }
+
+  private boolean isFolder(String uri) {
+    try {
+      Path p = new Path(uri);
+      FileSystem fs = p.getFileSystem(publisher.conf());
+      return fs.getFileStatus(p).isDirectory();
+    } catch (IOException e) {
+      throw new IngestException(uri + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private long bytes(String uri) {
+    try {
+      Path p = new Path(uri);
+      return p.getFileSystem(publisher.conf()).getContentSummary(p).getLength();
+    } catch (IOException e) {
+      throw new IngestException(uri + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private ValidationReport.DatasetReport tally(
+      DatasetContract d,
+      List<InputFile> files,
+      List<RawTable> raws,
+      Dataset<Row> canonical,
+      org.apache.spark.sql.types.StructType stagingSchema,
+      org.apache.spark.sql.types.StructType rejectsSchema,
+      Dataset<Row> warnings,
+      List<String> notes,
+      boolean hasInput,
+      Map<String, Dataset<Row>> accepted) {
+    Map<String, Long> read = bySourceFile(canonical.groupBy(CanonicalRows.SOURCE_FILE).agg(count("*")));
+    Dataset<Row> staged = spark.read().schema(stagingSchema).parquet(run.staging(d.name()));
+    Map<String, Long> acc = bySourceFile(staged.groupBy(CanonicalRows.SOURCE_FILE).agg(count("*")));
+    Map<String, Map<String, Long>> rej =
+        byFileAndRule(
+            spark.read().schema(rejectsSchema).parquet(run.rejects(d.name())).groupBy("source_file", "rule").agg(count("*")));
+    Map<String, Map<String, Long>> warn =
+        byFileAndRule(warnings.groupBy("source_file", "rule").agg(count("*")));
+    List<ValidationReport.WarningExample> examples = new ArrayList<>();
+    for (Row r :
+        warnings
+            .withColumn(
+                "_n",
+                row_number()
+                    .over(Window.partitionBy("rule").orderBy(col("source_file"), col("source_row"))))
+            .where(col("_n").leq(WARNING_EXAMPLES))
+            .orderBy(col("rule"), col("source_file"), col("source_row"))
+            .collectAsList()) {
+      examples.add(
+          new ValidationReport.WarningExample(
+              r.getString(0), r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
+    }
+    List<ValidationReport.FileReport> fileReports = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      InputFile f = files.get(i);
+      RawTable raw = raws.get(i);
+      Map<String, Long> rejectedByRule = new TreeMap<>();
+      Map<String, Long> warningsByRule = new TreeMap<>();
+      long r = sumFor(f, read);
+      long a = sumFor(f, acc);
+      long j = 0;
+      long w = 0;
+      for (var e : rej.entrySet()) {
+        if (belongs(e.getKey(), f)) {
+          for (var x : e.getValue().entrySet()) {
+            rejectedByRule.merge(x.getKey(), x.getValue(), Long::sum);
+            j += x.getValue();
+          }
+        }
+      }
+      for (var e : warn.entrySet()) {
+        if (belongs(e.getKey(), f)) {
+          for (var x : e.getValue().entrySet()) {
+            warningsByRule.merge(x.getKey(), x.getValue(), Long::sum);
+            w += x.getValue();
+          }
+        }
+      }
+      fileReports.add(
+          new ValidationReport.FileReport(
+              f.name(),
+              d.name(),
+              f.format().name().toLowerCase(java.util.Locale.ROOT),
+              raw.encoding(),
+              raw.sheet(),
+              bytes(f.uri()),
+              publisher.sha256(f.uri()),
+              HeaderMatcher.match(raw.headers(), d, f.name()).unknownHeaders(),
+              r,
+              a,
+              j,
+              w,
+              rejectedByRule,
+              warningsByRule));
+    }
+    long tr = 0;
+    long ta = 0;
+    long tj = 0;
+    long tw = 0;
+    Map<String, Long> rejectedByRule = new TreeMap<>();
+    Map<String, Long> warningsByRule = new TreeMap<>();
+    for (ValidationReport.FileReport f : fileReports) {
+      tr += f.read();
+      ta += f.accepted();
+      tj += f.rejected();
+      tw += f.warnings();
+      f.rejectedByRule().forEach((k, v) -> rejectedByRule.merge(k, v, Long::sum));
+      f.warningsByRule().forEach((k, v) -> warningsByRule.merge(k, v, Long::sum));
+    }
+    // Rows whose source file is no input file would be lost from the per-file counts.
+    long allRead = read.values().stream().mapToLong(Long::longValue).sum();
+    long allAccepted = acc.values().stream().mapToLong(Long::longValue).sum();
+    long allRejected =
+        rej.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+    if (allRead != tr || allAccepted != ta || allRejected != tj) {
+      throw new IngestException(
+          d.name() + ": rows do not reconcile with the input files (read " + allRead + ", accepted "
+              + allAccepted + ", rejected " + allRejected + ")");
+    }
+    if (hasInput) {
+      accepted.put(d.name(), staged);
+    }
+    return new ValidationReport.DatasetReport(
+        d.name(), fileReports, tr, ta, tj, tw, rejectedByRule, warningsByRule, examples, notes);
+  }
+
+  private static boolean belongs(String sourceFile, InputFile f) {
+    return sourceFile.equals(f.name()) || sourceFile.startsWith(f.name() + "/");
+  }
+
+  private static long sumFor(InputFile f, Map<String, Long> bySource) {
+    long n = 0;
+    for (var e : bySource.entrySet()) {
+      if (belongs(e.getKey(), f)) {
+        n += e.getValue();
+      }
+    }
+    return n;
+  }
+
+  private static Map<String, Long> bySourceFile(Dataset<Row> counts) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : counts.collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+
+  private static Map<String, Map<String, Long>> byFileAndRule(Dataset<Row> counts) {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    for (Row r : counts.collectAsList()) {
+      out.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,141 @@
+package zoneassess.jobs.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import zoneassess.jobs.ingest.ValidationReport;
+
+/**
+ * The {@code manifest.json} of a run: what went in (inputs and configuration files with SHA-256),
+ * which code and engine ran it, with which parameters, how long each stage took, and what came out
+ * (outputs with SHA-256). Keys are sorted and lists ordered, so two manifests of the same run
+ * differ only in times and id.
+ */
+public record RunManifest(
+    String runId,
+    String started,
+    String finished,
+    String command,
+    Map<String, String> parameters,
+    List<Input> inputs,
+    List<Config> configs,
+    CodeVersion code,
+    String sparkVersion,
+    String javaVersion,
+    Map<String, Double> stageSeconds,
+    List<Output> outputs) {
+
+  /** One input file with its counts. */
+  public record Input(
+      String file, String dataset, String sha256, long bytes, long rowsRead, long rowsAccepted,
+      long rowsRejected) {}
+
+  /** A configuration or methodology file. */
+  public record Config(String path, String sha256) {}
+
+  /** The code that ran. */
+  public record CodeVersion(String gitCommit, String buildVersion) {}
+
+  /** A published output. */
+  public record Output(String name, String uri, String sha256) {}
+
+  public RunManifest {
+    parameters = new TreeMap<>(parameters);
+    inputs =
+        inputs.stream()
+            .sorted(Comparator.comparing(Input::dataset).thenComparing(Input::file))
+            .toList();
+    configs = configs.stream().sorted(Comparator.comparing(Config::path)).toList();
+    stageSeconds = new TreeMap<>(stageSeconds);
+    outputs = outputs.stream().sorted(Comparator.comparing(Output::name)).toList();
+  }
+
+  /** The inputs of an ingest, from its validation report. */
+  public static List<Input> inputsOf(ValidationReport report) {
+    List<Input> out = new ArrayList<>();
+    for (ValidationReport.DatasetReport d : report.datasets()) {
+      for (ValidationReport.FileReport f : d.files()) {
+        out.add(
+            new Input(
+                f.file(), d.dataset(), f.sha256(), f.bytes(), f.read(), f.accepted(), f.rejected()));
+      }
+    }
+    return out;
+  }
+
+  static ObjectMapper mapper() {
+    return JsonMapper.builder()
+        .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .build();
+  }
+
+  public String toJson() {
+    try {
+      return mapper().writeValueAsString(this) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static RunManifest fromJson(String json) {
+    try {
+      return mapper().readValue(json, RunManifest.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a run manifest: " + e.getMessage(), e);
+    }
+  }
+
+  public static String iso(Instant t) {
+    return t.toString();
+  }
+
+  /** The code version: {@code git rev-parse HEAD} in the project folder, else "unknown". */
+  public static CodeVersion codeVersion() {
+    String v = RunManifest.class.getPackage().getImplementationVersion();
+    return new CodeVersion(gitCommit(), v == null ? "dev" : v);
+  }
+
+  public static String currentSparkVersion() {
+    return org.apache.spark.package$.MODULE$.SPARK_VERSION();
+  }
+
+  public static String currentJavaVersion() {
+    return System.getProperty("java.version");
+  }
+
+  static String gitCommit() {
+    String home = System.getProperty("zoneassess.home", System.getProperty("user.dir"));
+    try {
+      Process p =
+          new ProcessBuilder("git", "-C", home, "rev-parse", "HEAD").redirectErrorStream(true).start();
+      String out;
+      try (InputStream in = p.getInputStream()) {
+        out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      }
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return "unknown";
+      }
+      return p.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
+    } catch (IOException e) {
+      return "unknown";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+}

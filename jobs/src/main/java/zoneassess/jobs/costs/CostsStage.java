@@ -68,11 +68,14 @@ public final class CostsStage implements Stage {
             .cache();
 
     FactorPriceConformer.Conformed conformed = FactorPriceConformer.conform(staged, tables);
-    Dataset<Row> carried = PeriodCarryForward.carry(conformed.observations(), tables.factors());
-    Dataset<Row> located = PriceInheritance.inherit(carried, locations).cache();
-
-    CostPeriod period = CostPeriod.parse(context.param("period", CostPeriod.LATEST), latestMonth(carried));
+    Dataset<Row> carried =
+        PeriodCarryForward.carry(conformed.observations(), tables.factors()).cache();
+    CostPeriod period =
+        CostPeriod.parse(context.param("period", CostPeriod.LATEST), latestMonth(carried));
     int firstYear = period.year() - historyYears + 1;
+    // The year before the window is kept so that the window's first periods have changes.
+    Dataset<Row> located =
+        PriceInheritance.inherit(inWindow(carried, period, firstYear - 1), locations).cache();
     Dataset<Row> benchmark =
         inWindow(FactorCostBenchmark.benchmark(located, tables), period, firstYear);
     Dataset<Row> gaps =
@@ -107,6 +110,7 @@ public final class CostsStage implements Stage {
     publish(publisher, spark, run, outputs, counts, "cost_index", index,
         "year", "location_level", "rank", "location_code");
     located.unpersist();
+    carried.unpersist();
 
     List<String> summary = new ArrayList<>();
     summary.add(
@@ -150,7 +154,7 @@ public final class CostsStage implements Stage {
     return rows.filter(
         PeriodCarryForward.periodEndMonth(col("period"), col("period_type"))
             .leq(period.endMonth())
-            .and(substring(col("period"), 1, 4).cast("int").geq(firstYear)));
+            .and(substring(col("period"), 1, 4).try_cast("int").geq(firstYear)));
   }
 
   static List<TypicalFirmProfile> profiles(String param, FactorCatalogue catalogue) {

@@ -127,7 +127,7 @@ public final class FactorCostBenchmark {
 
   /** Adds change_prev_pct and change_yoy_pct by joining each row with its earlier periods. */
   static Dataset<Row> withChanges(Dataset<Row> placed) {
-    Column year = substring(col("period"), 1, 4).cast("int");
+    Column year = substring(col("period"), 1, 4).try_cast("int");
     Column prev =
         when(
                 col("period_type").equalTo("month"),
@@ -141,7 +141,7 @@ public final class FactorCostBenchmark {
                         concat(
                             year.cast("string"),
                             lit("Q"),
-                            substring(col("period"), 6, 1).cast("int").minus(1).cast("string"))))
+                            substring(col("period"), 6, 1).try_cast("int").minus(1).cast("string"))))
             .otherwise(year.minus(1).cast("string"));
     Column yoy = concat(year.minus(1).cast("string"), substring(col("period"), 5, 3));
     String[] key = {"factor_code", "subcategory", "period_type", "location_level", "location_code"};

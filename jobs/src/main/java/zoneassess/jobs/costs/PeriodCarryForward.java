@@ -63,13 +63,13 @@ public final class PeriodCarryForward {
         withRule
             .filter(col("period_type").equalTo("month"))
             .withColumn("year", substring(col("period"), 1, 4))
-            .withColumn("month", substring(col("period"), 6, 2).cast("int"))
+            .withColumn("month", substring(col("period"), 6, 2).try_cast("int"))
             .withColumn("quarter", expr("cast((month + 2) / 3 as int)"));
     Dataset<Row> quarters =
         withRule
             .filter(col("period_type").equalTo("quarter"))
             .withColumn("year", substring(col("period"), 1, 4))
-            .withColumn("quarter", substring(col("period"), 6, 1).cast("int"));
+            .withColumn("quarter", substring(col("period"), 6, 1).try_cast("int"));
 
     Dataset<Row> monthValues =
         months.select(
@@ -84,7 +84,7 @@ public final class PeriodCarryForward {
             lit("reported").as("carry_rule"),
             lit(0).as("priority"));
     Dataset<Row> quarterFromMonths =
-        aggregate(months, "month", col("quarter"), 3)
+        aggregate(months, "month", col("quarter"), 1)
             .select(
                 seriesAnd(
                     concat(col("year"), lit("Q"), col("quarter").cast("string")).as("period"),
@@ -245,7 +245,7 @@ public final class PeriodCarryForward {
             concat(
                 substring(period, 1, 4),
                 lit("-"),
-                lpad(substring(period, 6, 1).cast("int").multiply(3).cast("string"), 2, "0")))
+                lpad(substring(period, 6, 1).try_cast("int").multiply(3).cast("string"), 2, "0")))
         .otherwise(concat(period, lit("-12")));
   }
 }

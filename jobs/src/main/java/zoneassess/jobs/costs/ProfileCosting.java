@@ -96,7 +96,7 @@ public final class ProfileCosting {
     Dataset<Row> annual =
         located
             .filter(col("period_type").equalTo("year"))
-            .withColumn("year", col("period").cast("int"))
+            .withColumn("year", col("period").try_cast("int"))
             .join(years, "year")
             .select(
                 "location_code",

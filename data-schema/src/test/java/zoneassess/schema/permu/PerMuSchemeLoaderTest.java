@@ -121,9 +121,9 @@ class PerMuSchemeLoaderTest {
     String text =
         MINIMAL.replace(
             "formulas:",
-            "indicators:\n  - {code: x, numerator: tax_paid, denominator: land_area_mu}\nformulas:");
+            "indicators:\n  - {code: x, numerator: tax_paid_1k, denominator: land_area_mu}\nformulas:");
     SpecException e = assertThrows(SpecException.class, () -> parse(text));
-    assertTrue(e.getMessage().startsWith("scheme.yaml:3:26: 'tax_paid' is not allowed"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("scheme.yaml:3:26: 'tax_paid_1k' is not allowed"), e.getMessage());
     assertTrue(e.getMessage().contains("did you mean 'tax_paid_10k'?"), e.getMessage());
   }
 

@@ -1,0 +1,115 @@
+package zoneassess.jobs.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.permu.PerMuStage;
+import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.spark.SparkSessions;
+import zoneassess.schema.layout.RunLayout;
+import zoneassess.schema.permu.PerMuSchemeLoader;
+import zoneassess.schema.yaml.SpecException;
+
+/** {@code zoneassess per-mu}: the per-mu efficiency evaluation inside an existing run folder. */
+@Command(
+    name = "per-mu",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Per-mu efficiency (亩均效益) evaluation of enterprises, zones, counties and cities.",
+      "Reads the run's staged enterprises, areas, zones and zone statistics; writes the marts",
+      "permu_enterprise, permu_enterprise_items, permu_zone, permu_area, permu_zone_indicators."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  zoneassess per-mu --out out --run latest",
+      "  zoneassess per-mu --out out --run 20250301-1200 --year 2024 --scheme classpath:schemes/zhejiang-2022.yaml",
+      "  zoneassess per-mu --out out --run latest --scheme my-county-2025.yaml --master spark://127.0.0.1:7077",
+      "",
+      "Exit codes: 0 ok, 2 usage error, 3 scheme file invalid, 1 other failure."
+    })
+public final class PerMuCommand implements Callable<Integer> {
+  @Option(names = "--out", required = true, description = "Output root holding runs/ and LATEST.")
+  String out;
+
+  @Option(names = "--run", defaultValue = "latest", description = "Run id, or 'latest' (default).")
+  String run;
+
+  @Option(names = "--year", defaultValue = "latest", description = "Evaluated year, or 'latest' staged year.")
+  String year;
+
+  @Option(
+      names = "--scheme",
+      defaultValue = PerMuSchemeLoader.HUAIAN_2024,
+      description = "Scheme file (path or classpath:schemes/…); default ${DEFAULT-VALUE}.")
+  String scheme;
+
+  @Option(names = "--master", description = "Spark master URL (default local[*]).")
+  String master;
+
+  @Override
+  public Integer call() {
+    if (!year.equals("latest") && !year.matches("^[0-9]{4}$")) {
+      System.err.println("per-mu: --year must be a four-digit year or 'latest', found '" + year + "'");
+      return 2;
+    }
+    try {
+      PerMuSchemeLoader.load(scheme); // fail fast, before Spark starts
+    } catch (SpecException e) {
+      System.err.println(e.getMessage());
+      return 3;
+    }
+    RunLayout layout;
+    try {
+      layout = resolveRun(out, run);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    SparkSession spark = SparkSessions.create(master, "zoneassess per-mu");
+    try {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(PerMuStage.PARAM_YEAR, year);
+      params.put(PerMuStage.PARAM_SCHEME, scheme);
+      new PerMuStage().execute(new StageContext(spark, layout, params, System.out));
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    } catch (RuntimeException e) {
+      System.err.println("per-mu failed: " + e);
+      return 1;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** {@code <out>/runs/<id>}, with {@code latest} read from {@code <out>/LATEST}. */
+  static RunLayout resolveRun(String out, String run) {
+    Path root = Path.of(out).toAbsolutePath().normalize();
+    String id = run;
+    if (run.equals("latest")) {
+      Path latest = root.resolve("LATEST");
+      if (!Files.isRegularFile(latest)) {
+        throw new IllegalArgumentException("per-mu: no finished run under " + root + " (no LATEST file)");
+      }
+      try {
+        id = Files.readString(latest, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("per-mu: cannot read " + latest + ": " + e.getMessage());
+      }
+    }
+    if (!Files.isDirectory(root.resolve("runs").resolve(id).resolve("staging"))) {
+      throw new IllegalArgumentException("per-mu: run " + id + " has no staging folder under " + root.resolve("runs"));
+    }
+    return RunLayout.published(Publisher.toUri(root.toString()), id);
+  }
+}

@@ -29,9 +29,8 @@ class MultiYearConsequencesTest extends SparkTestBase {
   /**
    * Provincial list of 10 zones each year (bottom 3 = rank_level ≥ 8):
    * P1: 9 (2023), 5 (2024), 8 (2025) → bottom in 2023 and 2025 → delisting in 2025 ("2023,2025").
-   * P2: 9 (2023), 5 (2024), 6 (2025) → 2023 only → no warning in 2025; but in 2024 the window
-   * 2022–2024 holds one hit → none.
-   * P3: 7 (2024) tied at the boundary? 8 zones ranked… see below; vetoed in 2025, 8 in 2024 → 2 hits.
+   * P2: 9 (2023), 5 (2024), 6 (2025) → one hit in 2023–2025 → no warning.
+   * P3: 8 (2024), vetoed in 2025 (a vetoed year counts as a bottom year) → "2024,2025".
    * National list of 8 zones (bottom 5 = rank_level ≥ 4):
    * N1: 4 (2024), 8 (2025) → national exit in 2025 ("2024,2025"); N2: 4 (2023), 2 (2024), 5 (2025)
    * → not two years running.

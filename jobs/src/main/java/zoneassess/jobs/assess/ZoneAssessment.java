@@ -110,6 +110,10 @@ public final class ZoneAssessment {
     df = MultiYearConsequences.flag(df, rules.consequences());
     var drought = rules.consequences().projectDrought();
     df = TierAssignment.assign(df, rules.tiers(), "drought_years", drought == null ? 0 : drought.demotionTiers());
+    // The warnings and the mart both read this zone-count-sized result: materialise it once and cut
+    // the lineage (two rankings, two look-backs, several windows) so it is neither planned nor
+    // computed twice.
+    df = df.localCheckpoint();
 
     Dataset<Row> warnings = warnings(df, effects.warnings(), rules);
     Dataset<Row> counted =
@@ -134,7 +138,12 @@ public final class ZoneAssessment {
   }
 
   private static Dataset<Row> warnings(Dataset<Row> df, Dataset<Row> eventWarnings, AssessmentRules rules) {
-    Dataset<Row> out = eventWarnings;
+    Dataset<Row> names = df.select(col("zone_code"), col("period"), col("zone_name"));
+    Dataset<Row> out =
+        eventWarnings
+            .join(names, new String[] {"zone_code", "period"}, "left")
+            .withColumn("message_zh", concat(coalesce(col("zone_name"), col("zone_code")), lit("："), col("message_zh")))
+            .drop("zone_name");
     Dataset<Row> consequences = MultiYearConsequences.warnings(df, rules.consequences());
     if (consequences != null) {
       out = out.unionByName(consequences);

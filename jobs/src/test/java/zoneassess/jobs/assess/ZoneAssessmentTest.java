@@ -32,6 +32,9 @@ import zoneassess.schema.marts.AssessmentMarts;
 class ZoneAssessmentTest extends SparkTestBase {
   private static ZoneAssessment.AssessmentResult result;
   private static Map<String, Row> rows;
+  private static Map<String, Row> warnings;
+  private static Map<String, Row> dimensions;
+  private static Map<String, Row> indicators;
 
   @BeforeAll
   static void assess() {
@@ -42,6 +45,9 @@ class ZoneAssessmentTest extends SparkTestBase {
             AssessmentFixtures.events(spark),
             RulesFixtures.small());
     rows = Frames.byKey(result.assessment(), "zone_code", "period");
+    warnings = Frames.byKey(result.warnings(), "zone_code", "period", "rule_id");
+    dimensions = Frames.byKey(result.dimensions(), "zone_code", "period", "dimension_code");
+    indicators = Frames.byKey(result.indicators(), "zone_code", "period", "indicator_code");
   }
 
   private static Row r(String key) {
@@ -143,7 +149,7 @@ class ZoneAssessmentTest extends SparkTestBase {
     assertEquals("red", r("F|2025").getAs("mark")); // last of 4 (red_bottom 1)
     assertEquals("第二档", r("F|2025").getAs("tier")); // rank 4
 
-    Map<String, Row> w = Frames.byKey(result.warnings(), "zone_code", "period", "rule_id");
+    Map<String, Row> w = warnings;
     // provincial lists (bottom 2 = rank_level > zones_level − 2):
     // 2023: B 1, C 2, D 3 of 3 -> C, D; 2024: C 1, B 2, D 3 of 3 -> B, D; 2025: C 1, F 2 of 2 -> C, F; B vetoed
     assertEquals("2023,2025", w.get("C|2025|consequence.delisting").getAs("triggered_years"));
@@ -163,13 +169,13 @@ class ZoneAssessmentTest extends SparkTestBase {
 
   @Test
   void dimensionAndIndicatorMarts() {
-    Map<String, Row> d = Frames.byKey(result.dimensions(), "zone_code", "period", "dimension_code");
+    Map<String, Row> d = dimensions;
     // 2025 open: A 80 (1), C 60 (2), E 60 (2), F 40 (4); mean (80+60+60+40)/4 = 60; best 80
     assertEquals(2, (int) d.get("E|2025|open").getAs("rank_all"));
     assertEquals(4, (int) d.get("F|2025|open").getAs("rank_all"));
     assertEquals(60.0, d.get("F|2025|open").<Double>getAs("province_mean"), 1e-9);
     assertEquals(80.0, d.get("F|2025|open").<Double>getAs("province_best"), 1e-9);
-    Map<String, Row> i = Frames.byKey(result.indicators(), "zone_code", "period", "indicator_code");
+    Map<String, Row> i = indicators;
     // gdp (higher), values C 50, E 50, A 100: percent_rank C 0, E 0, A 2/2 -> 0, 0, 100; F no value
     assertEquals(100.0, i.get("A|2025|gdp").<Double>getAs("percentile"), 1e-9);
     assertEquals(0.0, i.get("C|2025|gdp").<Double>getAs("percentile"), 1e-9);

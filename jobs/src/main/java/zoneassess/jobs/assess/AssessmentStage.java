@@ -1,0 +1,198 @@
+package zoneassess.jobs.assess;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.pipeline.Stage;
+import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.StageResult;
+import zoneassess.schema.dataset.Datasets;
+import zoneassess.schema.layout.RunLayout;
+import zoneassess.schema.marts.AssessmentMarts;
+import zoneassess.schema.rules.AssessmentRules;
+import zoneassess.schema.rules.RulesLoader;
+import zoneassess.schema.rules.TieBreak;
+import zoneassess.schema.yaml.SpecException;
+
+/**
+ * The assess stage: reads the staged {@code zone_stats}, {@code zones}, {@code major_projects} and
+ * {@code zone_events} of a run, builds {@link ZoneFacts}, has them scored by the {@link ZoneScoring}
+ * it was built with, applies the rules ({@link ZoneAssessment}) and publishes the five assessment
+ * marts, sorted.
+ *
+ * <p>Parameters: {@code period} ({@code yyyy}, a sub-annual period such as {@code 2025Q3}, or
+ * {@code latest} = the newest annual period in zone_stats; default latest), {@code methodology}
+ * (location, required), {@code rules} (location; default: the methodology's {@code rules:} key).
+ */
+public final class AssessmentStage implements Stage {
+  public static final String NAME = "assess";
+  public static final String PERIOD = "period";
+  public static final String METHODOLOGY = "methodology";
+  public static final String RULES = "rules";
+  static final int TOP_MOVERS = 5;
+  static final int MAX_WARNING_LINES = 20;
+
+  private final ZoneScoring scoring;
+
+  public AssessmentStage(ZoneScoring scoring) {
+    this.scoring = Objects.requireNonNull(scoring, "scoring");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public StageResult execute(StageContext context) {
+    SparkSession spark = context.spark();
+    RunLayout run = context.run();
+    String methodology = context.param(METHODOLOGY);
+    String rulesLocation = context.param(RULES, null);
+    AssessmentRules rules =
+        RulesLoader.load(rulesLocation != null ? rulesLocation : RulesReference.fromMethodology(methodology));
+
+    Dataset<Row> stats = StagedInputs.read(spark, run, Datasets.ZONE_STATS, true);
+    Dataset<Row> zones = StagedInputs.read(spark, run, Datasets.ZONES, true);
+    Dataset<Row> projects = StagedInputs.read(spark, run, Datasets.MAJOR_PROJECTS, false);
+    Dataset<Row> events = StagedInputs.read(spark, run, Datasets.ZONE_EVENTS, false);
+    String period = resolvePeriod(context.param(PERIOD, "latest"), stats);
+    context.console().println("assess: period " + period + ", methodology " + methodology + ", rules " + rules.source());
+
+    Dataset<Row> facts = ZoneFacts.build(stats, zones, projects, period).localCheckpoint();
+    if (facts.filter(col("period").equalTo(period)).isEmpty()) {
+      throw new IllegalArgumentException(
+          "zone_stats has no " + (Periods.isAnnual(period) ? "final" : "year-to-date") + " figures for period " + period);
+    }
+    ScoredZones scored = scoring.score(facts, methodology);
+    checkTieBreakDimensions(scored, rules);
+    ZoneAssessment.AssessmentResult result = ZoneAssessment.assess(facts, scored, events, rules);
+
+    Publisher publisher = context.publisher();
+    Map<String, String> outputs = new LinkedHashMap<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    publish(publisher, run, AssessmentMarts.ASSESSMENT.name(), result.assessment(),
+        new Column[] {col("period"), col("rank_all").asc_nulls_last(), col("zone_code")}, outputs, counts);
+    publish(publisher, run, AssessmentMarts.ASSESSMENT_DIMENSIONS.name(), result.dimensions(),
+        new Column[] {col("period"), col("zone_code"), col("sort_order"), col("dimension_code")}, outputs, counts);
+    publish(publisher, run, AssessmentMarts.ASSESSMENT_INDICATORS.name(), result.indicators(),
+        new Column[] {col("period"), col("zone_code"), col("dimension_code"), col("indicator_code")}, outputs, counts);
+    publish(publisher, run, AssessmentMarts.ASSESSMENT_WARNINGS.name(), result.warnings(),
+        new Column[] {col("period"), col("zone_code"), col("rule_id")}, outputs, counts);
+    publish(publisher, run, AssessmentMarts.PROJECT_FUNNEL.name(), ProjectFunnel.build(projects),
+        ProjectFunnel.publishOrder(), outputs, counts);
+
+    List<String> summary = new ArrayList<>();
+    summary.add(
+        String.format(
+            Locale.ROOT, "assessment %s: methodology %s %s, rules %s", period, scored.methodologyId(),
+            scored.methodologyVersion(), rules.id()));
+    Dataset<Row> published = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()));
+    summary.addAll(topMovers(published, period));
+    summary.addAll(warnedZones(spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT_WARNINGS.name())), period));
+    summary.forEach(context.console()::println);
+    return new StageResult(NAME, outputs, counts, summary);
+  }
+
+  /** {@code latest} → the newest annual period with final figures; anything else must be a period. */
+  static String resolvePeriod(String requested, Dataset<Row> stats) {
+    if (!requested.equalsIgnoreCase("latest")) {
+      if (!requested.matches(Datasets.PERIOD_PATTERN)) {
+        throw new IllegalArgumentException(
+            "period '" + requested + "' is not yyyy, yyyyQn, yyyy-MM or latest");
+      }
+      return requested;
+    }
+    Row r =
+        stats
+            .filter(Periods.isAnnual(col("period")).and(coalesce(col("basis"), lit("final")).equalTo("final")))
+            .agg(max(col("period")))
+            .first();
+    if (r.isNullAt(0)) {
+      throw new IllegalArgumentException("zone_stats has no annual period with final figures");
+    }
+    return r.getString(0);
+  }
+
+  /** A tie-break dimension must exist in the methodology, or the rule would silently do nothing. */
+  static void checkTieBreakDimensions(ScoredZones scored, AssessmentRules rules) {
+    List<TieBreak> dims = rules.ranking().tieBreak().stream().filter(TieBreak::isDimension).toList();
+    if (dims.isEmpty()) {
+      return;
+    }
+    // methodology-sized: a handful of dimension codes
+    Set<String> known = new TreeSet<>();
+    for (Row r : scored.dimensions().select("dimension_code").distinct().collectAsList()) {
+      known.add(r.getString(0));
+    }
+    for (TieBreak t : dims) {
+      if (!known.contains(t.dimension())) {
+        throw new SpecException(
+            rules.source(), 0, 0,
+            "ranking.tie_break names dimension '" + t.dimension() + "', which methodology "
+                + scored.methodologyId() + " does not have (dimensions: " + String.join(", ", known) + ")");
+      }
+    }
+  }
+
+  private static void publish(
+      Publisher publisher, RunLayout run, String mart, Dataset<Row> data, Column[] order,
+      Map<String, String> outputs, Map<String, Long> counts) {
+    String uri = run.mart(mart);
+    publisher.writeParquet(data.repartition(1).sortWithinPartitions(order), uri);
+    outputs.put(mart, uri);
+    counts.put(mart, data.sparkSession().read().parquet(uri).count());
+  }
+
+  /** The zones that moved up most in {@code period} (largest Δrank, then better rank, then code). */
+  static List<String> topMovers(Dataset<Row> assessment, String period) {
+    List<Row> rows =
+        assessment
+            .filter(col("period").equalTo(period).and(col("delta_rank").gt(0)))
+            .orderBy(col("delta_rank").desc(), col("rank_all").asc(), col("zone_code").asc())
+            .limit(TOP_MOVERS)
+            .select("zone_code", "zone_name", "prev_rank_all", "rank_all", "delta_rank")
+            .collectAsList();
+    List<String> out = new ArrayList<>();
+    out.add("top movers " + period + (rows.isEmpty() ? ": none" : ":"));
+    int i = 1;
+    for (Row r : rows) {
+      out.add(
+          String.format(
+              Locale.ROOT, "  %d. %s (%s) %d → %d (+%d)", i++, r.getString(1), r.getString(0),
+              r.getInt(2), r.getInt(3), r.getInt(4)));
+    }
+    return out;
+  }
+
+  /** Zones under a red or yellow warning in {@code period}, one line each. */
+  static List<String> warnedZones(Dataset<Row> warnings, String period) {
+    Dataset<Row> w =
+        warnings.filter(col("period").equalTo(period).and(col("severity").isin("red", "yellow")));
+    long total = w.count();
+    List<Row> rows =
+        w.orderBy(col("zone_code"), col("rule_id")).limit(MAX_WARNING_LINES).select("message_zh").collectAsList();
+    List<String> out = new ArrayList<>();
+    out.add("warnings " + period + ": " + total);
+    rows.forEach(r -> out.add("  " + r.getString(0)));
+    if (total > rows.size()) {
+      out.add("  … and " + (total - rows.size()) + " more (assessment_warnings mart)");
+    }
+    return out;
+  }
+}

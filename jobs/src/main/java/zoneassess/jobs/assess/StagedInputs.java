@@ -1,0 +1,50 @@
+package zoneassess.jobs.assess;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.schema.dataset.ColumnSpec;
+import zoneassess.schema.dataset.DatasetContract;
+import zoneassess.schema.layout.RunLayout;
+
+/** Reads the staged datasets the assessment needs; an optional dataset that was not staged is empty. */
+final class StagedInputs {
+  private StagedInputs() {}
+
+  static StructType schema(DatasetContract contract) {
+    return new StructType(
+        contract.columns().stream()
+            .map(c -> new StructField(c.name(), type(c), true, org.apache.spark.sql.types.Metadata.empty()))
+            .toArray(StructField[]::new));
+  }
+
+  static DataType type(ColumnSpec c) {
+    return switch (c.type()) {
+      case STRING -> DataTypes.StringType;
+      case INTEGER -> DataTypes.IntegerType;
+      case LONG -> DataTypes.LongType;
+      case DOUBLE -> DataTypes.DoubleType;
+      case BOOLEAN -> DataTypes.BooleanType;
+      case DATE -> DataTypes.DateType;
+    };
+  }
+
+  /** The staged dataset, or an error naming what is missing when {@code required}. */
+  static Dataset<Row> read(SparkSession spark, RunLayout run, DatasetContract contract, boolean required) {
+    String uri = run.staging(contract.name());
+    if (!new Publisher(spark).exists(uri)) {
+      if (required) {
+        throw new IllegalStateException(
+            "staged dataset '" + contract.name() + "' not found at " + uri + " (run ingest first)");
+      }
+      return spark.createDataFrame(List.<Row>of(), schema(contract));
+    }
+    return spark.read().parquet(uri);
+  }
+}

@@ -1,0 +1,148 @@
+package zoneassess.jobs.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import zoneassess.jobs.assess.AssessmentStage;
+import zoneassess.jobs.assess.RulesReference;
+import zoneassess.jobs.assess.ZoneScoring;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.StageResult;
+import zoneassess.jobs.spark.SparkSessions;
+import zoneassess.schema.dataset.Datasets;
+import zoneassess.schema.layout.RunLayout;
+import zoneassess.schema.rules.RulesLoader;
+import zoneassess.schema.yaml.SpecException;
+
+/**
+ * {@code zoneassess assess}: runs the assess stage on a finished run and republishes its assessment
+ * marts. The index engine is the {@link ZoneScoring} given to the constructor, or else the first one
+ * registered with {@link ServiceLoader} ({@code META-INF/services/zoneassess.jobs.assess.ZoneScoring}).
+ */
+@Command(
+    name = "assess",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Assess the zones of a run: composite index, veto/deductions/bonuses, competition ranks (all,"
+          + " by level, by city), rank progress (进位), tiers and salary coefficients, multi-year"
+          + " warnings. Writes the marts assessment, assessment_dimensions, assessment_indicators,"
+          + " assessment_warnings and project_funnel into the run and prints the top movers."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 2 usage error, 3 bad methodology/rules file or data, 1 other failure.",
+      "",
+      "Examples:",
+      "  zoneassess assess --out out --methodology classpath:methodologies/jiangsu-2021.yaml",
+      "  zoneassess assess --run latest --out out --period 2025 --methodology my-method.yaml \\",
+      "      --rules classpath:rules/jiangsu-2021-rules.yaml",
+      "  zoneassess assess --run 20260301-0900 --out out --period 2025Q3 --methodology my-method.yaml"
+    })
+public final class AssessCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--run", defaultValue = "latest", paramLabel = "ID|latest", description = "Run id under --out (default: ${DEFAULT-VALUE}).")
+  String run;
+
+  @Option(names = "--out", required = true, paramLabel = "ROOT", description = "Output root holding runs/ and LATEST (path or URI).")
+  String out;
+
+  @Option(
+      names = "--period",
+      defaultValue = "latest",
+      paramLabel = "P",
+      description = "yyyy (annual, final figures), yyyyQn or yyyy-MM (year to date vs the same period a year earlier), or latest (default).")
+  String period;
+
+  @Option(names = "--methodology", required = true, paramLabel = "FILE", description = "Methodology file (path or classpath:…).")
+  String methodology;
+
+  @Option(names = "--rules", paramLabel = "FILE", description = "Rules file; default: the methodology's 'rules:' reference.")
+  String rules;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
+  String master;
+
+  private final Supplier<ZoneScoring> scoring;
+
+  /** Uses the {@link ZoneScoring} registered with ServiceLoader. */
+  public AssessCommand() {
+    this(() -> ServiceLoader.load(ZoneScoring.class).findFirst().orElse(null));
+  }
+
+  public AssessCommand(ZoneScoring scoring) {
+    this(() -> scoring);
+  }
+
+  private AssessCommand(Supplier<ZoneScoring> scoring) {
+    this.scoring = scoring;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!period.equalsIgnoreCase("latest") && !period.matches(Datasets.PERIOD_PATTERN)) {
+      err.println("assess: --period '" + period + "' is not yyyy, yyyyQn, yyyy-MM or latest");
+      return 2;
+    }
+    String rulesLocation;
+    try {
+      rulesLocation = rules != null ? rules : RulesReference.fromMethodology(methodology);
+      RulesLoader.load(rulesLocation);
+    } catch (SpecException e) {
+      err.println("assess: " + e.getMessage());
+      return 3;
+    }
+    ZoneScoring scorer = scoring.get();
+    if (scorer == null) {
+      err.println("assess: no index engine is wired in (no ZoneScoring registered)");
+      return 1;
+    }
+    String root = Publisher.toUri(out);
+    Publisher files = new Publisher(new Configuration());
+    String runId = run;
+    if (run.equalsIgnoreCase("latest")) {
+      String pointer = RunLayout.published(root, "latest").latestPointer();
+      if (!files.exists(pointer)) {
+        err.println("assess: no finished run under " + root + " (" + pointer + " is missing)");
+        return 2;
+      }
+      runId = files.readText(pointer).strip();
+    }
+    RunLayout layout = RunLayout.published(root, runId);
+    if (!files.exists(layout.runDir())) {
+      err.println("assess: run not found: " + layout.runDir());
+      return 2;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put(AssessmentStage.PERIOD, period);
+    params.put(AssessmentStage.METHODOLOGY, methodology);
+    params.put(AssessmentStage.RULES, rulesLocation);
+    SparkSession spark = SparkSessions.create(master, "zoneassess assess");
+    PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    try {
+      StageResult result =
+          new AssessmentStage(scorer).execute(new StageContext(spark, layout, params, console));
+      result.outputs().forEach((mart, uri) -> console.println("  " + mart + ": " + result.counts().get(mart) + " rows → " + uri));
+      return 0;
+    } catch (SpecException | IllegalArgumentException e) {
+      err.println("assess: " + e.getMessage());
+      return 3;
+    } catch (RuntimeException e) {
+      err.println("assess: failed: " + e);
+      return 1;
+    }
+  }
+}

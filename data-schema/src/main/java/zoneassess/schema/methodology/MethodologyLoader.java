@@ -649,7 +649,7 @@ public final class MethodologyLoader {
       if (x == Math.rint(x) && Math.abs(x) < 1e15) {
         return String.valueOf((long) x);
       }
-      return String.valueOf(x);
+      return new java.math.BigDecimal(x).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
   }
 }

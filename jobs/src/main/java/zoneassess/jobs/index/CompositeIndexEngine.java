@@ -47,7 +47,10 @@ public final class CompositeIndexEngine {
     Dataset<Row> imputedCells = cells(imputedLong.filter(col(Imputation.IMPUTED)), key,
         col(LongTable.VALUE).as("imputed_value"));
 
-    Dataset<Row> treatedLong = Winsorisation.apply(imputedLong, opts.partitionColumns()).localCheckpoint();
+    boolean anyWinsorised = m.leaves().stream().anyMatch(l -> l.outliers().winsorise());
+    Dataset<Row> treatedLong = anyWinsorised
+        ? Winsorisation.apply(imputedLong, opts.partitionColumns()).localCheckpoint()
+        : Winsorisation.untreated(imputedLong);
     Dataset<Row> treated = LongTable.pivot(treatedLong, key, codes, LongTable.VALUE);
     Column kind = functions.when(col(Winsorisation.LOGGED), lit("log"))
         .when(col(Winsorisation.HIGH), lit("winsorised_high"))
@@ -191,7 +194,7 @@ public final class CompositeIndexEngine {
       if (a.weightsBy() == null) {
         continue;
       }
-      Set<String> groups = a.children().get(0).weightsByGroup().keySet();
+      Set<String> groups = new java.util.TreeSet<>(a.children().get(0).weightsByGroup().keySet());
       Column c = col(a.weightsBy()).cast("string");
       List<Row> bad = input.filter(c.isNull().or(c.isin(groups.toArray()).unary_$bang()))
           .select(col(opts.idColumn()), c).limit(5).collectAsList();

@@ -76,7 +76,7 @@ final class FormulaColumns {
   }
 
   static Column safeDivide(Column l, Column r) {
-    return when(r.notEqual(0), l.divide(r));
+    return when(r.notEqual(0), functions.try_divide(l, r));
   }
 
   private static Column sum(List<Column> args) {

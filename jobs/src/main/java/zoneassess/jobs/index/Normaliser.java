@@ -65,19 +65,19 @@ final class Normaliser {
     Column higher = sign.gt(0);
 
     Column minmax = when(range.notEqual(0),
-        dv.minus(col("n_dmin")).divide(range).multiply(high.minus(low)).plus(low));
+        functions.try_divide(dv.minus(col("n_dmin")), range).multiply(high.minus(low)).plus(low));
 
     Column gmin = transform(col("s_min"));
     Column gmax = transform(col("s_max"));
-    Column goal = when(higher, x.minus(gmin)).otherwise(gmax.minus(x)).divide(gmax.minus(gmin));
+    Column goal = functions.try_divide(when(higher, x.minus(gmin)).otherwise(gmax.minus(x)), gmax.minus(gmin));
     goal = when(col("s_cap"), clamp(goal, lit(0.0), lit(1.0))).otherwise(goal).multiply(scale);
 
     Column zscore = when(col("n_sd").gt(0),
-        dv.minus(col("n_mean")).divide(col("n_sd")).multiply(scale).plus(col("s_centre")));
+        functions.try_divide(dv.minus(col("n_mean")), col("n_sd")).multiply(scale).plus(col("s_centre")));
 
     Column rankScore = col("n_rank_up").cast("double");
     Column percentile = when(col("n_n").gt(1),
-        col("n_rank_up").minus(1).divide(col("n_n").minus(1))).otherwise(when(dv.isNotNull(), lit(1.0)))
+        functions.try_divide(col("n_rank_up").minus(1), col("n_n").minus(1))).otherwise(when(dv.isNotNull(), lit(1.0)))
         .multiply(scale);
     Column points = greatest(col("s_floor"),
         col("s_first").minus(col("s_step").multiply(col("n_rank_down").minus(1))));

@@ -95,16 +95,16 @@ final class TreeAggregation {
                 count(when(present.and(s.lt(0)), 1)).as("a_negative"),
                 sum(when(present, w.multiply(s))).as("a_ws"),
                 sum(when(present.and(s.gt(0)), w.multiply(log(s)))).as("a_wlog"),
-                sum(when(present.and(s.gt(0)), w.divide(s))).as("a_winv"));
+                sum(when(present.and(s.gt(0)), functions.try_divide(w, s))).as("a_winv"));
     Column wp = col("a_wp");
-    Column arithmetic = col("a_ws").divide(wp);
+    Column arithmetic = functions.try_divide(col("a_ws"), wp);
     Column geometric = when(col("a_negative").gt(0), lit(null).cast("double"))
         .when(col("a_zero").gt(0), lit(0.0))
-        .otherwise(exp(col("a_wlog").divide(wp)));
+        .otherwise(exp(functions.try_divide(col("a_wlog"), wp)));
     Column harmonic = when(col("a_negative").gt(0), lit(null).cast("double"))
         .when(col("a_zero").gt(0), lit(0.0))
-        .otherwise(wp.divide(col("a_winv")));
-    Column weightedSum = col("a_ws").multiply(col("a_wt")).divide(wp);
+        .otherwise(functions.try_divide(wp, col("a_winv")));
+    Column weightedSum = functions.try_divide(col("a_ws").multiply(col("a_wt")), wp);
     Column value = null;
     for (IndicatorNode p : level) {
       Aggregation agg = p.aggregation();

@@ -47,19 +47,29 @@ final class Winsorisation {
   /** Sample skewness (Excel SKEW) of the values in {@code w}. */
   static Column sampleSkewness(Column v, WindowSpec w) {
     Column n = count(v).over(w);
-    return skewness(v).over(w).multiply(sqrt(n.multiply(n.minus(1)))).divide(n.minus(2));
+    return functions.try_divide(skewness(v).over(w).multiply(sqrt(n.multiply(n.minus(1)))), n.minus(2));
   }
 
   /** Sample excess kurtosis (Excel KURT) of the values in {@code w}. */
   static Column sampleKurtosis(Column v, WindowSpec w) {
     Column n = count(v).over(w);
-    return n.plus(1).multiply(kurtosis(v).over(w)).plus(6).multiply(n.minus(1))
-        .divide(n.minus(2).multiply(n.minus(3)));
+    return functions.try_divide(n.plus(1).multiply(kurtosis(v).over(w)).plus(6).multiply(n.minus(1)),
+        n.minus(2).multiply(n.minus(3)));
   }
 
   private static Column fails(Column skew, Column kurt) {
     Column ok = skew.isNotNull().and(kurt.isNotNull()).and(functions.not(isnan(skew))).and(functions.not(isnan(kurt)));
     return when(ok, abs(skew).geq(col("s_t_skew")).and(kurt.geq(col("s_t_kurt")))).otherwise(false);
+  }
+
+  /** The long table with the treatment columns of an untreated run (nothing winsorised). */
+  static Dataset<Row> untreated(Dataset<Row> longTable) {
+    return longTable
+        .withColumn(ORIGINAL, col(LongTable.VALUE))
+        .withColumn(ROUNDS, lit(0))
+        .withColumn(HIGH, lit(false))
+        .withColumn(LOW, lit(false))
+        .withColumn(LOGGED, lit(false));
   }
 
   static Dataset<Row> apply(Dataset<Row> longTable, List<String> partitions) {

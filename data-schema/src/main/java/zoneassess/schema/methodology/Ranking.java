@@ -1,0 +1,40 @@
+package zoneassess.schema.methodology;
+
+import java.util.List;
+
+/**
+ * How the index score becomes ranks: rounded to {@code decimals} first, then competition ranking
+ * ("1224": tied units share the best place, the next place is skipped) within each ranking group.
+ *
+ * @param descending true when a higher score ranks first
+ * @param decimals decimals the score is rounded to (half up) before ranking; -1 = no rounding
+ * @param breakBy node codes (or input columns) that break ties in order, each compared in the
+ *     same direction as the index; empty = ties are shared
+ * @param groups ranking lists; each ranks within every combination of its columns' values
+ */
+public record Ranking(boolean descending, int decimals, List<String> breakBy, List<RankingGroup> groups) {
+  public Ranking {
+    breakBy = List.copyOf(breakBy);
+    groups = List.copyOf(groups);
+  }
+
+  /**
+   * One ranking list.
+   *
+   * @param name column suffix: the rank column is {@code rank_<name>}
+   * @param by columns to rank within (empty = all units together)
+   */
+  public record RankingGroup(String name, List<String> by) {
+    public RankingGroup {
+      by = List.copyOf(by);
+    }
+
+    public String rankColumn() {
+      return "rank_" + name;
+    }
+  }
+
+  public static Ranking defaults() {
+    return new Ranking(true, -1, List.of(), List.of(new RankingGroup("all", List.of())));
+  }
+}

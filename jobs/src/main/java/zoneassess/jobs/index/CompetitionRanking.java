@@ -1,0 +1,55 @@
+package zoneassess.jobs.index;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.rank;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import zoneassess.schema.methodology.Ranking;
+
+/**
+ * Competition ranking ("1224") of a score rounded half-up to the stated decimals, within each
+ * ranking group and partition. Units still tied after the tie-break columns share the best place;
+ * a unit without a score gets no rank.
+ */
+public final class CompetitionRanking {
+  private CompetitionRanking() {}
+
+  /**
+   * @param scores a table with {@code scoreColumn}, the tie-break columns and the group columns
+   * @param key columns copied to the output
+   * @return key, the rounded score (named {@code scoreColumn}) and one {@code rank_<group>} per group
+   */
+  public static Dataset<Row> apply(
+      Dataset<Row> scores, String scoreColumn, Ranking ranking, List<String> partitions, List<String> key) {
+    Column rounded = ranking.decimals() < 0 ? col(scoreColumn) : round(col(scoreColumn), ranking.decimals());
+    Dataset<Row> d = scores.withColumn("__rounded", rounded);
+    List<Column> order = new ArrayList<>();
+    order.add(direction(col("__rounded"), ranking.descending()));
+    for (String b : ranking.breakBy()) {
+      order.add(direction(col(b), ranking.descending()));
+    }
+    List<Column> out = new ArrayList<>();
+    key.forEach(k -> out.add(col(k)));
+    out.add(col("__rounded").as(scoreColumn));
+    for (Ranking.RankingGroup g : ranking.groups()) {
+      List<String> by = new ArrayList<>(partitions);
+      by.addAll(g.by());
+      var w = Window.partitionBy(by.stream().map(functions::col).toArray(Column[]::new))
+          .orderBy(order.toArray(Column[]::new));
+      out.add(when(col("__rounded").isNotNull(), rank().over(w)).as(g.rankColumn()));
+    }
+    return d.select(out.toArray(Column[]::new));
+  }
+
+  private static Column direction(Column c, boolean descending) {
+    return descending ? c.desc_nulls_last() : c.asc_nulls_last();
+  }
+}

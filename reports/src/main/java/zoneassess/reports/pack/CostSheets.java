@@ -179,7 +179,9 @@ final class CostSheets {
     SheetCraft.freeze(sh, 1, HEADER_ROW + 1);
     if (!boxes.isEmpty()) {
       int top = t.nextRow() + 1;
-      sh.setRowBreak(top - 1);
+      if (top > SheetText.BREAK_BEFORE_CHART_AFTER_ROW) {
+  sh.setRowBreak(top - 1);
+}
       var chart = ctx.chart("cost-boxes",
           PackCharts.costBoxes(city + "要素成本在全省的位置",
               "方块 = " + city + "，圆点 = 相邻城市；箱体为全省 25%–75% 分位，须线为最低与最高", boxes),

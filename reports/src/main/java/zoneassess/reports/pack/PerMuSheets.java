@@ -69,7 +69,9 @@ final class PerMuSheets {
               cities.stream().map(a -> new PackCharts.ClassMix(a.areaName(), nz(a.m().shareA()),
                   nz(a.m().shareB()), nz(a.m().shareC()), nz(a.m().shareD()))).toList()),
           960, 480);
-      sh.setRowBreak(top - 1);
+      if (top > SheetText.BREAK_BEFORE_CHART_AFTER_ROW) {
+  sh.setRowBreak(top - 1);
+}
       SheetCraft.picture(sh, chart, 0, top + 24);
     }
     SheetCraft.freeze(sh, 1, HEADER_ROW + 1);

@@ -77,7 +77,9 @@ final class RankTrendSheet {
         PackCharts.rankBump(scope + "开发区全省排名走势", "近 " + periods.size() + " 期，名次越靠上越好",
             periods, ranks),
         960, 520);
-    sh.setRowBreak(top - 1);
+    if (top > SheetText.BREAK_BEFORE_CHART_AFTER_ROW) {
+  sh.setRowBreak(top - 1);
+}
     SheetCraft.picture(sh, chart, 0, top);
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);
     return sh;

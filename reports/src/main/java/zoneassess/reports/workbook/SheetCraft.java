@@ -4,13 +4,17 @@ import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.Footer;
 import org.apache.poi.ss.usermodel.Header;
-import org.apache.poi.ss.usermodel.Picture;
 import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
-import zoneassess.reports.charts.ChartFiles;
+import org.apache.poi.util.Units;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFShape;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import zoneassess.reports.charts.RenderedChart;
 
 /** Page setup, frozen panes, widths and pictures: what makes a sheet print on A4 for a leader. */
@@ -43,6 +47,7 @@ public final class SheetCraft {
     Footer f = sheet.getFooter();
     f.setLeft(headerText("运行编号 " + runId));
     f.setCenter("第 &P 页 / 共 &N 页");
+    printAreaWithDrawings(sheet);
     if (repeatFrom >= 0) {
       sheet.setRepeatingRows(new CellRangeAddress(repeatFrom, repeatTo, -1, -1));
     }
@@ -85,13 +90,68 @@ public final class SheetCraft {
     Workbook wb = sheet.getWorkbook();
     int idx = wb.addPicture(chart.png(), Workbook.PICTURE_TYPE_PNG);
     Drawing<?> drawing = sheet.createDrawingPatriarch();
+    // The anchor is computed here from column widths and row heights: POI's Picture.resize
+    // gets the width of a scaled PNG wrong (zero) on this JDK.
+    int c = col;
+    double left = chart.width();
+    while (left > columnPixels(sheet, c)) {
+      left -= columnPixels(sheet, c);
+      c++;
+    }
+    int r = row;
+    double top = chart.height();
+    while (top > rowPixels(sheet, r)) {
+      top -= rowPixels(sheet, r);
+      r++;
+    }
     ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
     anchor.setCol1(col);
     anchor.setRow1(row);
+    anchor.setCol2(c);
+    anchor.setRow2(r);
+    anchor.setDx1(0);
+    anchor.setDy1(0);
+    anchor.setDx2((int) Math.round(left * Units.EMU_PER_PIXEL));
+    anchor.setDy2((int) Math.round(top * Units.EMU_PER_PIXEL));
     anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
-    Picture p = drawing.createPicture(anchor, idx);
-    p.resize(1.0 / ChartFiles.SCALE);
-    float rowPoints = sheet.getDefaultRowHeightInPoints();
-    return (int) Math.ceil(chart.height() * 0.75 / rowPoints) + 1;
+    drawing.createPicture(anchor, idx);
+    return r - row + 1;
   }
+
+  static double columnPixels(Sheet sheet, int col) {
+    return sheet.getColumnWidthInPixels(col);
+  }
+
+  static double rowPixels(Sheet sheet, int row) {
+    Row r = sheet.getRow(row);
+    float points = r == null ? sheet.getDefaultRowHeightInPoints() : r.getHeightInPoints();
+    return points * Units.PIXEL_DPI / Units.POINT_DPI;
+  }
+
+  /**
+   * Sets the print area to every used cell and every picture or chart: LibreOffice prints only
+   * the cell area otherwise, and drawings below the last cell are lost.
+   */
+  static void printAreaWithDrawings(Sheet sheet) {
+    if (!(sheet instanceof XSSFSheet xs)) {
+      return;
+    }
+    int lastRow = Math.max(0, sheet.getLastRowNum());
+    int lastCol = 0;
+    for (Row r : sheet) {
+      lastCol = Math.max(lastCol, r.getLastCellNum() - 1);
+    }
+    XSSFDrawing d = xs.getDrawingPatriarch();
+    if (d != null) {
+      for (XSSFShape shape : d.getShapes()) {
+        if (shape.getAnchor() instanceof XSSFClientAnchor a) {
+          lastRow = Math.max(lastRow, a.getRow2());
+          lastCol = Math.max(lastCol, a.getCol2());
+        }
+      }
+    }
+    Workbook wb = sheet.getWorkbook();
+    wb.setPrintArea(wb.getSheetIndex(sheet), 0, Math.max(0, lastCol), 0, lastRow);
+  }
+
 }

@@ -1,6 +1,10 @@
 package zoneassess.jobs.assess;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -45,6 +49,23 @@ final class StagedInputs {
       }
       return spark.createDataFrame(List.<Row>of(), schema(contract));
     }
-    return spark.read().parquet(uri);
+    return conform(spark.read().parquet(uri), contract);
+  }
+
+  /**
+   * The contract's columns in contract order with the contract's types: Parquet partition discovery
+   * would otherwise read a {@code period=2025} folder as an integer column; a column the file lacks
+   * (optional) is null.
+   */
+  static Dataset<Row> conform(Dataset<Row> df, DatasetContract contract) {
+    List<String> present = List.of(df.columns());
+    return df.select(
+        contract.columns().stream()
+            .map(
+                c ->
+                    (present.contains(c.name()) ? col(c.name()) : lit(null))
+                        .cast(type(c))
+                        .as(c.name()))
+            .toArray(Column[]::new));
   }
 }

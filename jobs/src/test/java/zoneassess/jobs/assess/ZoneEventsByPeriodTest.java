@@ -105,4 +105,12 @@ class ZoneEventsByPeriodTest extends SparkTestBase {
     assertEquals(0.2, z.get("A|2025Q3").<Double>getAs("deductions"), 1e-9);
     assertEquals(0.4, z.get("A|2024Q3").<Double>getAs("deductions"), 1e-9);
   }
+
+  @Test
+  void noEventsMeansNoEffects() {
+    Dataset<Row> none = df(spark, EVENTS);
+    var effects = ZoneEventsByPeriod.apply(none, zonePeriods("A|2025"), RulesFixtures.small());
+    assertEquals(0, effects.byZone().count());
+    assertEquals(0, effects.warnings().count());
+  }
 }

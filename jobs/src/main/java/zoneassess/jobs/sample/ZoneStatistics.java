@@ -189,7 +189,7 @@ final class ZoneStatistics {
       v.put("industrial_output", gdp * ratio(z, year, "industrial_output", 1.6, 3.0, 0.2));
       v.put("leading_industry_output", v.get("industrial_output") * ratio(z, year, "focus", 0.45, 0.85, q));
       v.put("industrial_value_added", gdp * ratio(z, year, "iva", 0.35, 0.6, 0.2));
-      v.put("tax_revenue", gdp * ratio(z, year, "tax", 0.08, 0.115, q));
+      v.put("tax_revenue", clamp(gdp * ratio(z, year, "tax", 0.08, 0.115, q), 3, 400));
       v.put("public_budget_revenue", v.get("tax_revenue") * ratio(z, year, "budget", 0.55, 0.8, 0.0));
       v.put("fixed_asset_investment", gdp * ratio(z, year, "fai", 0.25, 0.7, 0.0));
       v.put("fdi_actual", clamp(gdp * ratio(z, year, "fdi", 12, 55, o), 500, 200000));

@@ -267,7 +267,7 @@ class SampleProvinceTest extends SparkTestBase {
         continue; // the GDP row written in 平方公里 (planted)
       }
       assertIn(zy + " gdp", gdp, 30, 3700);
-      assertIn(zy + " tax", v.get(zy + "|tax_revenue"), 2.4, 420);
+      assertIn(zy + " tax", v.get(zy + "|tax_revenue"), 3, 400);
       assertIn(zy + " fdi", v.get(zy + "|fdi_actual"), 500, 200000);
       assertIn(zy + " trade", v.get(zy + "|trade_total"), 1, 900);
       assertIn(zy + " developed land", v.get(zy + "|developed_land"), 5, 150);

@@ -141,9 +141,6 @@ public final class MethodologyLoader {
       if (before != null) {
         throw codeNode.error("code '" + code + "' is already used at line " + before.yaml().line());
       }
-      if (leaf && inputs.contains(code) && !n.has("formula") && !n.has("column")) {
-        // an indicator may share its code with the input column it reads: that is the default
-      }
       String parent = n.get("parent").map(YamlNode::string).orElse(null);
       if (leaf && parent == null) {
         throw n.error("indicator '" + code + "' has no parent (every indicator belongs to an aggregate)");
@@ -547,8 +544,8 @@ public final class MethodologyLoader {
           Set<String> nodes = new LinkedHashSet<>();
           collectCodes(root, nodes);
           for (String b : breakBy) {
-            if (!nodes.contains(b) && !inputs.contains(b)) {
-              throw bb.error("tie-break '" + b + "' is neither a node of the tree nor a declared input" + hint(b, new ArrayList<>(nodes)));
+            if (!nodes.contains(b)) {
+              throw bb.error("tie-break '" + b + "' is not a node of the tree" + hint(b, new ArrayList<>(nodes)));
             }
           }
         }

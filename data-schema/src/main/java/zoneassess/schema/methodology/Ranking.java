@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param descending true when a higher score ranks first
  * @param decimals decimals the score is rounded to (half up) before ranking; -1 = no rounding
- * @param breakBy node codes (or input columns) that break ties in order, each compared in the
- *     same direction as the index; empty = ties are shared
+ * @param breakBy node codes whose unrounded scores break ties in order, each compared in the same
+ *     direction as the index; empty = ties are shared
  * @param groups ranking lists; each ranks within every combination of its columns' values
  */
 public record Ranking(boolean descending, int decimals, List<String> breakBy, List<RankingGroup> groups) {

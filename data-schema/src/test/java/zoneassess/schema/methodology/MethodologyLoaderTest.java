@@ -185,7 +185,7 @@ class MethodologyLoaderTest {
     assertEquals(List.of("dim_a"), m.ranking().breakBy());
     assertEquals("rank_city", m.ranking().groups().get(1).rankColumn());
     SpecException e = failing(VALID + "ranking: {ties: {break_by: [dim_x]}}\n");
-    assertTrue(e.getMessage().contains("tie-break 'dim_x' is neither a node"), e.getMessage());
+    assertTrue(e.getMessage().contains("tie-break 'dim_x' is not a node of the tree"), e.getMessage());
     SpecException c = failing(VALID + "exclude_rows: [\"is_aggregate ~ 1\"]\n");
     assertTrue(c.getMessage().contains("cannot read condition 'is_aggregate ~ 1'"), c.getMessage());
   }

@@ -88,7 +88,7 @@ public final class IndexCommand implements Callable<Integer> {
     try {
       SparkSession spark = SparkSessions.create(master, "zoneassess index");
       List<String> uris = data.stream().map(Publisher::toUri).toList();
-      Dataset<Row> wide = WideTables.read(spark, uris, idColumn);
+      Dataset<Row> wide = WideTables.read(spark, uris, idColumn, partitionColumns);
       IndexResult result = CompositeIndexEngine.run(
           wide, loaded.methodology(), new IndexOptions(idColumn, partitionColumns, carry));
       Map<String, String> written = StageFiles.write(result, Publisher.toUri(out), new Publisher(spark));

@@ -20,7 +20,8 @@ import zoneassess.jobs.spark.SparkSessions;
     mixinStandardHelpOptions = true,
     description = {
       "Writes a SYNTHETIC Jiangsu-like sample province (13 cities, 116 zones, zone statistics,"
-          + " enterprise panel, factor costs, major projects, events) with a few documented bad rows.",
+          + " enterprise panel, factor costs, major projects, events) with a few documented bad"
+          + " rows.",
       "Same seed and scale give byte-identical files."
     },
     footer = {
@@ -31,16 +32,24 @@ import zoneassess.jobs.spark.SparkSessions;
       "  zoneassess sample --scale large --out out/sample-large --master spark://127.0.0.1:7077"
     })
 public final class SampleCommand implements Callable<Integer> {
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--scale",
       defaultValue = "province",
-      description = "small (~3k enterprise-years), province (~40k) or large (>= 5M); default ${DEFAULT-VALUE}.")
+      description =
+          "small (~3k enterprise-years), province (~40k) or large (>= 5M); default"
+              + " ${DEFAULT-VALUE}.")
   String scale;
 
-  @Option(names = "--out", defaultValue = "out/sample", description = "Output folder (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "out/sample",
+      description = "Output folder (default ${DEFAULT-VALUE}).")
   String out;
 
   @Option(names = "--master", description = "Spark master URL (default local[*]).")
@@ -70,9 +79,19 @@ public final class SampleCommand implements Callable<Integer> {
       SparkSession spark = SparkSessions.create(master, "zoneassess-sample");
       SampleResult r = SampleProvince.generate(spark, new SampleSpec(seed, s), out);
       double seconds = (System.nanoTime() - started) / 1e9;
-      console.printf(Locale.ROOT, "SYNTHETIC sample province (seed %d, scale %s) written to %s%n", seed, s.label(), r.outUri());
+      console.printf(
+          Locale.ROOT,
+          "SYNTHETIC sample province (seed %d, scale %s) written to %s%n",
+          seed,
+          s.label(),
+          r.outUri());
       for (Map.Entry<String, String> f : r.files().entrySet()) {
-        console.printf(Locale.ROOT, "  %-16s %-22s %,10d rows%n", f.getKey(), f.getValue(), r.rows().get(f.getKey()));
+        console.printf(
+            Locale.ROOT,
+            "  %-16s %-22s %,10d rows%n",
+            f.getKey(),
+            f.getValue(),
+            r.rows().get(f.getKey()));
       }
       console.println("  planted bad rows (see SAMPLE.md):");
       for (PlantedDefect p : r.planted()) {

@@ -71,15 +71,11 @@ public final class CompositeIndexEngine {
     Dataset<Row> aggregated = LongTable.pivot(aggLong, key, aggCodes, Normaliser.SCORE);
 
     Dataset<Row> forRanking = aggregated;
-    List<String> inputBreaks = m.ranking().breakBy().stream().filter(b -> m.find(b).isEmpty()).toList();
     List<String> leafBreaks = m.ranking().breakBy().stream().filter(b -> m.find(b).map(IndicatorNode::isLeaf).orElse(false)).toList();
     if (!leafBreaks.isEmpty()) {
       List<Column> joinCols = new ArrayList<>(key.stream().map(functions::col).toList());
       leafBreaks.forEach(b -> joinCols.add(col(b)));
       forRanking = forRanking.join(normalised.select(joinCols.toArray(Column[]::new)), key.toArray(String[]::new));
-    }
-    if (!inputBreaks.isEmpty()) {
-      throw new IllegalArgumentException("tie-break columns " + inputBreaks + " must be nodes of the tree");
     }
     Dataset<Row> ranks = LongTable.sortByKey(
         CompetitionRanking.apply(forRanking, m.root().code(), m.ranking(), opts.partitionColumns(), key), key);

@@ -32,14 +32,19 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The read edge of the {@code index} command: a wide table (one row per unit, one column per raw
  * statistic) from CSV (UTF-8, header row), XLSX (first sheet, header row) or Parquet. The id column
- * is always read as text, so codes such as 001 keep their zeros. Several files are joined on the
- * id (and the partition columns they share); a column already read from an earlier file is not
- * read again.
+ * is always read as text, so codes such as 001 keep their zeros. Several files are joined (left
+ * join onto the first) on the id and on the partition columns both files have; a column already
+ * read from an earlier file is not read again.
  */
 public final class WideTables {
   private WideTables() {}
 
   public static Dataset<Row> read(SparkSession spark, List<String> uris, String idColumn) {
+    return read(spark, uris, idColumn, List.of());
+  }
+
+  public static Dataset<Row> read(
+      SparkSession spark, List<String> uris, String idColumn, List<String> partitionColumns) {
     Dataset<Row> out = null;
     for (String uri : uris) {
       Dataset<Row> d = readOne(spark, uri, idColumn);
@@ -52,14 +57,20 @@ public final class WideTables {
         continue;
       }
       Set<String> have = new LinkedHashSet<>(Arrays.asList(out.columns()));
+      List<String> on = new ArrayList<>(List.of(idColumn));
+      for (String p : partitionColumns) {
+        if (have.contains(p) && Arrays.asList(d.columns()).contains(p)) {
+          on.add(p);
+        }
+      }
       List<Column> keep = new ArrayList<>();
-      keep.add(col(idColumn));
+      on.forEach(c -> keep.add(col(c)));
       for (String c : d.columns()) {
         if (!have.contains(c)) {
           keep.add(col(c));
         }
       }
-      out = out.join(d.select(keep.toArray(Column[]::new)), List.of(idColumn).toArray(String[]::new), "left");
+      out = out.join(d.select(keep.toArray(Column[]::new)), on.toArray(String[]::new), "left");
     }
     return out;
   }

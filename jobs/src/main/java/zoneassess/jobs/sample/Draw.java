@@ -3,9 +3,9 @@ package zoneassess.jobs.sample;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Deterministic pseudo-random numbers for the driver-side (zone-count-sized) tables: each draw is
- * a pure function of the seed and a list of keys, so adding a draw somewhere never shifts another
- * one and the same seed always gives the same province.
+ * Deterministic pseudo-random numbers for the driver-side (zone-count-sized) tables: each draw is a
+ * pure function of the seed and a list of keys, so adding a draw somewhere never shifts another one
+ * and the same seed always gives the same province.
  */
 final class Draw {
   private final long seed;

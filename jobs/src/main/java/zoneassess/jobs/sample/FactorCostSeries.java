@@ -20,7 +20,8 @@ final class FactorCostSeries {
   static final String[] TOU = {"peak", "flat", "valley"};
 
   /** Cities with a steam price (heat is not sold everywhere). */
-  static final Set<String> HEAT_CITIES = Set.of("320100", "320200", "320400", "320500", "320600", "320900", "321200");
+  static final Set<String> HEAT_CITIES =
+      Set.of("320100", "320200", "320400", "320500", "320600", "320900", "321200");
 
   /** City whose counties report land prices in 元/平方米 (a valid convertible unit). */
   static final String LAND_M2_CITY = "320300";
@@ -62,28 +63,85 @@ final class FactorCostSeries {
         double cityPower = 1 + 0.02 * d.normal(c.code(), "power");
         for (String tariff : TARIFFS) {
           for (int v = 0; v < VOLTAGES.length; v++) {
-            double flat = (0.70 - 0.03 * v + (tariff.equals("single_part") ? 0.04 : 0)) * month * cityPower;
+            double flat =
+                (0.70 - 0.03 * v + (tariff.equals("single_part") ? 0.04 : 0)) * month * cityPower;
             double[] tou = {flat * 1.67, flat, flat * 0.485};
             for (int t = 0; t < TOU.length; t++) {
-              out.add(city(c, p, "electricity", tariff + "|" + VOLTAGES[v] + "|" + TOU[t], tou[t], 4, "元/千瓦时"));
+              out.add(
+                  city(
+                      c,
+                      p,
+                      "electricity",
+                      tariff + "|" + VOLTAGES[v] + "|" + TOU[t],
+                      tou[t],
+                      4,
+                      "元/千瓦时"));
             }
           }
         }
         double gas = 3.0 + 0.25 * south + 0.15 * d.normal(c.code(), "gas") + (year - 2023) * 0.05;
-        String gasUnit = c.code().equals(BAD_UNIT_CITY) && p.equals(BAD_UNIT_PERIOD) ? BAD_UNIT : "元/立方米";
+        String gasUnit =
+            c.code().equals(BAD_UNIT_CITY) && p.equals(BAD_UNIT_PERIOD) ? BAD_UNIT : "元/立方米";
         out.add(city(c, p, "gas", "industrial", clamp(gas, 2.9, 3.7), 2, gasUnit));
         if (HEAT_CITIES.contains(c.code())) {
-          double heat = 70 + 20 * south + 8 * d.normal(c.code(), "heat") + 4 * Math.cos(i * Math.PI / 6);
+          double heat =
+              70 + 20 * south + 8 * d.normal(c.code(), "heat") + 4 * Math.cos(i * Math.PI / 6);
           out.add(city(c, p, "heat", "steam", clamp(heat, 60, 110), 2, "元/吉焦"));
         }
-        double wage = (95000 + 40000 * south + 6000 * d.normal(c.code(), "wage")) * Math.pow(1.05, year - 2023);
-        out.add(city(c, p, "average_wage", "urban_non_private", Math.round(clamp(wage, 90000, 150000)), 0, "元/年"));
+        double wage =
+            (95000 + 40000 * south + 6000 * d.normal(c.code(), "wage"))
+                * Math.pow(1.05, year - 2023);
+        out.add(
+            city(
+                c,
+                p,
+                "average_wage",
+                "urban_non_private",
+                Math.round(clamp(wage, 90000, 150000)),
+                0,
+                "元/年"));
         out.add(city(c, p, "social_insurance", "pension", 16.0, 1, "%"));
-        out.add(city(c, p, "social_insurance", "medical", d.between(7.0, 9.0, c.code(), "medical"), 1, "%"));
+        out.add(
+            city(
+                c,
+                p,
+                "social_insurance",
+                "medical",
+                d.between(7.0, 9.0, c.code(), "medical"),
+                1,
+                "%"));
         out.add(city(c, p, "social_insurance", "unemployment", 0.5, 1, "%"));
-        out.add(city(c, p, "social_insurance", "injury", d.between(0.2, 1.0, c.code(), "injury"), 2, "%"));
-        out.add(city(c, p, "logistics", "road_freight", d.between(0.3, 0.5, c.code(), "freight") * (1 + 0.01 * d.normal(c.code(), p, "freight")), 3, "元/吨公里"));
-        out.add(city(c, p, "loan_rate", "one_year", clamp(3.9 - 0.3 * south - 0.25 * (year - 2023) + 0.1 * d.normal(c.code(), "loan"), 3.0, 4.5), 2, "%"));
+        out.add(
+            city(
+                c,
+                p,
+                "social_insurance",
+                "injury",
+                d.between(0.2, 1.0, c.code(), "injury"),
+                2,
+                "%"));
+        out.add(
+            city(
+                c,
+                p,
+                "logistics",
+                "road_freight",
+                d.between(0.3, 0.5, c.code(), "freight")
+                    * (1 + 0.01 * d.normal(c.code(), p, "freight")),
+                3,
+                "元/吨公里"));
+        out.add(
+            city(
+                c,
+                p,
+                "loan_rate",
+                "one_year",
+                clamp(
+                    3.9 - 0.3 * south - 0.25 * (year - 2023) + 0.1 * d.normal(c.code(), "loan"),
+                    3.0,
+                    4.5),
+                2,
+                "%"));
       }
       for (Geography.County k : c.counties()) {
         double base = 2.6 + 0.35 * south + 0.1 * d.normal(k.code(), "water");
@@ -102,7 +160,8 @@ final class FactorCostSeries {
             out.add(county(k, p, "water", "sewage", clamp(sewage, 1.2, 1.6), 2, "元/立方米"));
           }
           // Land prices change quarterly.
-          double landNow = clamp(land * (1 + 0.02 * d.normal(k.code(), year, i / 3, "land")), 15, 80);
+          double landNow =
+              clamp(land * (1 + 0.02 * d.normal(k.code(), year, i / 3, "land")), 15, 80);
           if (c.code().equals(LAND_M2_CITY)) {
             // 1 万元/亩 = 10000 元 / 666.67 m² = 15 元/m².
             out.add(county(k, p, "industrial_land", "transfer_price", landNow * 15.0, 1, "元/平方米"));
@@ -111,7 +170,15 @@ final class FactorCostSeries {
           }
           // Minimum wages were raised in January 2025; 2023–2024 rates are about 8 % lower.
           double wage = minWage[k.tier() - 1] * (year >= 2025 ? 1.0 : 0.92);
-          out.add(county(k, p, "minimum_wage", "tier_" + k.tier(), Math.round(wage / 10.0) * 10.0, 0, "元/月"));
+          out.add(
+              county(
+                  k,
+                  p,
+                  "minimum_wage",
+                  "tier_" + k.tier(),
+                  Math.round(wage / 10.0) * 10.0,
+                  0,
+                  "元/月"));
           out.add(county(k, p, "sewage_treatment", "industrial", treatment, 2, "元/立方米"));
         }
       }
@@ -127,7 +194,8 @@ final class FactorCostSeries {
   }
 
   /** Three zones with their own water and land prices. */
-  private static List<FactorPrice> zonePrices(Draw d, List<SampleZone> zones, List<String> periods) {
+  private static List<FactorPrice> zonePrices(
+      Draw d, List<SampleZone> zones, List<String> periods) {
     List<FactorPrice> out = new ArrayList<>();
     List<String> own = List.of("320500N01", "320800N01", "321000N01");
     for (SampleZone z : zones) {
@@ -139,21 +207,32 @@ final class FactorCostSeries {
         out.add(zone(z, p, "water", "base", 2.7 + 0.3 * south, 2, "元/立方米"));
         out.add(zone(z, p, "water", "resource_fee", 0.3, 2, "元/立方米"));
         out.add(zone(z, p, "water", "sewage", 1.3 + 0.2 * south, 2, "元/立方米"));
-        out.add(zone(z, p, "industrial_land", "transfer_price", 20 + 45 * south + d.between(0, 5, z.code(), "land"), 2, "万元/亩"));
+        out.add(
+            zone(
+                z,
+                p,
+                "industrial_land",
+                "transfer_price",
+                20 + 45 * south + d.between(0, 5, z.code(), "land"),
+                2,
+                "万元/亩"));
       }
     }
     return out;
   }
 
-  private static FactorPrice city(Geography.City c, String p, String f, String s, double v, int dec, String unit) {
+  private static FactorPrice city(
+      Geography.City c, String p, String f, String s, double v, int dec, String unit) {
     return new FactorPrice(c.code(), "city", p, f, s, v, dec, unit, SOURCE);
   }
 
-  private static FactorPrice county(Geography.County c, String p, String f, String s, double v, int dec, String unit) {
+  private static FactorPrice county(
+      Geography.County c, String p, String f, String s, double v, int dec, String unit) {
     return new FactorPrice(c.code(), "county", p, f, s, v, dec, unit, SOURCE);
   }
 
-  private static FactorPrice zone(SampleZone z, String p, String f, String s, double v, int dec, String unit) {
+  private static FactorPrice zone(
+      SampleZone z, String p, String f, String s, double v, int dec, String unit) {
     return new FactorPrice(z.code(), "zone", p, f, s, v, dec, unit, SOURCE);
   }
 

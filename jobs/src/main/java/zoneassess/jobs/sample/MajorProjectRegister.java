@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The major-project register 2018–2025: a few projects signed per zone and year, each moving
- * through the funnel signed → construction → production → target met with consistent dates, seen
- * as of 2025-12-31. Three zones (one in Huai'an) start no project in 2024 or 2025.
+ * through the funnel signed → construction → production → target met with consistent dates, seen as
+ * of 2025-12-31. Three zones (one in Huai'an) start no project in 2024 or 2025.
  */
 final class MajorProjectRegister {
   static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
@@ -22,9 +22,7 @@ final class MajorProjectRegister {
 
   /** The "7+3" industry chains. */
   static final List<String> CHAINS =
-      List.of(
-          "新型电力装备", "工程机械", "物联网", "生物医药", "高端纺织", "集成电路", "新能源汽车",
-          "绿色食品", "新材料", "数字经济");
+      List.of("新型电力装备", "工程机械", "物联网", "生物医药", "高端纺织", "集成电路", "新能源汽车", "绿色食品", "新材料", "数字经济");
 
   private static final String[][] PRODUCTS = {
     {"智能电网成套设备", "储能变流器", "高压开关"},

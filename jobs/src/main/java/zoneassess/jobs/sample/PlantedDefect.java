@@ -5,8 +5,8 @@ package zoneassess.jobs.sample;
  * working.
  *
  * @param dataset dataset the rows belong to
- * @param rule the rule that should reject them (or {@code valid_untrusted_text} for valid rows
- *     that carry formula-looking text)
+ * @param rule the rule that should reject them (or {@code valid_untrusted_text} for valid rows that
+ *     carry formula-looking text)
  * @param rows exact number of rows involved
  * @param where how to find them (key values)
  */

@@ -65,7 +65,8 @@ final class SampleFiles {
       appendLine(sb, r, eol);
     }
     CharsetEncoder enc =
-        charset.newEncoder()
+        charset
+            .newEncoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
@@ -96,7 +97,9 @@ final class SampleFiles {
     }
   }
 
-  /** Rewrites a zip with every entry stamped at the fixed document date, entries in the same order. */
+  /**
+   * Rewrites a zip with every entry stamped at the fixed document date, entries in the same order.
+   */
   static byte[] normaliseZip(byte[] zip) throws IOException {
     long time = DOCUMENT_DATE.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
     ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
@@ -174,7 +177,9 @@ final class SampleFiles {
     return v;
   }
 
-  /** A number with a fixed count of decimals (half-up), as a statistician's export would show it. */
+  /**
+   * A number with a fixed count of decimals (half-up), as a statistician's export would show it.
+   */
   static String number(double v, int decimals) {
     return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
   }

@@ -14,8 +14,8 @@ import zoneassess.jobs.io.Publisher;
 /**
  * Generates the synthetic Jiangsu-like sample province into a folder, in the formats statisticians
  * send: {@code areas.csv} (UTF-8), {@code zones.xlsx}, {@code zone_stats.csv} (GBK, Chinese
- * headers), {@code enterprises.parquet/} (Spark), {@code factor_costs.csv} (UTF-8 with BOM),
- * {@code major_projects.xlsx}, {@code zone_events.csv}, and {@code SAMPLE.md}.
+ * headers), {@code enterprises.parquet/} (Spark), {@code factor_costs.csv} (UTF-8 with BOM), {@code
+ * major_projects.xlsx}, {@code zone_events.csv}, and {@code SAMPLE.md}.
  *
  * <p>The folder is built beside the target and renamed into place; {@code .complete} is written
  * last, so a half-written sample is never mistaken for a whole one.
@@ -72,37 +72,55 @@ public final class SampleProvince {
             "factor_costs",
             "unknown_unit",
             1,
-            "gas of " + FactorCostSeries.BAD_UNIT_CITY + " in " + FactorCostSeries.BAD_UNIT_PERIOD
-                + " written in '" + FactorCostSeries.BAD_UNIT + "'"));
+            "gas of "
+                + FactorCostSeries.BAD_UNIT_CITY
+                + " in "
+                + FactorCostSeries.BAD_UNIT_PERIOD
+                + " written in '"
+                + FactorCostSeries.BAD_UNIT
+                + "'"));
     planted.add(
         new PlantedDefect(
             "major_projects",
             "unknown_zone",
             1,
-            "project XM-" + MajorProjectRegister.UNKNOWN_ZONE + "-2024-001 in zone "
+            "project XM-"
+                + MajorProjectRegister.UNKNOWN_ZONE
+                + "-2024-001 in zone "
                 + MajorProjectRegister.UNKNOWN_ZONE));
     planted.add(
-        new PlantedDefect("zone_events", "valid_untrusted_text", 1, "one award note is the text '+1'"));
+        new PlantedDefect(
+            "zone_events", "valid_untrusted_text", 1, "one award note is the text '+1'"));
     List<String> notes = new ArrayList<>(stats.notes());
     notes.addAll(otherNotes());
 
     SampleResult result = new SampleResult(target, spec, names, rows, planted, notes);
     files.writeText(tmp + "/SAMPLE.md", SampleReadme.render(result));
     publisher.move(tmp, target);
-    files.writeText(target + "/" + COMPLETE_MARKER, "seed=" + seed + " scale=" + spec.scale().label() + "\n");
+    files.writeText(
+        target + "/" + COMPLETE_MARKER, "seed=" + seed + " scale=" + spec.scale().label() + "\n");
     return result;
   }
 
   static List<PlantedDefect> enterpriseDefects(SampleSpec spec) {
     long n = spec.scale().enterprises();
-    String ids = "planted enterprise ids " + n + "–" + (n + EnterprisePanel.PLANTED - 1) + ", year 2025";
+    String ids =
+        "planted enterprise ids " + n + "–" + (n + EnterprisePanel.PLANTED - 1) + ", year 2025";
     return List.of(
-        new PlantedDefect("enterprises", "credit_code_check", 2, "2 rows whose 18th character is wrong (" + ids + ", first two)"),
-        new PlantedDefect("enterprises", "unknown_zone", 1, "zone_code " + EnterprisePanel.UNKNOWN_ZONE),
+        new PlantedDefect(
+            "enterprises",
+            "credit_code_check",
+            2,
+            "2 rows whose 18th character is wrong (" + ids + ", first two)"),
+        new PlantedDefect(
+            "enterprises", "unknown_zone", 1, "zone_code " + EnterprisePanel.UNKNOWN_ZONE),
         new PlantedDefect("enterprises", "land_area_range", 1, "land_area_mu = -12.5"),
         new PlantedDefect("enterprises", "land_positive", 1, "land_area_mu = 0"),
         new PlantedDefect(
-            "enterprises", "valid_untrusted_text", 1, "enterprise_name " + EnterprisePanel.FORMULA_NAME));
+            "enterprises",
+            "valid_untrusted_text",
+            1,
+            "enterprise_name " + EnterprisePanel.FORMULA_NAME));
   }
 
   private static List<String> otherNotes() {
@@ -110,14 +128,21 @@ public final class SampleProvince {
         "enterprises: about 1 % of firms have a blank zone_code (outside any zone); about 0.4 % are"
             + " utilities (utility = true, class T); firms starting production in 2023–2025 appear"
             + " from their start year; about 15 % have no emissions figure",
-        "factor_costs: county " + FactorCostSeries.WATER_GAP_COUNTY + " has no water prices in "
-            + FactorCostSeries.WATER_GAP_PERIOD + " (3 rows missing: base, resource_fee, sewage)",
-        "factor_costs: the counties of city " + FactorCostSeries.LAND_M2_CITY
+        "factor_costs: county "
+            + FactorCostSeries.WATER_GAP_COUNTY
+            + " has no water prices in "
+            + FactorCostSeries.WATER_GAP_PERIOD
+            + " (3 rows missing: base, resource_fee, sewage)",
+        "factor_costs: the counties of city "
+            + FactorCostSeries.LAND_M2_CITY
             + " report industrial land in 元/平方米 (valid; 1 万元/亩 = 15 元/平方米)",
         "factor_costs: average_wage is an annual figure repeated in every month of its year;"
-            + " minimum_wage has one row per county for its own tier (tier_1..tier_3) and rose in 2025-01;"
-            + " heat (steam) is reported only in " + FactorCostSeries.HEAT_CITIES.size() + " cities",
-        "major_projects: zones " + String.join(", ", MajorProjectRegister.DROUGHT_ZONES.stream().sorted().toList())
+            + " minimum_wage has one row per county for its own tier (tier_1..tier_3) and rose in"
+            + " 2025-01; heat (steam) is reported only in "
+            + FactorCostSeries.HEAT_CITIES.size()
+            + " cities",
+        "major_projects: zones "
+            + String.join(", ", MajorProjectRegister.DROUGHT_ZONES.stream().sorted().toList())
             + " start no project in 2024 or 2025 (two-year drought)",
         "zone_events: two major_safety_accident events (2021, 2024: veto) and two"
             + " environmental_incident events (2019, 2023), none in 淮安");
@@ -136,8 +161,12 @@ public final class SampleProvince {
     }
     rows.sort((a, b) -> a.get(0).compareTo(b.get(0)));
     files.writeCsv(
-        uri, StandardCharsets.UTF_8, false, false,
-        List.of("area_code", "area_name", "area_level", "parent_code", "region"), rows);
+        uri,
+        StandardCharsets.UTF_8,
+        false,
+        false,
+        List.of("area_code", "area_name", "area_level", "parent_code", "region"),
+        rows);
     return rows.size();
   }
 
@@ -146,8 +175,13 @@ public final class SampleProvince {
     for (StatRow r : stats) {
       rows.add(
           List.of(
-              r.zoneCode(), r.period(), r.indicator(), SampleFiles.number(r.value(), r.decimals()),
-              r.unit(), r.source(), r.basis()));
+              r.zoneCode(),
+              r.period(),
+              r.indicator(),
+              SampleFiles.number(r.value(), r.decimals()),
+              r.unit(),
+              r.source(),
+              r.basis()));
     }
     files.writeCsv(
         uri, GBK, false, true, List.of("园区代码", "统计期", "指标代码", "数值", "单位", "来源", "口径"), rows);
@@ -158,12 +192,29 @@ public final class SampleProvince {
     for (FactorPrice p : prices) {
       rows.add(
           List.of(
-              p.regionCode(), p.regionLevel(), p.period(), p.factorCode(), p.subcategory(),
-              SampleFiles.number(p.value(), p.decimals()), p.unit(), p.source()));
+              p.regionCode(),
+              p.regionLevel(),
+              p.period(),
+              p.factorCode(),
+              p.subcategory(),
+              SampleFiles.number(p.value(), p.decimals()),
+              p.unit(),
+              p.source()));
     }
     files.writeCsv(
-        uri, StandardCharsets.UTF_8, true, false,
-        List.of("region_code", "region_level", "period", "factor_code", "subcategory", "value", "unit", "source"),
+        uri,
+        StandardCharsets.UTF_8,
+        true,
+        false,
+        List.of(
+            "region_code",
+            "region_level",
+            "period",
+            "factor_code",
+            "subcategory",
+            "value",
+            "unit",
+            "source"),
         rows);
   }
 
@@ -172,11 +223,18 @@ public final class SampleProvince {
     for (ZoneEvent e : events) {
       rows.add(
           List.of(
-              e.zoneCode(), e.eventDate().format(DateTimeFormatter.ISO_LOCAL_DATE), e.eventType(),
-              String.valueOf(e.count()), e.note()));
+              e.zoneCode(),
+              e.eventDate().format(DateTimeFormatter.ISO_LOCAL_DATE),
+              e.eventType(),
+              String.valueOf(e.count()),
+              e.note()));
     }
     files.writeCsv(
-        uri, StandardCharsets.UTF_8, false, false,
-        List.of("zone_code", "event_date", "event_type", "count", "note"), rows);
+        uri,
+        StandardCharsets.UTF_8,
+        false,
+        false,
+        List.of("zone_code", "event_date", "event_type", "count", "note"),
+        rows);
   }
 }

@@ -31,7 +31,10 @@ final class SampleReadme {
           .append(" |\n");
     }
     sb.append("\nRow counts include the planted rows below.\n\n");
-    sb.append("## Planted bad rows (exact counts)\n\n| dataset | rule | rows | where |\n|---|---|---|---|\n");
+    sb.append(
+        "## Planted bad rows (exact counts)\n\n"
+            + "| dataset | rule | rows | where |\n"
+            + "|---|---|---|---|\n");
     for (PlantedDefect p : r.planted()) {
       sb.append("| ")
           .append(p.dataset())
@@ -43,7 +46,10 @@ final class SampleReadme {
           .append(p.where().replace("|", "\\|"))
           .append(" |\n");
     }
-    sb.append("\nRules starting with `valid_` are valid rows with formula-looking text (for the packs'")
+    sb.append(
+            "\n"
+                + "Rules starting with `valid_` are valid rows with formula-looking text (for the"
+                + " packs'")
         .append(" formula-safety test); they must be accepted. Expected rejections per dataset: ");
     boolean first = true;
     for (String d : r.files().keySet()) {

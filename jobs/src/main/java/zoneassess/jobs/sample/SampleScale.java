@@ -42,6 +42,7 @@ public enum SampleScale {
         return v;
       }
     }
-    throw new IllegalArgumentException("unknown scale '" + s + "' (expected small, province or large)");
+    throw new IllegalArgumentException(
+        "unknown scale '" + s + "' (expected small, province or large)");
   }
 }

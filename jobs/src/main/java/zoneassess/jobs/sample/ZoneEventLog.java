@@ -59,8 +59,10 @@ final class ZoneEventLog {
             .filter(z -> !type.equals("major_safety_accident") || !z.city().code().equals("320800"))
             .toList();
     for (int i = 0, attempt = 0; i < n; attempt++) {
-      SampleZone z = eligible.get(d.intBetween(0, eligible.size() - 1, year, type, attempt, "zone"));
-      LocalDate date = LocalDate.of(year, 1, 1).plusDays(d.intBetween(0, 364, year, type, attempt, "day"));
+      SampleZone z =
+          eligible.get(d.intBetween(0, eligible.size() - 1, year, type, attempt, "zone"));
+      LocalDate date =
+          LocalDate.of(year, 1, 1).plusDays(d.intBetween(0, 364, year, type, attempt, "day"));
       if (!keys.add(z.code() + date + type)) {
         continue;
       }

@@ -78,14 +78,16 @@ final class ZoneRegister {
       for (String[] z : NATIONAL) {
         if (z[0].equals(city.code())) {
           n++;
-          zones.add(zone(d, city, Geography.county(z[1]), "national", code(city, 'N', n), z[2], 2018));
+          zones.add(
+              zone(d, city, Geography.county(z[1]), "national", code(city, 'N', n), z[2], 2018));
         }
       }
       int p = 0;
       if (city.code().equals("320800")) {
         for (String[] z : HUAIAN_PROVINCIAL) {
           p++;
-          zones.add(zone(d, city, Geography.county(z[0]), "provincial", code(city, 'P', p), z[1], 2018));
+          zones.add(
+              zone(d, city, Geography.county(z[0]), "provincial", code(city, 'P', p), z[1], 2018));
         }
       } else {
         List<Geography.County> counties = city.counties();
@@ -99,7 +101,14 @@ final class ZoneRegister {
         if (city.code().equals("320900")) {
           p++;
           zones.add(
-              zone(d, city, city.counties().get(2), "provincial", code(city, 'P', p), "大丰港临港产业园区", 2020));
+              zone(
+                  d,
+                  city,
+                  city.counties().get(2),
+                  "provincial",
+                  code(city, 'P', p),
+                  "大丰港临港产业园区",
+                  2020));
         }
       }
     }
@@ -135,13 +144,13 @@ final class ZoneRegister {
       gdp = 35.0;
     }
     double area =
-        national
-            ? d.between(40.0, 180.0, code, "area")
-            : d.between(10.0, 60.0, code, "area");
+        national ? d.between(40.0, 180.0, code, "area") : d.between(10.0, 60.0, code, "area");
     int established =
         firstYear > 2018
             ? firstYear
-            : national ? d.intBetween(1984, 2012, code, "est") : d.intBetween(1992, 2015, code, "est");
+            : national
+                ? d.intBetween(1984, 2012, code, "est")
+                : d.intBetween(1992, 2015, code, "est");
     if (name.equals("苏州工业园区")) {
       // The flagship: about 3,500 亿元 of GDP by 2025, 278 km² approved.
       gdp = 2300.0;
@@ -151,7 +160,17 @@ final class ZoneRegister {
       established = 1994;
     }
     return new SampleZone(
-        code, name, city, county, level, type, round(area, 2), established, firstYear, gdp, quality,
+        code,
+        name,
+        city,
+        county,
+        level,
+        type,
+        round(area, 2),
+        established,
+        firstYear,
+        gdp,
+        quality,
         openness);
   }
 

@@ -43,7 +43,8 @@ final class ZoneStatistics {
   private List<StatRow> rows(List<SampleZone> zones, List<MajorProject> projects) {
     Map<String, Integer> startsByZonePeriod = startCounts(projects);
     List<StatRow> rows = new ArrayList<>();
-    List<SampleZone> provincial = zones.stream().filter(z -> !z.national() && z.firstYear() == FIRST_YEAR).toList();
+    List<SampleZone> provincial =
+        zones.stream().filter(z -> !z.national() && z.firstYear() == FIRST_YEAR).toList();
     // Deliberate gaps, conversions and defects, each at a fixed (zone, year, indicator).
     Map<String, String> missing = new LinkedHashMap<>();
     missing.put(key(provincial.get(3), 2023, "hightech_trade"), "");
@@ -102,9 +103,13 @@ final class ZoneStatistics {
     }
     planted.add(
         new PlantedDefect(
-            "zone_stats", "duplicate_key", 2, "two rows for key " + duplicate + " (second is a revision)"));
+            "zone_stats",
+            "duplicate_key",
+            2,
+            "two rows for key " + duplicate + " (second is a revision)"));
     planted.add(new PlantedDefect("zone_stats", "unit_family", 1, "GDP in 平方公里 at " + wrongUnit));
-    notes.add("zone_stats: 5 annual values deliberately missing: " + String.join(", ", missing.keySet()));
+    notes.add(
+        "zone_stats: 5 annual values deliberately missing: " + String.join(", ", missing.keySet()));
     notes.add(
         "zone_stats: 10 valid rows in convertible units (3 GDP in 万元, 4 developed land in 公顷,"
             + " 3 FDI in 亿美元): "
@@ -112,11 +117,15 @@ final class ZoneStatistics {
     notes.add(
         "zone_stats: rows of 宿迁's zones for 2019 name the indicator in Chinese (指标名称) instead of"
             + " the code");
-    notes.add("zone_stats: zone " + ZoneRegister.NEW_ZONE_CODE + " reports from 2020 only (approved 2020)");
+    notes.add(
+        "zone_stats: zone "
+            + ZoneRegister.NEW_ZONE_CODE
+            + " reports from 2020 only (approved 2020)");
     return rows;
   }
 
-  private List<StatRow> ytdRows(SampleZone z, Map<String, Double> year, Map<String, Integer> starts) {
+  private List<StatRow> ytdRows(
+      SampleZone z, Map<String, Double> year, Map<String, Integer> starts) {
     List<StatRow> rows = new ArrayList<>();
     double[] shares = {
       d.between(0.21, 0.25, z.code(), "q1"),
@@ -134,7 +143,15 @@ final class ZoneStatistics {
                 ? starts.getOrDefault(z.code() + "|" + period, 0)
                 : year.get(ind.code()) * shares[q - 1];
         rows.add(
-            new StatRow(z.code(), period, ind.code(), v, decimals(ind, ind.unit()), ind.unit(), source(ind), "ytd"));
+            new StatRow(
+                z.code(),
+                period,
+                ind.code(),
+                v,
+                decimals(ind, ind.unit()),
+                ind.unit(),
+                source(ind),
+                "ytd"));
       }
     }
     return rows;
@@ -159,7 +176,8 @@ final class ZoneStatistics {
     return m;
   }
 
-  private Map<Integer, Map<String, Double>> annualValues(SampleZone z, Map<String, Integer> starts) {
+  private Map<Integer, Map<String, Double>> annualValues(
+      SampleZone z, Map<String, Integer> starts) {
     Map<Integer, Map<String, Double>> byYear = new LinkedHashMap<>();
     boolean flagship = z.name().equals("苏州工业园区");
     double trend =
@@ -172,7 +190,10 @@ final class ZoneStatistics {
     for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
       if (year > FIRST_YEAR) {
         double noise = flagship ? 0.004 : 0.015 * d.normal(z.code(), year, "growth");
-        double shock = d.uniform(z.code(), year, "shock") < 0.08 ? 0.07 * d.normal(z.code(), year, "shock-size") : 0;
+        double shock =
+            d.uniform(z.code(), year, "shock") < 0.08
+                ? 0.07 * d.normal(z.code(), year, "shock-size")
+                : 0;
         gdp *= 1 + clamp(trend + noise + shock, -0.05, 0.2);
         developedShare = Math.min(0.98, developedShare * 1.015);
         if (d.uniform(z.code(), year, "new-park") < 0.12) {
@@ -187,17 +208,22 @@ final class ZoneStatistics {
       double o = z.openness();
       v.put("gdp", gdp);
       v.put("industrial_output", gdp * ratio(z, year, "industrial_output", 1.6, 3.0, 0.2));
-      v.put("leading_industry_output", v.get("industrial_output") * ratio(z, year, "focus", 0.45, 0.85, q));
+      v.put(
+          "leading_industry_output",
+          v.get("industrial_output") * ratio(z, year, "focus", 0.45, 0.85, q));
       v.put("industrial_value_added", gdp * ratio(z, year, "iva", 0.35, 0.6, 0.2));
-      v.put("tax_revenue", gdp * ratio(z, year, "tax", 0.08, 0.115, q));
-      v.put("public_budget_revenue", v.get("tax_revenue") * ratio(z, year, "budget", 0.55, 0.8, 0.0));
+      v.put("tax_revenue", clamp(gdp * ratio(z, year, "tax", 0.08, 0.115, q), 3, 400));
+      v.put(
+          "public_budget_revenue", v.get("tax_revenue") * ratio(z, year, "budget", 0.55, 0.8, 0.0));
       v.put("fixed_asset_investment", gdp * ratio(z, year, "fai", 0.25, 0.7, 0.0));
       v.put("fdi_actual", clamp(gdp * ratio(z, year, "fdi", 12, 55, o), 500, 200000));
       double trade = clamp(gdp * ratio(z, year, "trade", 0.03, 0.255, o), 1, 900);
       v.put("trade_total", trade);
       v.put("export_total", trade * ratio(z, year, "export", 0.5, 0.7, 0.0));
       v.put("hightech_trade", trade * ratio(z, year, "httrade", 0.15, 0.6, q));
-      v.put("foreign_enterprises", (double) Math.max(5, Math.round(gdp * ratio(z, year, "fie", 0.15, 0.5, o))));
+      v.put(
+          "foreign_enterprises",
+          (double) Math.max(5, Math.round(gdp * ratio(z, year, "fie", 0.15, 0.5, o))));
       v.put("rnd_expense", gdp * ratio(z, year, "rnd", 0.01, 0.04, q));
       double hte = clamp(Math.round(gdp * ratio(z, year, "hte", 0.35, 0.71, q)), 20, 2500);
       v.put("hightech_enterprises", hte);
@@ -227,10 +253,7 @@ final class ZoneStatistics {
    * openness), a persistent zone effect and a small yearly wobble.
    */
   private double ratio(SampleZone z, int year, String name, double lo, double hi, double shift) {
-    double x =
-        shift
-            + 0.7 * d.normal(z.code(), name)
-            + 0.15 * d.normal(z.code(), year, name);
+    double x = shift + 0.7 * d.normal(z.code(), name) + 0.15 * d.normal(z.code(), year, name);
     return lo + (hi - lo) / (1 + Math.exp(-x));
   }
 

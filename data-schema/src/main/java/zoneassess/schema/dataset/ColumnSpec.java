@@ -51,12 +51,18 @@ public record ColumnSpec(
     return type == ColumnType.INTEGER || type == ColumnType.LONG || type == ColumnType.DOUBLE;
   }
 
-  /** Every header spelling that maps to this column: the canonical name first, then aliases. */
+  /**
+   * Every header spelling that maps to this column: the canonical name, the Chinese label, then
+   * the aliases (without repeats).
+   */
   public List<String> headerSpellings() {
-    var all = new java.util.ArrayList<String>();
+    var all = new java.util.LinkedHashSet<String>();
     all.add(name);
+    if (!labelZh.isEmpty()) {
+      all.add(labelZh);
+    }
     all.addAll(aliases);
-    return all;
+    return List.copyOf(all);
   }
 
   public static Builder builder(String name, ColumnType type) {

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
@@ -23,7 +24,9 @@ import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
+import zoneassess.jobs.permu.PerMuZoneIndicators;
 import zoneassess.schema.marts.AssessmentMarts;
+import zoneassess.schema.marts.PerMuMarts;
 import zoneassess.schema.rules.AssessmentRules;
 import zoneassess.schema.rules.RulesLoader;
 import zoneassess.schema.rules.TieBreak;
@@ -74,7 +77,9 @@ public final class AssessmentStage implements Stage {
     String period = resolvePeriod(context.param(PERIOD, "latest"), stats);
     context.console().println("assess: period " + period + ", methodology " + methodology + ", rules " + rules.source());
 
-    Dataset<Row> facts = ZoneFacts.build(stats, zones, projects, period).localCheckpoint();
+    Dataset<Row> facts =
+        withPerMuIndicators(ZoneFacts.build(stats, zones, projects, period), spark, context)
+            .localCheckpoint();
     if (facts.filter(col("period").equalTo(period)).isEmpty()) {
       throw new IllegalArgumentException(
           "zone_stats has no " + (Periods.isAnnual(period) ? "final" : "year-to-date") + " figures for period " + period);
@@ -109,8 +114,47 @@ public final class AssessmentStage implements Stage {
     return new StageResult(NAME, outputs, counts, summary);
   }
 
+  /**
+   * Joins the per-mu zone aggregates (亩均税收, 亩均增加值, A and D shares) as indicator columns when
+   * the run has a {@code permu_zone} mart; the columns are null otherwise, and the methodology's
+   * missing-data rule decides what that means.
+   */
+  static Dataset<Row> withPerMuIndicators(Dataset<Row> facts, SparkSession spark, StageContext context) {
+    String mart = context.run().mart(PerMuMarts.ZONE.name());
+    Dataset<Row> out = facts;
+    if (context.publisher().exists(mart)) {
+      Dataset<Row> wide =
+          PerMuZoneIndicators.fromZones(spark.read().parquet(mart))
+              .groupBy("zone_code", "period")
+              .pivot("indicator_code", List.of((Object[]) PER_MU_INDICATORS))
+              .agg(functions.first(col("value")));
+      out = out.join(wide, new String[] {"zone_code", "period"}, "left");
+    }
+    for (String c : PER_MU_INDICATORS) {
+      if (!List.of(out.columns()).contains(c)) {
+        out = out.withColumn(c, lit(null).cast("double"));
+      }
+    }
+    return out;
+  }
+
+  static final String[] PER_MU_INDICATORS = {
+    "permu_tax_per_mu", "permu_value_added_per_mu", "permu_share_a", "permu_share_d"
+  };
+
   /** {@code latest} → the newest annual period with final figures; anything else must be a period. */
   static String resolvePeriod(String requested, Dataset<Row> stats) {
+    if (requested.equalsIgnoreCase("latest_ytd")) {
+      Row ytd =
+          stats
+              .filter(functions.not(Periods.isAnnual(col("period"))))
+              .agg(max(col("period")))
+              .first();
+      if (ytd.isNullAt(0)) {
+        throw new IllegalArgumentException("zone_stats has no quarterly or monthly (year-to-date) period");
+      }
+      return ytd.getString(0);
+    }
     if (!requested.equalsIgnoreCase("latest")) {
       if (!requested.matches(Datasets.PERIOD_PATTERN)) {
         throw new IllegalArgumentException(

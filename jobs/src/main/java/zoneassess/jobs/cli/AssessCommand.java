@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
@@ -16,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import zoneassess.jobs.assess.AssessmentStage;
 import zoneassess.jobs.assess.RulesReference;
+import zoneassess.jobs.assess.EngineZoneScoring;
 import zoneassess.jobs.assess.ZoneScoring;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.StageContext;
@@ -28,8 +28,8 @@ import zoneassess.schema.yaml.SpecException;
 
 /**
  * {@code zoneassess assess}: runs the assess stage on a finished run and republishes its assessment
- * marts. The index engine is the {@link ZoneScoring} given to the constructor, or else the first one
- * registered with {@link ServiceLoader} ({@code META-INF/services/zoneassess.jobs.assess.ZoneScoring}).
+ * marts. Zones are scored by the composite-index engine ({@link EngineZoneScoring}) unless a test
+ * gives another {@link ZoneScoring}.
  */
 @Command(
     name = "assess",
@@ -77,9 +77,8 @@ public final class AssessCommand implements Callable<Integer> {
 
   private final Supplier<ZoneScoring> scoring;
 
-  /** Uses the {@link ZoneScoring} registered with ServiceLoader. */
   public AssessCommand() {
-    this(() -> ServiceLoader.load(ZoneScoring.class).findFirst().orElse(null));
+    this(EngineZoneScoring::new);
   }
 
   public AssessCommand(ZoneScoring scoring) {

@@ -9,7 +9,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Assessment of development zones: ingest, assess, per-mu, costs, packs.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {
+      SampleCommand.class,
+      IngestCommand.class,
+      RunCommand.class,
+      IndexCommand.class,
+      AssessCommand.class,
+      PerMuCommand.class,
+      CostsCommand.class,
+      DocsCommand.class,
+      DiffRunsCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Examples:",

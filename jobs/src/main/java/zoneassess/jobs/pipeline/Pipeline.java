@@ -41,6 +41,12 @@ public final class Pipeline {
   }
 
   public Outcome execute(List<Step> steps) throws Exception {
+    return execute(steps, r -> {});
+  }
+
+  /** Runs the steps; {@code check} sees each result and may stop the pipeline by throwing. */
+  public Outcome execute(List<Step> steps, java.util.function.Consumer<StageResult> check)
+      throws Exception {
     List<StageResult> results = new ArrayList<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
     int i = 0;
@@ -53,6 +59,7 @@ public final class Pipeline {
       double s = (System.nanoTime() - t0) / 1e9;
       seconds.put(name, s);
       results.add(r);
+      check.accept(r);
       console.printf(Locale.ROOT, "[stage %d of %d] %s done in %.1f s%n", i, steps.size(), name, s);
     }
     return new Outcome(results, seconds);

@@ -1,0 +1,155 @@
+package zoneassess.jobs.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import zoneassess.jobs.assess.AssessmentStage;
+import zoneassess.jobs.assess.EngineZoneScoring;
+import zoneassess.jobs.assess.RulesReference;
+import zoneassess.jobs.costs.CostsStage;
+import zoneassess.jobs.ingest.IngestException;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.permu.PerMuStage;
+import zoneassess.jobs.pipeline.Pipeline;
+import zoneassess.jobs.pipeline.PipelineRun;
+import zoneassess.jobs.pipeline.RunLock;
+import zoneassess.jobs.spark.SparkSessions;
+import zoneassess.schema.factor.FactorCatalogue;
+import zoneassess.schema.factor.TypicalFirmProfile;
+import zoneassess.schema.permu.PerMuSchemeLoader;
+import zoneassess.schema.yaml.SpecException;
+
+/** {@code zoneassess run}: every stage for one period, as one run. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the whole pipeline for a period: ingest → per-mu → assess → costs → packs, into one",
+      "run folder ROOT/runs/<run-id> published atomically. Running it again on unchanged inputs,",
+      "configuration and code reuses the earlier run (safe to call from cron)."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 done (or reused), 1 failure, 2 usage error, 3 validation failed (unusable",
+      "input, or more rejected rows than --max-reject-share), 5 another run holds the lock.",
+      "",
+      "Examples:",
+      "  zoneassess run --input out/sample --out out",
+      "  zoneassess run --input /data/2025-09 --out /srv/zoneassess --mode routine",
+      "  zoneassess run --input out/sample --out out --methodology classpath:methodologies/national-2021.yaml",
+      "  zoneassess run --input out/sample --out /tmp/c --master spark://127.0.0.1:7077"
+    })
+public final class RunCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, paramLabel = "DIR", description = "Input folder (path or URI).")
+  String input;
+
+  @Option(names = "--out", defaultValue = "out", paramLabel = "ROOT", description = "Output root (default: ${DEFAULT-VALUE}).")
+  String out;
+
+  @Option(names = "--period", defaultValue = "latest", paramLabel = "P",
+      description = "Period: latest, a year (2025), a quarter (2025Q3) or a month (2025-09). Default: ${DEFAULT-VALUE}.")
+  String period;
+
+  @Option(names = "--mode", defaultValue = "annual", paramLabel = "MODE",
+      description = "annual (final figures; latest = newest year) or routine (year-to-date; latest = newest quarter). Default: ${DEFAULT-VALUE}.")
+  String mode;
+
+  @Option(names = "--methodology", defaultValue = "classpath:methodologies/jiangsu-2021.yaml", paramLabel = "FILE",
+      description = "Assessment methodology (default: ${DEFAULT-VALUE}).")
+  String methodology;
+
+  @Option(names = "--rules", paramLabel = "FILE", description = "Rules file (default: the methodology's rules).")
+  String rules;
+
+  @Option(names = "--scheme", defaultValue = PerMuSchemeLoader.HUAIAN_2024, paramLabel = "FILE",
+      description = "Per-mu evaluation scheme (default: ${DEFAULT-VALUE}).")
+  String scheme;
+
+  @Option(names = "--focus-city", defaultValue = "320800", paramLabel = "CODE",
+      description = "City whose factor-cost position is printed (default: ${DEFAULT-VALUE}, 淮安).")
+  String focusCity;
+
+  @Option(names = "--packs", defaultValue = "province,city:淮安", paramLabel = "LIST",
+      description = "Packs to render (default: ${DEFAULT-VALUE}).")
+  String packs;
+
+  @Option(names = "--skip-packs", description = "Do not render packs (e.g. on a cluster; render later with 'report').")
+  boolean skipPacks;
+
+  @Option(names = "--max-reject-share", defaultValue = "0.05", paramLabel = "SHARE",
+      description = "Stop with exit code 3 when more than this share of rows is rejected (default: ${DEFAULT-VALUE}).")
+  double maxRejectShare;
+
+  @Option(names = "--force", description = "Run even when an identical run exists.")
+  boolean force;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
+  String master;
+
+  @Override
+  public Integer call() {
+    if (!mode.equals("annual") && !mode.equals("routine")) {
+      System.err.println("run: --mode must be annual or routine, not '" + mode + "'");
+      return 2;
+    }
+    SparkSession spark = SparkSessions.create(master, "zoneassess run");
+    try {
+      String rulesLocation = rules != null ? rules : RulesReference.fromMethodology(methodology);
+      String assessPeriod = period.equals("latest") && mode.equals("routine") ? "latest_ytd" : period;
+      List<Pipeline.Step> stages = new ArrayList<>();
+      stages.add(step(new PerMuStage(), Map.of(
+          PerMuStage.PARAM_YEAR, yearOf(period), PerMuStage.PARAM_SCHEME, scheme)));
+      stages.add(step(new AssessmentStage(new EngineZoneScoring()), Map.of(
+          AssessmentStage.PERIOD, assessPeriod, AssessmentStage.METHODOLOGY, methodology,
+          AssessmentStage.RULES, rulesLocation)));
+      stages.add(step(new CostsStage(), Map.of(
+          "period", period,
+          "focus_city", focusCity)));
+      Stages.addReport(stages, skipPacks, packs);
+
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("period", period);
+      params.put("mode", mode);
+      params.put("methodology", methodology);
+      params.put("rules", rulesLocation);
+      params.put("scheme", scheme);
+      params.put("packs", skipPacks ? "" : packs);
+      params.put("focus_city", focusCity);
+      List<String> configs = new ArrayList<>(List.of(methodology, rulesLocation, scheme, FactorCatalogue.DEFAULT_LOCATION));
+      configs.addAll(TypicalFirmProfile.DEFAULT_LOCATIONS);
+
+      PipelineRun.Request req =
+          new PipelineRun.Request(
+              Publisher.toUri(input), Publisher.toUri(out), stages, params, configs, maxRejectShare, force);
+      new PipelineRun(spark).execute(req, System.out);
+      return 0;
+    } catch (RunLock.HeldException e) {
+      System.err.println("run: " + e.getMessage());
+      return 5;
+    } catch (IngestException | PipelineRun.TooManyRejects e) {
+      System.err.println("run: validation failed: " + e.getMessage());
+      return 3;
+    } catch (SpecException e) {
+      System.err.println("run: " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      System.err.println("run: failed: " + e);
+      e.printStackTrace(System.err);
+      return 1;
+    }
+  }
+
+  private static Pipeline.Step step(zoneassess.jobs.pipeline.Stage s, Map<String, String> p) {
+    return new Pipeline.Step(s, p);
+  }
+
+  /** The per-mu year for a period: latest, or the year part of 2025, 2025Q3, 2025-09. */
+  static String yearOf(String period) {
+    return period.equals("latest") ? "latest" : period.substring(0, 4);
+  }
+}

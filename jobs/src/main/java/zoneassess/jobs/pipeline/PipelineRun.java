@@ -1,0 +1,275 @@
+package zoneassess.jobs.pipeline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.ingest.InputFile;
+import zoneassess.jobs.ingest.InputFolder;
+import zoneassess.jobs.ingest.ValidationReport;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.run.IngestStage;
+import zoneassess.jobs.run.RunIds;
+import zoneassess.jobs.run.RunLifecycle;
+import zoneassess.jobs.run.RunManifest;
+import zoneassess.jobs.run.Snapshots;
+import zoneassess.schema.layout.RunLayout;
+
+/**
+ * One whole run: lock the output root, fingerprint the inputs and configuration, reuse an earlier
+ * run with the same fingerprint (unless forced), otherwise ingest and run every stage into an
+ * in-progress folder, write the manifest and publish the run in one rename. Every run writes a log
+ * to {@code <root>/logs/<run-id>.log} (and a copy inside the run when it succeeds).
+ */
+public final class PipelineRun {
+  /** What to run. */
+  public record Request(
+      String inputUri,
+      String rootUri,
+      List<Pipeline.Step> stages,
+      Map<String, String> parameters,
+      List<String> configLocations,
+      double maxRejectShare,
+      boolean force) {}
+
+  /** What happened. */
+  public record Result(String runId, RunLayout run, boolean reused, Pipeline.Outcome outcome, List<String> summary) {}
+
+  /** The share of rejected rows stopped the run (exit code 3). */
+  public static final class TooManyRejects extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyRejects(String message) {
+      super(message);
+    }
+  }
+
+  private final SparkSession spark;
+  private final Publisher publisher;
+
+  public PipelineRun(SparkSession spark) {
+    this.spark = spark;
+    this.publisher = new Publisher(spark);
+  }
+
+  public Result execute(Request req, PrintStream console) throws Exception {
+    Instant started = Instant.now();
+    ByteArrayOutputStream logBuffer = new ByteArrayOutputStream();
+    PrintStream out = tee(console, logBuffer);
+    try (RunLock lock = RunLock.acquire(req.rootUri(), publisher.conf(), "run " + req.inputUri(), out)) {
+      InputFolder folder = InputFolder.scan(req.inputUri(), publisher.conf());
+      List<String> hashes = new ArrayList<>();
+      for (InputFile f : folder.files()) {
+        hashes.add(f.name() + "=" + publisher.sha256(f.uri()));
+      }
+      if (folder.configUri() != null) {
+        hashes.add("ingest.yaml=" + publisher.sha256(folder.configUri()));
+      }
+      List<RunManifest.Config> configs = ConfigFiles.hashes(req.configLocations());
+      Map<String, String> params = new TreeMap<>(req.parameters());
+      configs.forEach(c -> params.put("config:" + c.path(), c.sha256()));
+      params.put("code", RunManifest.codeVersion().gitCommit());
+      String fingerprint = RunIds.fingerprint(hashes, params);
+
+      if (!req.force()) {
+        Optional<String> same = findRunWithFingerprint(req.rootUri(), fingerprint);
+        if (same.isPresent()) {
+          out.println(
+              "inputs, configuration and code unchanged: reusing run " + same.get()
+                  + " (use --force to run again)");
+          RunLayout existing = RunLayout.published(req.rootUri(), same.get());
+          publisher.writeText(existing.latestPointer(), same.get() + "\n");
+          return new Result(same.get(), existing, true, null, List.of());
+        }
+      }
+
+      RunLifecycle lifecycle = new RunLifecycle(publisher);
+      String runId = RunIds.create(started, hashes, params);
+      RunLayout run = lifecycle.begin(req.rootUri(), runId);
+      out.println("run " + runId + " → " + run.asPublished().runDir());
+      try {
+        new Snapshots(publisher).record(req.rootUri(), folder.files(), started);
+        List<Pipeline.Step> steps = new ArrayList<>();
+        steps.add(new Pipeline.Step(new IngestStage(), Map.of(IngestStage.PARAM_INPUT, req.inputUri())));
+        steps.addAll(req.stages());
+        Pipeline.Outcome all =
+            new Pipeline(spark, run, out)
+                .execute(
+                    steps,
+                    r -> {
+                      if (r.stage().equals(IngestStage.NAME)) {
+                        checkRejects(r, req.maxRejectShare());
+                      }
+                    });
+
+        ValidationReport report =
+            ValidationReport.fromJson(publisher.readText(IngestStage.reportJson(run)));
+        RunLayout published = run.asPublished();
+        List<RunManifest.Output> outputs = new ArrayList<>();
+        for (StageResult r : all.results()) {
+          for (Map.Entry<String, String> o : r.outputs().entrySet()) {
+            if (publisher.exists(o.getValue())) {
+              outputs.add(
+                  new RunManifest.Output(
+                      o.getKey(),
+                      published.runDir() + o.getValue().substring(run.runDir().length()),
+                      publisher.sha256(o.getValue())));
+            }
+          }
+        }
+        Map<String, String> manifestParams = new TreeMap<>(req.parameters());
+        manifestParams.put("fingerprint", fingerprint);
+        manifestParams.put("input", req.inputUri());
+        RunManifest manifest =
+            new RunManifest(
+                runId,
+                RunManifest.iso(started),
+                RunManifest.iso(Instant.now()),
+                "run",
+                manifestParams,
+                RunManifest.inputsOf(report),
+                configs,
+                RunManifest.codeVersion(),
+                RunManifest.currentSparkVersion(),
+                RunManifest.currentJavaVersion(),
+                all.seconds(),
+                outputs);
+        publisher.writeText(run.log(), logBuffer.toString(StandardCharsets.UTF_8));
+        publisher.writeText(run.manifest(), manifest.toJson());
+        published = lifecycle.publish(run);
+        List<String> summary = summary(published, all);
+        summary.forEach(out::println);
+        return new Result(runId, published, false, all, summary);
+      } catch (Exception | Error e) {
+        out.println("run " + runId + " failed: " + e);
+        lifecycle.abandon(run);
+        throw e;
+      } finally {
+        publisher.writeText(req.rootUri() + "/logs/" + runId + ".log", logBuffer.toString(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  private static void checkRejects(StageResult ingest, double maxShare) {
+    long read = 0;
+    long rejected = 0;
+    for (Map.Entry<String, Long> e : ingest.counts().entrySet()) {
+      if (e.getKey().endsWith(".read")) {
+        read += e.getValue();
+      } else if (e.getKey().endsWith(".rejected")) {
+        rejected += e.getValue();
+      }
+    }
+    if (read > 0 && (double) rejected / read > maxShare) {
+      throw new TooManyRejects(
+          String.format(
+              Locale.ROOT,
+              "%d of %d rows rejected (%.1f %%), above the limit of %.1f %%: see validation/report.md",
+              rejected, read, 100.0 * rejected / read, 100.0 * maxShare));
+    }
+  }
+
+  private Optional<String> findRunWithFingerprint(String root, String fingerprint) throws java.io.IOException {
+    Path runs = new Path(root + "/runs");
+    FileSystem fs = runs.getFileSystem(publisher.conf());
+    if (!fs.exists(runs)) {
+      return Optional.empty();
+    }
+    String best = null;
+    for (FileStatus st : fs.listStatus(runs)) {
+      String id = st.getPath().getName();
+      if (!st.isDirectory() || id.startsWith(".")) {
+        continue;
+      }
+      String manifest = root + "/runs/" + id + "/manifest.json";
+      if (!publisher.exists(manifest)) {
+        continue;
+      }
+      RunManifest m = RunManifest.fromJson(publisher.readText(manifest));
+      if (fingerprint.equals(m.parameters().get("fingerprint")) && (best == null || id.compareTo(best) > 0)) {
+        best = id;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static List<String> summary(RunLayout run, Pipeline.Outcome all) {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add("══ summary ══");
+    lines.add("run:      " + run.runId());
+    lines.add("outputs:  " + run.runDir());
+    lines.add("          staging/ rejects/ validation/report.md marts/ packs/ manifest.json run.log");
+    lines.add("");
+    lines.add(String.format(Locale.ROOT, "%-16s %10s %10s %10s %9s", "dataset", "read", "accepted", "rejected", "warnings"));
+    StageResult ingest = all.result(IngestStage.NAME);
+    Map<String, long[]> byDataset = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> e : ingest.counts().entrySet()) {
+      String k = e.getKey();
+      int dot = k.lastIndexOf('.');
+      long[] v = byDataset.computeIfAbsent(k.substring(0, dot), x -> new long[4]);
+      switch (k.substring(dot + 1)) {
+        case "read" -> v[0] = e.getValue();
+        case "accepted" -> v[1] = e.getValue();
+        case "rejected" -> v[2] = e.getValue();
+        case "warnings" -> v[3] = e.getValue();
+        default -> { }
+      }
+    }
+    byDataset.forEach(
+        (d, v) -> lines.add(String.format(Locale.ROOT, "%-16s %10d %10d %10d %9d%s", d, v[0], v[1], v[2], v[3],
+            v[0] == v[1] + v[2] ? "" : "  ← DOES NOT RECONCILE")));
+    lines.add("");
+    lines.add("time per stage:");
+    double total = 0;
+    for (Map.Entry<String, Double> e : all.seconds().entrySet()) {
+      lines.add(String.format(Locale.ROOT, "  %-10s %7.1f s", e.getKey(), e.getValue()));
+      total += e.getValue();
+    }
+    lines.add(String.format(Locale.ROOT, "  %-10s %7.1f s", "total", total));
+    for (StageResult r : all.results()) {
+      if (r.stage().equals(IngestStage.NAME) || r.summary().isEmpty()) {
+        continue;
+      }
+      lines.add("");
+      lines.add("── " + r.stage() + " ──");
+      lines.addAll(r.summary());
+    }
+    return lines;
+  }
+
+  private static PrintStream tee(PrintStream console, ByteArrayOutputStream log) {
+    OutputStream both =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            console.write(b);
+            log.write(b);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            console.write(b, off, len);
+            log.write(b, off, len);
+          }
+
+          @Override
+          public void flush() {
+            console.flush();
+          }
+        };
+    return new PrintStream(both, true, StandardCharsets.UTF_8);
+  }
+}

@@ -51,10 +51,16 @@ public record ColumnSpec(
     return type == ColumnType.INTEGER || type == ColumnType.LONG || type == ColumnType.DOUBLE;
   }
 
-  /** Every header spelling that maps to this column: the canonical name first, then aliases. */
+  /**
+   * Every header spelling that maps to this column: the canonical name first, then the Chinese
+   * label (the header business systems usually write), then the aliases.
+   */
   public List<String> headerSpellings() {
     var all = new java.util.ArrayList<String>();
     all.add(name);
+    if (!labelZh.isBlank() && !aliases.contains(labelZh)) {
+      all.add(labelZh);
+    }
     all.addAll(aliases);
     return all;
   }

@@ -93,7 +93,7 @@ public final class Ingestion {
     Dataset<Row> validated =
         ContractValidator.validate(canonical, d, accepted).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      int n = spark.sessionState().conf().numShufflePartitions();
+      int n = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
       Dataset<Row> staging = ValidatedRows.staging(validated, d);
       publishStaging(staging, d, n);
       Dataset<Row> rejects = ValidatedRows.rejects(validated, d);

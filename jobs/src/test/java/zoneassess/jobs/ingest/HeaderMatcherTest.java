@@ -51,7 +51,7 @@ class HeaderMatcherTest {
         e.getMessage()
             .startsWith(
                 "zones_2025.csv: required column zone_type (类型) is missing / 缺少必填列;"
-                    + " accepted headers: zone_type, 园区类型, 开发区类型"),
+                    + " accepted headers: zone_type, 类型, 园区类型, 开发区类型"),
         e.getMessage());
   }
 

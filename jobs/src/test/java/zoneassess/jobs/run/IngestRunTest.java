@@ -125,13 +125,11 @@ class IngestRunTest extends SparkTestBase {
       @TempDir Path in, @TempDir Path out) throws IOException {
     folder(in, "area_code,area_name,parent_code\n320800,淮安市,\n");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    IngestCommand cmd = new IngestCommand();
-    CommandLine cl = new CommandLine(cmd);
     PrintStream old = System.err;
     int code;
     try (PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       System.setErr(ps);
-      code = cl.execute("--input", in.toString(), "--out", out.toString());
+      code = run("--input", in.toString(), "--out", out.toString());
     } finally {
       System.setErr(old);
     }

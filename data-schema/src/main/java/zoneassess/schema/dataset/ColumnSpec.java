@@ -52,17 +52,17 @@ public record ColumnSpec(
   }
 
   /**
-   * Every header spelling that maps to this column: the canonical name, the Chinese label, then
-   * the aliases (without repeats).
+   * Every header spelling that maps to this column: the canonical name first, then the Chinese
+   * label (the header business systems usually write), then the aliases.
    */
   public List<String> headerSpellings() {
-    var all = new java.util.LinkedHashSet<String>();
+    var all = new java.util.ArrayList<String>();
     all.add(name);
-    if (!labelZh.isEmpty()) {
+    if (!labelZh.isBlank() && !aliases.contains(labelZh)) {
       all.add(labelZh);
     }
     all.addAll(aliases);
-    return List.copyOf(all);
+    return all;
   }
 
   public static Builder builder(String name, ColumnType type) {

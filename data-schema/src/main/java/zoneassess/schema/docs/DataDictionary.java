@@ -33,7 +33,8 @@ public final class DataDictionary {
         .append(" `IndicatorCatalogue` by `zoneassess docs --out docs`. Do not edit by hand.\n\n");
     md.append("Input files belong to a dataset when their base name equals the dataset name or")
         .append(" starts with `<dataset>_` or `<dataset>-` (`.csv`, `.xlsx`, `.parquet`).")
-        .append(" Headers match the column name or any alias (trimmed, case-insensitive,")
+        .append(" Headers match the column name, its Chinese label (中文) or any alias (trimmed,")
+        .append(" case-insensitive,")
         .append(" full-width brackets accepted). Staged rows carry `_source_file` and")
         .append(" `_source_row`.\n\n");
     md.append("Datasets, in validation order:\n\n");

@@ -59,7 +59,11 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Instant started = Instant.now();
-    SparkSession spark = SparkSessions.create(master, "zoneassess ingest");
+    // An embedding caller (tests, the pipeline) may already hold a session; reuse it as is.
+    SparkSession spark =
+        master == null && SparkSession.getDefaultSession().isDefined()
+            ? SparkSession.getDefaultSession().get()
+            : SparkSessions.create(master, "zoneassess ingest");
     Publisher publisher = new Publisher(spark);
     String inputUri = Publisher.toUri(input);
     String root = Publisher.toUri(out);

@@ -93,15 +93,19 @@ public final class Ingestion {
     Dataset<Row> validated =
         ContractValidator.validate(canonical, d, accepted).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      int n = spark.sessionState().conf().numShufflePartitions();
+      int n = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
       Dataset<Row> staging = ValidatedRows.staging(validated, d);
-      publishStaging(staging, d, n);
+      publishStaging(staging, d, n, files.isEmpty());
       Dataset<Row> rejects = ValidatedRows.rejects(validated, d);
       publisher.writeParquet(
           rejects
               .repartition(n, col("source_file"))
               .sortWithinPartitions(col("source_file"), col("source_row")),
           run.rejects(d.name()));
+      if (files.isEmpty()) {
+        return new ValidationReport.DatasetReport(
+            d.name(), List.of(), 0, 0, 0, 0, Map.of(), Map.of(), List.of(), notes);
+      }
       Dataset<Row> warnings = ValidatedRows.warnings(validated);
       return tally(d, files, raws, canonical, staging.schema(), rejects.schema(), warnings, notes,
           !files.isEmpty(), accepted);
@@ -110,7 +114,7 @@ public final class Ingestion {
     }
   }
 
-  private void publishStaging(Dataset<Row> staging, DatasetContract d, int n) {
+  private void publishStaging(Dataset<Row> staging, DatasetContract d, int n, boolean noInput) {
     List<Column> sort = new ArrayList<>();
     d.partitionBy().ifPresent(p -> sort.add(col(p)));
     for (String k : d.key()) {
@@ -124,7 +128,7 @@ public final class Ingestion {
     } else {
       d.key().forEach(k -> by.add(col("`" + k + "`")));
     }
-    if (staging.isEmpty()) {
+    if (noInput || (d.partitionBy().isPresent() && staging.isEmpty())) {
       // A partitioned write of no rows leaves no file; one unpartitioned empty file keeps the schema.
       publisher.writeParquet(staging.coalesce(1), run.staging(d.name()));
       return;

@@ -65,22 +65,30 @@ public final class CostsStage implements Stage {
     Dataset<Row> locations =
         PriceInheritance.locations(
                 spark.read().parquet(run.staging("areas")), spark.read().parquet(run.staging("zones")))
-            .cache();
+            .localCheckpoint();
 
     FactorPriceConformer.Conformed conformed = FactorPriceConformer.conform(staged, tables);
+    // Checkpoints cut the lineage where later steps reuse a result several times: without them
+    // the analysed plans grow with every reuse and planning dominates the run.
+    Dataset<Row> reported = conformed.reported().localCheckpoint();
     Dataset<Row> carried =
-        PeriodCarryForward.carry(conformed.observations(), tables.factors()).cache();
+        PeriodCarryForward.carry(
+                reported.unionByName(FactorPriceConformer.derived(reported, tables)),
+                tables.factors())
+            .localCheckpoint();
     CostPeriod period =
         CostPeriod.parse(context.param("period", CostPeriod.LATEST), latestMonth(carried));
     int firstYear = period.year() - historyYears + 1;
     // The year before the window is kept so that the window's first periods have changes.
     Dataset<Row> located =
-        PriceInheritance.inherit(inWindow(carried, period, firstYear - 1), locations).cache();
+        PriceInheritance.inherit(inWindow(carried, period, firstYear - 1), locations)
+            .localCheckpoint();
     Dataset<Row> benchmark =
-        inWindow(FactorCostBenchmark.benchmark(located, tables), period, firstYear);
+        inWindow(FactorCostBenchmark.benchmark(located, tables), period, firstYear)
+            .localCheckpoint();
     Dataset<Row> gaps =
         inWindow(
-                PeriodCarryForward.gaps(conformed.reported(), tables.factors())
+                PeriodCarryForward.gaps(reported, tables.factors())
                     .withColumn("period_type", FactorPriceConformer.periodType(col("period"))),
                 period,
                 firstYear)
@@ -90,9 +98,11 @@ public final class CostsStage implements Stage {
     List<Integer> yearList =
         IntStream.rangeClosed(firstYear, period.lastCompleteYear()).boxed().toList();
     Dataset<Row> years = spark.createDataset(yearList, Encoders.INT()).toDF("year");
-    ProfileCosting.Priced priced =
+    Dataset<Row> lineCosts =
         ProfileCosting.price(
-            located, locations, ProfileCosting.lines(spark, profiles), years, tables);
+                located, locations, ProfileCosting.lines(spark, profiles), years, tables)
+            .localCheckpoint();
+    ProfileCosting.Priced priced = ProfileCosting.marts(lineCosts, locations);
     Dataset<Row> index = CompositeCostIndex.compute(priced.lineCosts(), locations);
 
     Publisher publisher = context.publisher();
@@ -109,8 +119,6 @@ public final class CostsStage implements Stage {
         "profile_id", "year", "location_level", "location_code", "factor_code");
     publish(publisher, spark, run, outputs, counts, "cost_index", index,
         "year", "location_level", "rank", "location_code");
-    located.unpersist();
-    carried.unpersist();
 
     List<String> summary = new ArrayList<>();
     summary.add(
@@ -135,7 +143,6 @@ public final class CostsStage implements Stage {
                         c.getString(1),
                         period)),
             () -> summary.add("costs: focus city '" + focus + "' is not among the staged cities"));
-    locations.unpersist();
     summary.forEach(context.console()::println);
     return new StageResult(name(), outputs, counts, summary);
   }

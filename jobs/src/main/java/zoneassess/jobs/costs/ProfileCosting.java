@@ -86,8 +86,11 @@ public final class ProfileCosting {
    * @param locations {@link PriceInheritance#locations}
    * @param lines {@link #lines}
    * @param years one column {@code year} (int): the years to price
+   * @return the cost of every line at every location, and at the level's median prices (location
+   *     {@link #MEDIAN_PRICES}): profile_id, profile_name_zh, location_code, location_level, year,
+   *     line_no, factor_code, factor_name_zh, cost_yuan, price_source
    */
-  public static Priced price(
+  public static Dataset<Row> price(
       Dataset<Row> located,
       Dataset<Row> locations,
       Dataset<Row> lines,
@@ -157,15 +160,19 @@ public final class ProfileCosting {
       "price",
       "price_source"
     };
-    Dataset<Row> lineCosts =
-        lineCosts(
-            atLocations
-                .select(columns[0], FactorPriceConformer.rest(columns))
-                .unionByName(atMedians.select(columns[0], FactorPriceConformer.rest(columns))));
+    return lineCosts(
+        atLocations
+            .select(columns[0], FactorPriceConformer.rest(columns))
+            .unionByName(atMedians.select(columns[0], FactorPriceConformer.rest(columns))));
+  }
+
+  /**
+   * The marts from {@link #price}'s line costs (callers may checkpoint the line costs first: the
+   * plans below reuse them several times).
+   */
+  public static Priced marts(Dataset<Row> lineCosts, Dataset<Row> locations) {
     Dataset<Row> atLocationCosts = lineCosts.filter(col("location_code").notEqual(MEDIAN_PRICES));
-    Dataset<Row> breakdown = breakdown(atLocationCosts);
-    Dataset<Row> profiles = profileTotals(atLocationCosts, locations);
-    return new Priced(lineCosts, breakdown, profiles);
+    return new Priced(lineCosts, breakdown(atLocationCosts), profileTotals(atLocationCosts, locations));
   }
 
   /** Cost of each line in 元, wage-bill lines applied to the wage factors' cost. */

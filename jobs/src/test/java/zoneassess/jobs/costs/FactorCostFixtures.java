@@ -114,11 +114,15 @@ final class FactorCostFixtures {
             .add("_source_row", DataTypes.IntegerType));
   }
 
-  /** conform → carry → inherit, as the stage chains them. */
+  /** conform → carry → inherit, checkpointed as the stage does. */
   Dataset<Row> located() {
     FactorCatalogueTables t = tables();
-    FactorPriceConformer.Conformed c = FactorPriceConformer.conform(staged(), t);
-    return PriceInheritance.inherit(PeriodCarryForward.carry(c.observations(), t.factors()), locations());
+    Dataset<Row> reported = FactorPriceConformer.conform(staged(), t).reported().localCheckpoint();
+    Dataset<Row> carried =
+        PeriodCarryForward.carry(
+                reported.unionByName(FactorPriceConformer.derived(reported, t)), t.factors())
+            .localCheckpoint();
+    return PriceInheritance.inherit(carried, locations()).localCheckpoint();
   }
 
   Dataset<Row> benchmark() {

@@ -74,8 +74,11 @@ class ProfileCostingTest extends SparkTestBase {
         f.locations().filter(col("location_code").isin("320826", "320830", "320321"));
     Dataset<Row> years = spark.createDataset(List.of(2025), Encoders.INT()).toDF("year");
     ProfileCosting.Priced priced =
-        ProfileCosting.price(
-            f.located(), counties, ProfileCosting.lines(spark, profiles), years, f.tables());
+        ProfileCosting.marts(
+            ProfileCosting.price(
+                    f.located(), counties, ProfileCosting.lines(spark, profiles), years, f.tables())
+                .localCheckpoint(),
+            counties);
 
     // demo at 涟水 (淮安 prices, own land 300 元/m² = 20 万元/亩), in 元:
     //   electricity 100000 × 0.80 = 80000; water 1000 × (3.0 + 0.4 + 1.4) = 4800;

@@ -178,7 +178,7 @@ final class RankingSheets {
     double median = KeyMessages.median(ranked.stream().map(ZoneResult::finalScore).toList());
     SheetText.title(sh, st, ctx.title() + " · 综合得分分布",
         String.format(java.util.Locale.ROOT, "全省中位数 %.2f 分（虚线）%s。", median,
-            highlighted.isEmpty() ? "" : "；红色为本市开发区"),
+            highlighted.isEmpty() ? "" : "；红色为本简报的开发区"),
         10);
     int row = 3;
     int chunks = Math.max(1, (ranked.size() + ZONES_PER_CHART - 1) / ZONES_PER_CHART);

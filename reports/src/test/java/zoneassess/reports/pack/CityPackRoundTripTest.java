@@ -47,11 +47,11 @@ class CityPackRoundTripTest {
 
   @Test
   void hasCoverTrendOneProfilePerZoneCostsNotesAndTheAppendixLast() {
-    assertEquals(List.of("封面", "排名走势", "淮安经济技术开发区", "淮安高新技术产业开发区", "淮安工业园区",
-        "涟水经济开发区", "要素成本对比", "典型企业成本", "说明", "附录·D类企业"),
+    assertEquals(List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "淮安高新技术产业开发区",
+        "淮安工业园区", "涟水经济开发区", "要素成本对比", "典型企业成本", "说明", "附录·D类企业"),
         Workbooks.sheetNames(city));
-    assertEquals(List.of("封面", "排名走势", "淮安经济技术开发区", "要素成本对比", "典型企业成本", "说明",
-        "附录·D类企业"), Workbooks.sheetNames(zone));
+    assertEquals(List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "要素成本对比", "典型企业成本",
+        "说明", "附录·D类企业"), Workbooks.sheetNames(zone));
   }
 
   @Test

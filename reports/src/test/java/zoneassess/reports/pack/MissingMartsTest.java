@@ -32,7 +32,7 @@ class MissingMartsTest {
     }
     Path city = files.stream().filter(f -> f.toString().endsWith(".xlsx")).toList().get(1);
     try (XSSFWorkbook wb = Workbooks.open(city)) {
-      assertEquals(List.of("封面", "排名走势", "淮安经济技术开发区", "淮安高新技术产业开发区", "淮安工业园区",
+      assertEquals(List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "淮安高新技术产业开发区", "淮安工业园区",
           "涟水经济开发区", "说明"), Workbooks.sheetNames(wb));
     }
   }

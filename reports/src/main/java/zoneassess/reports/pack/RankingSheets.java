@@ -1,7 +1,6 @@
 package zoneassess.reports.pack;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -209,10 +208,5 @@ final class RankingSheets {
     }
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), -1, -1);
     return sh;
-  }
-
-  /** Dimension names with a stable order, for tests and the city pack. */
-  static Map<String, String> dims(PackContext ctx) {
-    return new LinkedHashMap<>(ctx.data().dimensionNames());
   }
 }

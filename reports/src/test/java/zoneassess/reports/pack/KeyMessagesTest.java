@@ -49,8 +49,8 @@ class KeyMessagesTest {
     List<String> m = KeyMessages.city(data, "2025", "淮安", zones);
     assertTrue(m.get(0).startsWith("本期（2025）淮安共 4 个开发区参评（国家级 2 个、省级 2 个），排名最前的是淮安经济技术开发区（全省第3位/8）"),
         m.get(0));
-    // ranked 淮安 zones: 86, 79.5, 75 → mean 80.17; median of the nine 2025 scores
-    // (69, 71, 75, 79.5, 81, 84, 86, 88, 92.5) is 81
-    assertEquals("全市开发区平均综合得分 80.17 分，低于全省中位数（81.00 分）。", m.get(1));
+    // ranked 淮安 zones: 86, 79.5, 75 → mean 80.17; median of the eight ranked 2025 scores
+    // (69, 75, 79.5, 81, 84, 86, 88, 92.5) is (81 + 84) / 2 = 82.5
+    assertEquals("全市开发区平均综合得分 80.17 分，低于全省中位数（82.50 分）。", m.get(1));
   }
 }

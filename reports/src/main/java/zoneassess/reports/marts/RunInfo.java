@@ -46,7 +46,7 @@ public record RunInfo(
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> ID_KEYS = List.of("run_id", "runId", "id");
   private static final List<String> TIME_KEYS =
-      List.of("run_timestamp", "timestamp", "started_at", "startedAt", "created_at", "createdAt",
+      List.of("run_timestamp", "timestamp", "started", "started_at", "startedAt", "created_at", "createdAt",
           "finished_at", "finishedAt");
 
   public static RunInfo read(String runDirUri) {

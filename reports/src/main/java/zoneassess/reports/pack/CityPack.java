@@ -18,6 +18,7 @@ import zoneassess.reports.model.ZoneResult;
  * neighbours, the typical-firm cost, and the streamed D-class appendix.
  */
 public final class CityPack {
+  static final String SCORES = "全省对比";
   private final String city;
   private final List<ZoneResult> zones;
   private final String scope;
@@ -82,6 +83,8 @@ public final class CityPack {
     CoverSheet.write(ctx, "考核期 " + ctx.period() + " · 运行编号 " + ctx.runId() + " · "
         + data.info().timestampText(), KeyMessages.city(data, ctx.period(), city, zones));
     RankTrendSheet.write(ctx, scope, zones);
+    RankingSheets.scoreCharts(ctx, all,
+        zones.stream().map(ZoneResult::zoneCode).collect(Collectors.toSet()), SCORES);
     for (ZoneResult z : zones) {
       ZoneProfileSheet.write(ctx, z, all);
     }

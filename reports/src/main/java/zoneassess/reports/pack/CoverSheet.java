@@ -89,20 +89,35 @@ final class CoverSheet {
     return sb.toString();
   }
 
-  private static long sum(List<Map.Entry<String, String>> counts, String... keys) {
+  /**
+   * Sums the counts whose key ends in one of {@code keys}, at the shallowest level where such keys
+   * exist: a report with a total and per-dataset and per-file counts is counted once.
+   */
+  static long sum(List<Map.Entry<String, String>> counts, String... keys) {
+    int bestDepth = Integer.MAX_VALUE;
     long total = 0;
     for (var e : counts) {
       String k = e.getKey();
       String last = k.substring(k.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+      boolean match = false;
       for (String want : keys) {
-        if (last.contains(want)) {
-          try {
-            total += (long) Double.parseDouble(e.getValue());
-          } catch (NumberFormatException ignored) {
-            // a non-numeric leaf is not a count
-          }
-          break;
-        }
+        match |= last.contains(want);
+      }
+      if (!match) {
+        continue;
+      }
+      int depth = (int) k.chars().filter(ch -> ch == '.').count();
+      long v;
+      try {
+        v = (long) Double.parseDouble(e.getValue());
+      } catch (NumberFormatException ignored) {
+        continue;
+      }
+      if (depth < bestDepth) {
+        bestDepth = depth;
+        total = v;
+      } else if (depth == bestDepth) {
+        total += v;
       }
     }
     return total;

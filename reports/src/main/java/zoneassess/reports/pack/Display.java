@@ -45,12 +45,4 @@ public final class Display {
   public static String rank(ZoneResult z) {
     return z.rankAll() == null ? "未排名" : "第" + z.rankAll() + "位";
   }
-
-  /** Zone name without the city prefix the names usually repeat, for compact chart labels. */
-  public static String shortName(String zoneName, String city) {
-    if (zoneName == null) {
-      return "";
-    }
-    return zoneName;
-  }
 }

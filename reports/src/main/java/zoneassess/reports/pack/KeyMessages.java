@@ -68,8 +68,9 @@ public final class KeyMessages {
           .append(best.rankAll()).append("位/").append(total).append("）");
     }
     out.add(first.append("。").toString());
-    double median = median(data.results(period).stream().map(ZoneResult::finalScore)
-        .filter(Objects::nonNull).toList());
+    // the median of the ranked zones, as on the score charts and profile pages
+    double median = median(data.results(period).stream().filter(z -> z.rankAll() != null)
+        .map(ZoneResult::finalScore).filter(Objects::nonNull).toList());
     double cityMean = ranked.stream().mapToDouble(ZoneResult::finalScore).average().orElse(Double.NaN);
     if (!Double.isNaN(cityMean)) {
       out.add(String.format(java.util.Locale.ROOT,

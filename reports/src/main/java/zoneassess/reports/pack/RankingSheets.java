@@ -1,7 +1,6 @@
 package zoneassess.reports.pack;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -178,7 +177,7 @@ final class RankingSheets {
     double median = KeyMessages.median(ranked.stream().map(ZoneResult::finalScore).toList());
     SheetText.title(sh, st, ctx.title() + " · 综合得分分布",
         String.format(java.util.Locale.ROOT, "全省中位数 %.2f 分（虚线）%s。", median,
-            highlighted.isEmpty() ? "" : "；红色为本市开发区"),
+            highlighted.isEmpty() ? "" : "；红色为本简报的开发区"),
         10);
     int row = 3;
     int chunks = Math.max(1, (ranked.size() + ZONES_PER_CHART - 1) / ZONES_PER_CHART);
@@ -209,10 +208,5 @@ final class RankingSheets {
     }
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), -1, -1);
     return sh;
-  }
-
-  /** Dimension names with a stable order, for tests and the city pack. */
-  static Map<String, String> dims(PackContext ctx) {
-    return new LinkedHashMap<>(ctx.data().dimensionNames());
   }
 }

@@ -176,7 +176,7 @@ final class ZoneProfileSheet {
     }
     for (Warning w : ws) {
       SafeCells.put(sh, row, 0, WarningSheet.severity(w.severity()) + " · "
-          + WarningSheet.kind(w.kind()), st.proseBold());
+          + WarningSheet.kind(w.kind()), st.prose());
       String years = w.triggeredYears() == null ? "" : "（触发年份 " + w.triggeredYears() + "）";
       SheetText.prose(sh, st, row++, 1, LAST_COL,
           (w.messageZh() == null ? w.ruleNameZh() : w.messageZh()) + years, false);

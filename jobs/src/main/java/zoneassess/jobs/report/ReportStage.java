@@ -1,0 +1,51 @@
+package zoneassess.jobs.report;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import zoneassess.jobs.pipeline.Stage;
+import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.StageResult;
+import zoneassess.reports.PackRenderer;
+import zoneassess.reports.PackRequest;
+
+/**
+ * The report stage of {@code make run}: renders briefing packs from the run's marts into
+ * {@code <run>/packs}. No Spark work: the reports module reads the Parquet marts itself.
+ *
+ * <p>Parameter {@code packs}: comma-separated {@code province}, {@code city:<name>},
+ * {@code zone:<code>}; default {@value #DEFAULT_PACKS}. The run folder must be local (packs are
+ * written with java.nio); a cluster lake is read through Hadoop paths by the reports module.
+ */
+public final class ReportStage implements Stage {
+  public static final String DEFAULT_PACKS = "province,city:淮安";
+
+  @Override
+  public String name() {
+    return "report";
+  }
+
+  @Override
+  public StageResult execute(StageContext context) {
+    List<PackRequest> packs = PackRequest.parseList(context.param("packs", DEFAULT_PACKS));
+    String packsDir = context.run().packs();
+    List<Path> files = PackRenderer.render(context.run().runDir(), packs, packsDir);
+    Map<String, String> outputs = new LinkedHashMap<>();
+    long workbooks = 0;
+    long charts = 0;
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      if (name.endsWith(".xlsx")) {
+        outputs.put("pack:" + name, f.toUri().toString());
+        workbooks++;
+      } else {
+        charts++;
+      }
+    }
+    context.console().println("report: " + workbooks + " pack(s), " + charts + " chart file(s) in "
+        + packsDir);
+    return new StageResult(name(), outputs, Map.of("packs", workbooks, "chart_files", charts),
+        List.of("packs: " + String.join(", ", packs.stream().map(PackRequest::toString).toList())));
+  }
+}

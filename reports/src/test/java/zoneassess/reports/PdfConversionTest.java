@@ -1,0 +1,61 @@
+package zoneassess.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every pack converts to PDF with LibreOffice headless, when LibreOffice is installed
+ * (bin/ensure-office); skipped with a message otherwise.
+ */
+class PdfConversionTest {
+  @TempDir Path dir;
+
+  static String soffice() {
+    for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
+      Path s = Path.of(p, "soffice");
+      if (Files.isExecutable(s)) {
+        return s.toString();
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void everyPackConvertsToPdf() throws Exception {
+    String soffice = soffice();
+    Assumptions.assumeTrue(soffice != null,
+        "soffice not installed: run bin/ensure-office to convert packs to PDF in this test");
+    Path run = RunFixtures.province(dir.resolve("out"));
+    List<Path> xlsx = PackRenderer.render(run.toString(), List.of(PackRequest.province(),
+            PackRequest.city("淮安"), PackRequest.zone("320801")), dir.resolve("packs").toString())
+        .stream().filter(f -> f.toString().endsWith(".xlsx")).toList();
+    assertEquals(3, xlsx.size());
+    Path pdf = dir.resolve("pdf");
+    List<String> cmd = new ArrayList<>(List.of(soffice,
+        "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(), "--headless",
+        "--convert-to", "pdf", "--outdir", pdf.toString()));
+    xlsx.forEach(x -> cmd.add(x.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "soffice timed out");
+    assertEquals(0, p.exitValue(), out);
+    for (Path x : xlsx) {
+      String name = x.getFileName().toString().replace(".xlsx", ".pdf");
+      Path f = pdf.resolve(name);
+      assertTrue(Files.exists(f), name + " missing; soffice said: " + out);
+      byte[] head = Files.readAllBytes(f);
+      assertTrue(head.length > 10_000 && new String(head, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"),
+          name);
+    }
+  }
+}

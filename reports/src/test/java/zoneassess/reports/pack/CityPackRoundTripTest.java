@@ -1,0 +1,145 @@
+package zoneassess.reports.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFPicture;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import zoneassess.reports.PackRenderer;
+import zoneassess.reports.PackRequest;
+import zoneassess.reports.RunFixtures;
+import zoneassess.reports.Workbooks;
+
+/** The 淮安 city pack and the one-zone pack of 淮安经开, rendered once, read back. */
+class CityPackRoundTripTest {
+  @TempDir static Path dir;
+  static Path run;
+  static XSSFWorkbook city;
+  static XSSFWorkbook zone;
+
+  @BeforeAll
+  static void render() throws Exception {
+    run = RunFixtures.province(dir.resolve("out"));
+    List<Path> files = PackRenderer.render(run.toString(),
+        List.of(PackRequest.city("淮安"), PackRequest.zone("320801")),
+        dir.resolve("packs").toString());
+    city = Workbooks.open(files.stream().filter(f -> f.toString().endsWith("city-淮安-2025.xlsx"))
+        .findFirst().orElseThrow());
+    zone = Workbooks.open(files.stream()
+        .filter(f -> f.toString().endsWith("zone-320801-2025.xlsx")).findFirst().orElseThrow());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    city.close();
+    zone.close();
+  }
+
+  @Test
+  void hasCoverTrendOneProfilePerZoneCostsNotesAndTheAppendixLast() {
+    assertEquals(List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "淮安高新技术产业开发区",
+        "淮安工业园区", "涟水经济开发区", "要素成本对比", "典型企业成本", "说明", "附录·D类企业"),
+        Workbooks.sheetNames(city));
+    assertEquals(List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "要素成本对比", "典型企业成本",
+        "说明", "附录·D类企业"), Workbooks.sheetNames(zone));
+  }
+
+  @Test
+  void trendShowsTheLastFivePeriods() {
+    XSSFSheet sh = city.getSheet("排名走势");
+    assertEquals("2021排名", Workbooks.text(sh, 3, 2));
+    assertEquals("2025排名", Workbooks.text(sh, 3, 6));
+    // 淮安经开: 2024 scores put it 5th in 2021–2024 (80 − k each year, order unchanged), 3rd in 2025
+    int r = Workbooks.findRow(sh, 0, "淮安经济技术开发区");
+    assertEquals(5.0, Workbooks.number(sh, r, 2));
+    assertEquals(3.0, Workbooks.number(sh, r, 6));
+    assertEquals("▲2", Workbooks.text(sh, r, 7));
+    // 涟水 vetoed in 2025: blank rank
+    int l = Workbooks.findRow(sh, 0, "涟水经济开发区");
+    assertTrue(Workbooks.cell(sh, l, 6) == null
+        || Workbooks.cell(sh, l, 6).getCellType() == org.apache.poi.ss.usermodel.CellType.BLANK);
+    assertEquals(1, sh.getDrawingPatriarch().getShapes().size());
+  }
+
+  @Test
+  void profilePageHasRadarFunnelDimensionsIndicatorsAndPrintsOnOnePortraitPage() {
+    XSSFSheet sh = city.getSheet("淮安经济技术开发区");
+    assertEquals(2, sh.getDrawingPatriarch().getShapes().stream()
+        .filter(s -> s instanceof XSSFPicture).count());
+    assertEquals(86.0, Workbooks.number(sh, 4, 0));
+    assertEquals("3/8", Workbooks.text(sh, 4, 1));
+    int dims = Workbooks.findRow(sh, 0, "经济发展");
+    // 2025 mean of the nine final scores: 92.5 + 88 + 84 + 86 + 79.5 + 75 + 71 + 81 + 69 = 726;
+    // 726 / 9 = 80.667; 经济发展 offset −5 → 75.667
+    assertEquals(726.0 / 9 - 5, Workbooks.number(sh, dims, 4), 1e-9);
+    int tax = Workbooks.findRow(sh, 0, "亩均税收");
+    // 淮安经开 is the fourth fixture zone: percentile 10 × 3 = 30
+    assertEquals(30.0, Workbooks.number(sh, tax, 4));
+    int funnel = Workbooks.findRow(sh, 0, "1亿以上");
+    // 6 of 10 signed projects started → 60 %
+    assertEquals(0.6, Workbooks.number(sh, funnel, 5), 1e-9);
+    assertFalse(sh.getPrintSetup().getLandscape());
+    assertEquals(1, sh.getPrintSetup().getFitHeight());
+  }
+
+  @Test
+  void costsCompareWithTheProvinceAndTheNeighboursOfTheSameRegion() {
+    XSSFSheet sh = city.getSheet("要素成本对比");
+    assertEquals("淮安", Workbooks.text(sh, 3, 2));
+    // 宿迁 is the only other northern city in the fixture; 南京 (south) is not a neighbour
+    assertEquals("宿迁", Workbooks.text(sh, 3, 12));
+    assertEquals(13, sh.getRow(3).getLastCellNum());
+    assertEquals(0.64, Workbooks.number(sh, 4, 2), 1e-9);
+    assertEquals(0.62, Workbooks.number(sh, 4, 12), 1e-9);
+    assertEquals("2/3", Workbooks.text(sh, 4, 10));
+    assertEquals(1, sh.getDrawingPatriarch().getShapes().size());
+  }
+
+  @Test
+  void typicalFirmSheetSortsCitiesCheapestFirstWithANativeChart() {
+    XSSFSheet sh = city.getSheet("典型企业成本");
+    int first = Workbooks.findRow(sh, 1, "宿迁");
+    assertEquals(1100.0, Workbooks.number(sh, first, 2));
+    assertEquals("淮安", Workbooks.text(sh, first + 1, 1));
+    assertEquals("★", Workbooks.text(sh, first + 1, 6));
+    assertEquals(1, sh.getDrawingPatriarch().getCharts().size());
+    assertNotNull(sh.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0)
+        .getSeries(0).getShapeProperties().getFillProperties());
+  }
+
+  @Test
+  void appendixListsOnlyTheCitysDClassFirmsOfTheYear() {
+    XSSFSheet sh = city.getSheet("附录·D类企业");
+    // 淮安 2025: 甲, 乙 (320801), 丙 (320803); not 丁 (class A), not 宿迁's or 南京's D firms
+    assertEquals(RunFixtures.HUAIAN_D_2025, sh.getLastRowNum() - 3);
+    assertEquals("淮安甲机械有限公司", Workbooks.text(sh, 4, 2));
+    assertEquals("淮安经济技术开发区", Workbooks.text(sh, 4, 3));
+    assertEquals("39/40", Workbooks.text(sh, 4, 10));
+    assertEquals("4:4", sh.getRepeatingRows().formatAsString());
+    XSSFSheet zoneSheet = zone.getSheet("附录·D类企业");
+    assertEquals(2, zoneSheet.getLastRowNum() - 3);
+  }
+
+  @Test
+  void anUnknownCityIsAnErrorThatListsTheCities() {
+    var e = assertThrows(IllegalArgumentException.class, () -> PackRenderer.render(
+        run.toString(), PackRequest.city("扬州"), dir.resolve("x").toString()));
+    assertTrue(e.getMessage().contains("no zone in city '扬州'"), e.getMessage());
+    assertTrue(e.getMessage().contains("[南京, 宿迁, 淮安]"), e.getMessage());
+  }
+
+  @Test
+  void noCellIsAFormula() {
+    assertTrue(Workbooks.dump(city).stream().noneMatch(s -> s.contains(" FORMULA ")));
+  }
+}

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       AssessCommand.class,
       PerMuCommand.class,
       CostsCommand.class,
+      ReportCommand.class,
       DocsCommand.class,
       DiffRunsCommand.class,
       CommandLine.HelpCommand.class

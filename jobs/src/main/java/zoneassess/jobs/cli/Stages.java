@@ -1,7 +1,9 @@
 package zoneassess.jobs.cli;
 
 import java.util.List;
+import java.util.Map;
 import zoneassess.jobs.pipeline.Pipeline;
+import zoneassess.jobs.report.ReportStage;
 
 /** Stage lists shared by the commands that run several stages. */
 final class Stages {
@@ -9,6 +11,8 @@ final class Stages {
 
   /** Adds the report stage unless packs are skipped. */
   static void addReport(List<Pipeline.Step> stages, boolean skip, String packs) {
-    // The report stage is added when the reports module's stage lands.
+    if (!skip) {
+      stages.add(new Pipeline.Step(new ReportStage(), Map.of("packs", packs)));
+    }
   }
 }

@@ -72,7 +72,7 @@ class MethodologyLoaderTest {
     assertEquals(49, asem.leaves().size());
     assertEquals(11, asem.aggregates().size());
     Methodology js = MethodologyLoader.load("classpath:methodologies/jiangsu-2021.yaml").methodology();
-    assertEquals("rules/jiangsu-2021-rules.yaml", js.rules());
+    assertEquals("classpath:rules/jiangsu-2021-rules.yaml", js.rules());
     assertEquals("region", js.root().weightsBy());
     assertEquals(35.0, js.find("economy").orElseThrow().weightFor("north"));
     Methodology nat = MethodologyLoader.load("classpath:methodologies/national-2021.yaml").methodology();

@@ -1,6 +1,5 @@
 package zoneassess.jobs.spark;
 
-import java.io.File;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -39,7 +38,7 @@ public final class SparkSessions {
     if (m.startsWith("spark://")) {
       String cp = System.getProperty("zoneassess.classpath", System.getProperty("java.class.path"));
       String jars =
-          Arrays.stream(cp.split(File.pathSeparator))
+          Arrays.stream(cp.split(System.getProperty("path.separator")))
               .filter(p -> p.matches(".*/(jobs|data-schema|reports)-[^/]*\\.jar$"))
               .collect(Collectors.joining(","));
       b.config("spark.executor.extraClassPath", cp)

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       SampleCommand.class,
       IngestCommand.class,
       RunCommand.class,
+      RerunCommand.class,
       IndexCommand.class,
       AssessCommand.class,
       PerMuCommand.class,

@@ -1,5 +1,7 @@
 package zoneassess.jobs.cli;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +14,15 @@ import zoneassess.jobs.assess.AssessmentStage;
 import zoneassess.jobs.assess.EngineZoneScoring;
 import zoneassess.jobs.assess.RulesReference;
 import zoneassess.jobs.costs.CostsStage;
+import zoneassess.jobs.history.RerunRefused;
+import zoneassess.jobs.history.SnapshotStore;
 import zoneassess.jobs.ingest.IngestException;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.permu.PerMuStage;
 import zoneassess.jobs.pipeline.Pipeline;
 import zoneassess.jobs.pipeline.PipelineRun;
 import zoneassess.jobs.pipeline.RunLock;
+import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.factor.FactorCatalogue;
 import zoneassess.schema.factor.TypicalFirmProfile;
@@ -42,11 +47,18 @@ import zoneassess.schema.yaml.SpecException;
       "  zoneassess run --input out/sample --out out",
       "  zoneassess run --input /data/2025-09 --out /srv/zoneassess --mode routine",
       "  zoneassess run --input out/sample --out out --methodology classpath:methodologies/national-2021.yaml",
+      "  zoneassess run --as-of 2025-06-30 --out out --force",
       "  zoneassess run --input out/sample --out /tmp/c --master spark://127.0.0.1:7077"
     })
 public final class RunCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, paramLabel = "DIR", description = "Input folder (path or URI).")
+  @Option(names = "--input", paramLabel = "DIR",
+      description = "Input folder (path or URI); its files are kept as a new vintage in ROOT/snapshots.")
   String input;
+
+  @Option(names = "--as-of", paramLabel = "DATE",
+      description = {"Instead of --input: the inputs as known on DATE (yyyy-MM-dd, UTC), or 'latest', rebuilt",
+          "from ROOT/snapshots (per input file name, the newest vintage ingested on or before DATE)."})
+  String asOf;
 
   @Option(names = "--out", defaultValue = "out", paramLabel = "ROOT", description = "Output root (default: ${DEFAULT-VALUE}).")
   String out;
@@ -97,21 +109,22 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("run: --mode must be annual or routine, not '" + mode + "'");
       return 2;
     }
+    if ((input == null) == (asOf == null)) {
+      System.err.println("run: give exactly one of --input DIR or --as-of DATE|latest");
+      return 2;
+    }
+    LocalDate asOfDate = null;
+    if (asOf != null && !asOf.equals("latest")) {
+      try {
+        asOfDate = LocalDate.parse(asOf);
+      } catch (DateTimeParseException e) {
+        System.err.println("run: --as-of must be a date like 2025-06-30 or 'latest', not '" + asOf + "'");
+        return 2;
+      }
+    }
     SparkSession spark = SparkSessions.create(master, "zoneassess run");
     try {
       String rulesLocation = rules != null ? rules : RulesReference.fromMethodology(methodology);
-      String assessPeriod = period.equals("latest") && mode.equals("routine") ? "latest_ytd" : period;
-      List<Pipeline.Step> stages = new ArrayList<>();
-      stages.add(step(new PerMuStage(), Map.of(
-          PerMuStage.PARAM_YEAR, yearOf(period), PerMuStage.PARAM_SCHEME, scheme)));
-      stages.add(step(new AssessmentStage(new EngineZoneScoring()), Map.of(
-          AssessmentStage.PERIOD, assessPeriod, AssessmentStage.METHODOLOGY, methodology,
-          AssessmentStage.RULES, rulesLocation)));
-      stages.add(step(new CostsStage(), Map.of(
-          "period", period,
-          "focus_city", focusCity)));
-      Stages.addReport(stages, skipPacks, packs);
-
       Map<String, String> params = new LinkedHashMap<>();
       params.put("period", period);
       params.put("mode", mode);
@@ -123,11 +136,25 @@ public final class RunCommand implements Callable<Integer> {
       List<String> configs = new ArrayList<>(List.of(methodology, rulesLocation, scheme, FactorCatalogue.DEFAULT_LOCATION));
       configs.addAll(TypicalFirmProfile.DEFAULT_LOCATIONS);
 
-      PipelineRun.Request req =
-          new PipelineRun.Request(
-              Publisher.toUri(input), Publisher.toUri(out), stages, params, configs, maxRejectShare, force);
+      List<Pipeline.Step> stages = stagesFor(params);
+      String root = Publisher.toUri(out);
+      PipelineRun.Request req;
+      if (asOf == null) {
+        req = new PipelineRun.Request(
+            Publisher.toUri(input), root, stages, params, configs, maxRejectShare, force);
+      } else {
+        SnapshotStore store = new SnapshotStore(new Publisher(spark), root);
+        List<RunManifest.Snapshot> vintage = store.asOf(asOfDate);
+        String rebuilt = store.rebuild(vintage);
+        System.out.println("as of " + asOf + ": " + vintage.size() + " snapshot files → " + rebuilt);
+        req = new PipelineRun.Request(
+            rebuilt, root, stages, params, configs, maxRejectShare, force, vintage);
+      }
       new PipelineRun(spark).execute(req, System.out);
       return 0;
+    } catch (RerunRefused e) {
+      System.err.println("run: " + e.getMessage());
+      return 3;
     } catch (RunLock.HeldException e) {
       System.err.println("run: " + e.getMessage());
       return 5;
@@ -142,6 +169,28 @@ public final class RunCommand implements Callable<Integer> {
       e.printStackTrace(System.err);
       return 1;
     }
+  }
+
+  /**
+   * The stages of a run from its recorded parameters (period, mode, methodology, rules, scheme,
+   * packs, focus_city), so a rerun builds exactly what the original run built.
+   */
+  static List<Pipeline.Step> stagesFor(Map<String, String> params) {
+    String period = params.get("period");
+    String assessPeriod =
+        period.equals("latest") && "routine".equals(params.get("mode")) ? "latest_ytd" : period;
+    List<Pipeline.Step> stages = new ArrayList<>();
+    stages.add(step(new PerMuStage(), Map.of(
+        PerMuStage.PARAM_YEAR, yearOf(period), PerMuStage.PARAM_SCHEME, params.get("scheme"))));
+    stages.add(step(new AssessmentStage(new EngineZoneScoring()), Map.of(
+        AssessmentStage.PERIOD, assessPeriod, AssessmentStage.METHODOLOGY, params.get("methodology"),
+        AssessmentStage.RULES, params.get("rules"))));
+    stages.add(step(new CostsStage(), Map.of(
+        "period", period,
+        "focus_city", params.get("focus_city"))));
+    String packs = params.getOrDefault("packs", "");
+    Stages.addReport(stages, packs.isEmpty(), packs);
+    return stages;
   }
 
   private static Pipeline.Step step(zoneassess.jobs.pipeline.Stage s, Map<String, String> p) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +43,20 @@ public final class PipelineRun {
       Map<String, String> parameters,
       List<String> configLocations,
       double maxRejectShare,
-      boolean force) {}
+      boolean force,
+      List<RunManifest.Snapshot> fromSnapshots) {
+    /** A run over a folder given by the user: its files are recorded as a new vintage. */
+    public Request(
+        String inputUri,
+        String rootUri,
+        List<Pipeline.Step> stages,
+        Map<String, String> parameters,
+        List<String> configLocations,
+        double maxRejectShare,
+        boolean force) {
+      this(inputUri, rootUri, stages, parameters, configLocations, maxRejectShare, force, null);
+    }
+  }
 
   /** What happened. */
   public record Result(String runId, RunLayout run, boolean reused, Pipeline.Outcome outcome, List<String> summary) {}
@@ -58,17 +72,25 @@ public final class PipelineRun {
 
   private final SparkSession spark;
   private final Publisher publisher;
+  private final Clock clock;
 
   public PipelineRun(SparkSession spark) {
+    this(spark, Clock.systemUTC());
+  }
+
+  /** With the clock that stamps run ids and snapshot vintages (tests fix it). */
+  public PipelineRun(SparkSession spark, Clock clock) {
     this.spark = spark;
     this.publisher = new Publisher(spark);
+    this.clock = clock;
   }
 
   public Result execute(Request req, PrintStream console) throws Exception {
-    Instant started = Instant.now();
+    Instant started = clock.instant();
     ByteArrayOutputStream logBuffer = new ByteArrayOutputStream();
     PrintStream out = tee(console, logBuffer);
     try (RunLock lock = RunLock.acquire(req.rootUri(), publisher.conf(), "run " + req.inputUri(), out)) {
+      removeStaleInProgress(req.rootUri(), out);
       InputFolder folder = InputFolder.scan(req.inputUri(), publisher.conf());
       List<String> hashes = new ArrayList<>();
       for (InputFile f : folder.files()) {
@@ -100,7 +122,15 @@ public final class PipelineRun {
       RunLayout run = lifecycle.begin(req.rootUri(), runId);
       out.println("run " + runId + " → " + run.asPublished().runDir());
       try {
-        new Snapshots(publisher).record(req.rootUri(), folder.files(), started);
+        List<RunManifest.Snapshot> snapshots = req.fromSnapshots();
+        if (snapshots == null) {
+          // A folder rebuilt from the store is not a new vintage: only user input is recorded.
+          snapshots = new ArrayList<>();
+          for (Snapshots.Entry e :
+              new Snapshots(publisher).record(req.rootUri(), folder.files(), folder.configUri(), started)) {
+            snapshots.add(new RunManifest.Snapshot(e.file(), e.dataset(), e.sha256()));
+          }
+        }
         List<Pipeline.Step> steps = new ArrayList<>();
         steps.add(new Pipeline.Step(new IngestStage(), Map.of(IngestStage.PARAM_INPUT, req.inputUri())));
         steps.addAll(req.stages());
@@ -136,7 +166,7 @@ public final class PipelineRun {
             new RunManifest(
                 runId,
                 RunManifest.iso(started),
-                RunManifest.iso(Instant.now()),
+                RunManifest.iso(clock.instant()),
                 "run",
                 manifestParams,
                 RunManifest.inputsOf(report),
@@ -145,7 +175,8 @@ public final class PipelineRun {
                 RunManifest.currentSparkVersion(),
                 RunManifest.currentJavaVersion(),
                 all.seconds(),
-                outputs);
+                outputs,
+                snapshots);
         publisher.writeText(run.log(), logBuffer.toString(StandardCharsets.UTF_8));
         publisher.writeText(run.manifest(), manifest.toJson());
         published = lifecycle.publish(run);
@@ -159,6 +190,22 @@ public final class PipelineRun {
       } finally {
         publisher.writeText(req.rootUri() + "/logs/" + runId + ".log", logBuffer.toString(StandardCharsets.UTF_8));
       }
+    }
+  }
+
+  /**
+   * Under the lock no other run is writing, so every folder left under {@code runs/.inprogress} is
+   * what a killed run left behind: it is deleted, with a message.
+   */
+  private void removeStaleInProgress(String root, PrintStream out) throws java.io.IOException {
+    Path dir = new Path(root + "/runs/.inprogress");
+    FileSystem fs = dir.getFileSystem(publisher.conf());
+    if (!fs.exists(dir)) {
+      return;
+    }
+    for (FileStatus st : fs.listStatus(dir)) {
+      out.println("removing the unfinished run left by a stopped process: " + st.getPath());
+      fs.delete(st.getPath(), true);
     }
   }
 

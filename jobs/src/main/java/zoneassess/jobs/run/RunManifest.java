@@ -35,7 +35,8 @@ public record RunManifest(
     String sparkVersion,
     String javaVersion,
     Map<String, Double> stageSeconds,
-    List<Output> outputs) {
+    List<Output> outputs,
+    List<Snapshot> snapshots) {
 
   /** One input file with its counts. */
   public record Input(
@@ -51,6 +52,30 @@ public record RunManifest(
   /** A published output. */
   public record Output(String name, String uri, String sha256) {}
 
+  /**
+   * One physical input file as stored in the snapshot store: its name relative to the input folder
+   * (a Parquet folder contributes each part file) and its SHA-256, enough to rebuild the folder.
+   */
+  public record Snapshot(String file, String dataset, String sha256) {}
+
+  /** A manifest without a snapshot list (ingest-only manifests, manifests before snapshots). */
+  public RunManifest(
+      String runId,
+      String started,
+      String finished,
+      String command,
+      Map<String, String> parameters,
+      List<Input> inputs,
+      List<Config> configs,
+      CodeVersion code,
+      String sparkVersion,
+      String javaVersion,
+      Map<String, Double> stageSeconds,
+      List<Output> outputs) {
+    this(runId, started, finished, command, parameters, inputs, configs, code, sparkVersion,
+        javaVersion, stageSeconds, outputs, List.of());
+  }
+
   public RunManifest {
     parameters = new TreeMap<>(parameters);
     inputs =
@@ -60,6 +85,10 @@ public record RunManifest(
     configs = configs.stream().sorted(Comparator.comparing(Config::path)).toList();
     stageSeconds = new TreeMap<>(stageSeconds);
     outputs = outputs.stream().sorted(Comparator.comparing(Output::name)).toList();
+    snapshots =
+        snapshots == null
+            ? List.of()
+            : snapshots.stream().sorted(Comparator.comparing(Snapshot::file)).toList();
   }
 
   /** The inputs of an ingest, from its validation report. */

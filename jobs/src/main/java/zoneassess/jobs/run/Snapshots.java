@@ -25,7 +25,10 @@ import zoneassess.jobs.ingest.InputFile;
  * Content-addressed, immutable copies of the inputs: {@code <root>/snapshots/sha256/<hash>}, one
  * per physical file (a Parquet folder contributes each part file), written once and never
  * overwritten, and {@code <root>/snapshots/index.jsonl} with one line per hash when it is first
- * seen (hash, file, dataset, bytes, first_seen).
+ * seen (hash, file, dataset, bytes, first_seen). Every recording also appends one line per
+ * physical file to {@code <root>/snapshots/vintages.jsonl} (seen, file, dataset, sha256): the
+ * complete file set of each ingestion, so a vintage can be rebuilt whole even when some of its
+ * files did not change since an earlier one.
  */
 public final class Snapshots {
   private static final ObjectMapper JSON =
@@ -40,8 +43,16 @@ public final class Snapshots {
   /** One physical file that was snapshotted. */
   public record Entry(String sha256, String file, String dataset, long bytes, boolean added) {}
 
+  /** The file name under which an input folder's {@code ingest.yaml} is snapshotted. */
+  public static final String INGEST_CONFIG = "ingest.yaml";
+
   /** Snapshots {@code inputs} under {@code root}. */
   public List<Entry> record(String root, List<InputFile> inputs, Instant now) {
+    return record(root, inputs, null, now);
+  }
+
+  /** Snapshots {@code inputs} and the folder's {@code ingest.yaml} (when not null) under {@code root}. */
+  public List<Entry> record(String root, List<InputFile> inputs, String ingestConfigUri, Instant now) {
     String base = stripSlash(root) + "/snapshots";
     String indexUri = base + "/index.jsonl";
     try {
@@ -57,42 +68,60 @@ public final class Snapshots {
       }
       StringBuilder added = new StringBuilder();
       List<Entry> out = new ArrayList<>();
+      List<Physical> all = new ArrayList<>();
       for (InputFile in : inputs) {
-        for (Physical p : physicalFiles(fs, in)) {
-          String hash = publisher.sha256(p.uri());
-          Path target = new Path(store, hash);
-          boolean isNew = !fs.exists(target);
-          if (isNew) {
-            copy(fs, new Path(p.uri()), target);
-          }
-          long bytes = fs.getFileStatus(target).getLen();
-          if (known.add(hash)) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("sha256", hash);
-            line.put("file", p.name());
-            line.put("dataset", in.dataset());
-            line.put("bytes", bytes);
-            line.put("first_seen", now.toString());
-            added.append(JSON.writeValueAsString(line)).append('\n');
-          }
-          out.add(new Entry(hash, p.name(), in.dataset(), bytes, isNew));
+        all.addAll(physicalFiles(fs, in));
+      }
+      if (ingestConfigUri != null) {
+        all.add(new Physical(ingestConfigUri, INGEST_CONFIG, INGEST_CONFIG));
+      }
+      StringBuilder vintage = new StringBuilder();
+      for (Physical p : all) {
+        String hash = publisher.sha256(p.uri());
+        Path target = new Path(store, hash);
+        boolean isNew = !fs.exists(target);
+        if (isNew) {
+          copy(fs, new Path(p.uri()), target);
         }
+        long bytes = fs.getFileStatus(target).getLen();
+        if (known.add(hash)) {
+          Map<String, Object> line = new LinkedHashMap<>();
+          line.put("sha256", hash);
+          line.put("file", p.name());
+          line.put("dataset", p.dataset());
+          line.put("bytes", bytes);
+          line.put("first_seen", now.toString());
+          added.append(JSON.writeValueAsString(line)).append('\n');
+        }
+        out.add(new Entry(hash, p.name(), p.dataset(), bytes, isNew));
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("seen", now.toString());
+        v.put("file", p.name());
+        v.put("dataset", p.dataset());
+        v.put("sha256", hash);
+        vintage.append(JSON.writeValueAsString(v)).append('\n');
       }
       if (added.length() > 0) {
         publisher.writeText(indexUri, index + added);
       }
+      String vintagesUri = base + "/" + VINTAGES;
+      String vintages = publisher.exists(vintagesUri) ? publisher.readText(vintagesUri) : "";
+      publisher.writeText(vintagesUri, vintages + vintage);
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot snapshot inputs under " + base, e);
     }
   }
 
-  private record Physical(String uri, String name) {}
+  /** The log of every ingestion's file set, under {@code <root>/snapshots}. */
+  public static final String VINTAGES = "vintages.jsonl";
+
+  private record Physical(String uri, String name, String dataset) {}
 
   private static List<Physical> physicalFiles(FileSystem fs, InputFile in) throws IOException {
     Path p = new Path(in.uri());
     if (!fs.getFileStatus(p).isDirectory()) {
-      return List.of(new Physical(p.toString(), in.name()));
+      return List.of(new Physical(p.toString(), in.name(), in.dataset()));
     }
     List<Physical> out = new ArrayList<>();
     RemoteIterator<LocatedFileStatus> it = fs.listFiles(p, true);
@@ -106,7 +135,8 @@ public final class Snapshots {
       out.add(
           new Physical(
               f.getPath().toString(),
-              in.name() + f.getPath().toUri().getPath().substring(basePath.length())));
+              in.name() + f.getPath().toUri().getPath().substring(basePath.length()),
+              in.dataset()));
     }
     out.sort(java.util.Comparator.comparing(Physical::name));
     return out;

@@ -5,6 +5,7 @@ OUT ?= out
 SAMPLE ?= $(OUT)/sample
 SEED ?= 42
 SCALE ?= province
+CLUSTER_SCALE ?= small
 ZONEASSESS := bin/zoneassess
 
 SOURCES := $(shell find pom.xml data-schema jobs reports -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -print 2>/dev/null)
@@ -46,7 +47,7 @@ bench: build font
 	bin/bench
 
 cluster-test: build font
-	bin/cluster-test
+	SCALE=$(CLUSTER_SCALE) bin/cluster-test
 
 fmt:
 	mvn -B -q spotless:apply

@@ -6,11 +6,11 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.rank;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import zoneassess.jobs.spark.OrderedSum;
 import org.apache.spark.sql.expressions.Window;
 
 /**
@@ -39,11 +39,11 @@ public final class CompositeCostIndex {
     Dataset<Row> byFactor =
         lineCosts
             .groupBy("profile_id", "location_code", "location_level", "year", "factor_code")
-            .agg(sum(coalesce(col("cost_yuan"), lit(0.0))).as("cost"));
+            .agg(OrderedSum.of(coalesce(col("cost_yuan"), lit(0.0))).as("cost"));
     Dataset<Row> reference =
         byFactor.filter(col("location_code").equalTo(ProfileCosting.MEDIAN_PRICES)).drop("location_code");
     Dataset<Row> refTotals =
-        reference.groupBy("profile_id", "location_level", "year").agg(sum("cost").as("ref_total"));
+        reference.groupBy("profile_id", "location_level", "year").agg(OrderedSum.of("cost").as("ref_total"));
     Dataset<Row> profileCount =
         reference.groupBy("location_level", "year").agg(countDistinct("profile_id").as("profiles"));
     Dataset<Row> weights =
@@ -55,18 +55,18 @@ public final class CompositeCostIndex {
                 when(col("ref_total").gt(0), col("cost").divide(col("ref_total"))).otherwise(0.0))
             .groupBy("location_level", "year", "factor_code")
             .agg(
-                sum(col("share").divide(col("profiles"))).as("weight"),
-                sum("cost").as("ref_cost"));
+                OrderedSum.of(col("share").divide(col("profiles"))).as("weight"),
+                OrderedSum.of("cost").as("ref_cost"));
     Dataset<Row> raw =
         byFactor
             .filter(col("location_code").notEqual(ProfileCosting.MEDIAN_PRICES))
             .groupBy("location_code", "location_level", "year", "factor_code")
-            .agg(sum("cost").as("cost"))
+            .agg(OrderedSum.of("cost").as("cost"))
             .join(weights, new String[] {"location_level", "year", "factor_code"})
             .filter(col("ref_cost").gt(0))
             .groupBy("location_code", "location_level", "year")
             .agg(
-                sum(col("weight").multiply(col("cost").divide(col("ref_cost"))))
+                OrderedSum.of(col("weight").multiply(col("cost").divide(col("ref_cost"))))
                     .multiply(100)
                     .as("composite_vs_median_prices"));
     Dataset<Row> medians =

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import zoneassess.jobs.spark.OrderedSum;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
@@ -191,7 +192,7 @@ public final class ProfileCosting {
         direct
             .filter(col("wage_factor"))
             .groupBy(key[0], FactorPriceConformer.rest(key))
-            .agg(sum("direct_yuan").as("wage_bill_yuan"));
+            .agg(OrderedSum.of("direct_yuan").as("wage_bill_yuan"));
     return direct
         .join(wageBill, key, "left")
         .withColumn(
@@ -220,11 +221,11 @@ public final class ProfileCosting {
             .groupBy("profile_id", "location_code", "location_level", "year", "factor_code")
             .agg(
                 first("factor_name_zh").as("factor_name_zh"),
-                sum(coalesce(col("cost_yuan"), lit(0.0))).divide(1e4).as("cost_10k"),
+                OrderedSum.of(coalesce(col("cost_yuan"), lit(0.0))).divide(1e4).as("cost_10k"),
                 max(when(col("price_source").equalTo("median"), 1).otherwise(0)).as("any_median"),
                 min("price_source").as("least_local_source"));
     Dataset<Row> totals =
-        byFactor.groupBy(key[0], FactorPriceConformer.rest(key)).agg(sum("cost_10k").as("total"));
+        byFactor.groupBy(key[0], FactorPriceConformer.rest(key)).agg(OrderedSum.of("cost_10k").as("total"));
     return byFactor
         .join(totals, key)
         .withColumn("share", when(col("total").gt(0), col("cost_10k").divide(col("total"))))
@@ -249,7 +250,7 @@ public final class ProfileCosting {
             .groupBy("profile_id", "location_code", "location_level", "year")
             .agg(
                 first("profile_name_zh").as("profile_name_zh"),
-                sum(coalesce(col("cost_yuan"), lit(0.0))).divide(1e4).as("total_cost_10k"),
+                OrderedSum.of(coalesce(col("cost_yuan"), lit(0.0))).divide(1e4).as("total_cost_10k"),
                 sum(when(col("price_source").equalTo("median"), 1).otherwise(0))
                     .cast("int")
                     .as("median_priced_lines"));

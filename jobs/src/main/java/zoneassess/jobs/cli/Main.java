@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       RunCommand.class,
       RerunCommand.class,
+      SensitivityCommand.class,
       IndexCommand.class,
       AssessCommand.class,
       PerMuCommand.class,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.ingest.ValidationReport;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Pipeline;
 import zoneassess.jobs.pipeline.PipelineRun;
@@ -141,8 +142,8 @@ public final class Rerun {
   private List<OutputCheck> compare(RunManifest a, RunManifest b) {
     Map<String, RunManifest.Output> after = new HashMap<>();
     b.outputs().forEach(o -> after.put(o.name(), o));
-    String inputA = a.parameters().getOrDefault("input", "");
-    String inputB = b.parameters().getOrDefault("input", "");
+    String inputA = reportedInput(a);
+    String inputB = reportedInput(b);
     List<OutputCheck> out = new ArrayList<>();
     for (RunManifest.Output o : a.outputs()) {
       RunManifest.Output n = after.get(o.name());
@@ -163,6 +164,16 @@ public final class Rerun {
       }
     }
     return out;
+  }
+
+  /** The input folder as the run's validation report spells it. */
+  private String reportedInput(RunManifest m) {
+    for (RunManifest.Output o : m.outputs()) {
+      if (o.name().equals("validation/report.json") && publisher.exists(o.uri())) {
+        return ValidationReport.fromJson(publisher.readText(o.uri())).input();
+      }
+    }
+    return m.parameters().getOrDefault("input", "");
   }
 
   private static String shortHash(String h) {

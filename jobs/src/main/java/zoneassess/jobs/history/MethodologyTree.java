@@ -1,0 +1,42 @@
+package zoneassess.jobs.history;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import zoneassess.schema.methodology.IndicatorNode;
+import zoneassess.schema.methodology.Methodology;
+
+/**
+ * A methodology's indicator tree as the {@code (node_code, parent_code, weight)} table {@link
+ * RankSensitivity} perturbs: every node below the root with its nominal weight; children of the
+ * root have a null parent. Group-specific weights ({@code weights_by}) are not used: the nominal
+ * weight stands for every group.
+ */
+public final class MethodologyTree {
+  private MethodologyTree() {}
+
+  public static Dataset<Row> of(SparkSession spark, Methodology m) {
+    List<Row> rows = new ArrayList<>();
+    add(m.root(), null, rows, true);
+    StructType schema =
+        new StructType()
+            .add("node_code", DataTypes.StringType, false)
+            .add("parent_code", DataTypes.StringType, true)
+            .add("weight", DataTypes.DoubleType, false);
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private static void add(IndicatorNode n, String parent, List<Row> rows, boolean root) {
+    if (!root) {
+      rows.add(RowFactory.create(n.code(), parent, n.weight()));
+    }
+    for (IndicatorNode c : n.children()) {
+      add(c, root ? null : n.code(), rows, false);
+    }
+  }
+}

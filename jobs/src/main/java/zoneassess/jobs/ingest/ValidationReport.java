@@ -1,10 +1,7 @@
 package zoneassess.jobs.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import zoneassess.jobs.io.CanonicalJson;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,29 +129,14 @@ public record ValidationReport(
         .orElseThrow(() -> new IllegalArgumentException("no dataset " + name + " in report"));
   }
 
-  static ObjectMapper mapper() {
-    return JsonMapper.builder()
-        .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .build();
-  }
-
   public String toJson() {
-    try {
-      return mapper().writeValueAsString(this) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return CanonicalJson.write(this);
   }
 
   public static ValidationReport fromJson(String json) {
-    try {
-      return mapper().readValue(json, ValidationReport.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a validation report: " + e.getMessage(), e);
-    }
+    return CanonicalJson.read(json, ValidationReport.class, "validation report");
   }
+
 
   /** Per-dataset table lines (also the command's console output). */
   public List<String> summaryTable() {

@@ -1,10 +1,5 @@
 package zoneassess.jobs.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import zoneassess.jobs.ingest.ValidationReport;
+import zoneassess.jobs.io.CanonicalJson;
 
 /**
  * The {@code manifest.json} of a run: what went in (inputs and configuration files with SHA-256),
@@ -104,29 +100,14 @@ public record RunManifest(
     return out;
   }
 
-  static ObjectMapper mapper() {
-    return JsonMapper.builder()
-        .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .build();
-  }
-
   public String toJson() {
-    try {
-      return mapper().writeValueAsString(this) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return CanonicalJson.write(this);
   }
 
   public static RunManifest fromJson(String json) {
-    try {
-      return mapper().readValue(json, RunManifest.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a run manifest: " + e.getMessage(), e);
-    }
+    return CanonicalJson.read(json, RunManifest.class, "run manifest");
   }
+
 
   public static String iso(Instant t) {
     return t.toString();

@@ -1,6 +1,5 @@
 package zoneassess.jobs.costs;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -21,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import zoneassess.jobs.spark.OrderedSum;
 
 /**
  * Places every location's price in the provincial distribution of its level, per factor,
@@ -117,7 +117,7 @@ public final class FactorCostBenchmark {
             min("value").as("p_min"),
             expr("percentile(value, array(0.25, 0.5, 0.75))").as("q"),
             max("value").as("p_max"),
-            avg("value").as("mean"),
+            OrderedSum.mean("value").as("mean"),
             count(lit(1)).cast("int").as("n_locations"))
         .withColumn("p25", col("q").getItem(0))
         .withColumn("median", col("q").getItem(1))

@@ -6,13 +6,13 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import zoneassess.jobs.spark.OrderedSum;
 
 /**
  * Brings staged {@code factor_costs} rows to the catalogue: converts each value to the factor's
@@ -156,7 +156,7 @@ public final class FactorPriceConformer {
             col("period"),
             col("period_type"),
             col("parts"))
-        .agg(sum("value").as("value"), count(lit(1)).as("present"))
+        .agg(OrderedSum.of("value").as("value"), count(lit(1)).as("present"))
         .filter(col("present").equalTo(col("parts")))
         .select(OBSERVATION_COLUMNS[0], rest(OBSERVATION_COLUMNS));
   }

@@ -1,6 +1,5 @@
 package zoneassess.jobs.costs;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -16,6 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import zoneassess.jobs.spark.OrderedSum;
 
 /**
  * Carries monthly prices to quarters and years by each factor's declared rule, and lists the
@@ -172,7 +172,7 @@ public final class PeriodCarryForward {
             };
     return rows.groupBy(keys)
         .agg(
-            avg("value").as("mean_value"),
+            OrderedSum.mean("value").as("mean_value"),
             max_by(col("value"), col(order)).as("last_value"),
             count(lit(1)).multiply(monthsEach).cast("int").as("covered"))
         .withColumn(

@@ -29,4 +29,13 @@ public final class OrderedSum {
   public static Column of(String column) {
     return of(col(column));
   }
+
+  /** Like {@code avg(c)}: the ordered sum divided by the count of non-null values. */
+  public static Column mean(Column c) {
+    return of(c).divide(count(c));
+  }
+
+  public static Column mean(String column) {
+    return mean(col(column));
+  }
 }

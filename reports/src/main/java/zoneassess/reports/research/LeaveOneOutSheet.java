@@ -89,8 +89,8 @@ final class LeaveOneOutSheet {
         "单元格 = 剔除该指标后的排名 − 原排名：正数（红）= 名次下降，负数（绿）= 名次上升；"
             + "指标按平均|变化|从大到小排列。",
         Math.min(lastCol, 12));
-    SafeCells.put(sh, MEAN_ROW, 2, "平均|排名变化|", st.proseBold());
-    SafeCells.put(sh, MAX_ROW, 2, "最大|排名变化|", st.proseBold());
+    SafeCells.put(sh, MEAN_ROW, ZONE_COLS - 1, "平均|排名变化|", ctx.research().rowLabel());
+    SafeCells.put(sh, MAX_ROW, ZONE_COLS - 1, "最大|排名变化|", ctx.research().rowLabel());
     for (int i = 0; i < impacts.size(); i++) {
       SafeCells.put(sh, MEAN_ROW, ZONE_COLS + i, impacts.get(i).meanAbsShift(),
           st.numberBold(PackStyles.FMT_DEC2));

@@ -32,6 +32,16 @@ final class ResearchStyles {
     this.styles = styles;
   }
 
+  /** A bold, right-aligned label for a summary row (it reads into the numbers on its right). */
+  CellStyle rowLabel() {
+    return cache.computeIfAbsent("rowLabel", k -> {
+      CellStyle s = styles.workbook().createCellStyle();
+      s.cloneStyleFrom(styles.header());
+      s.setAlignment(HorizontalAlignment.RIGHT);
+      return s;
+    });
+  }
+
   /** Positive = moved up (green), negative = moved down (red), zero or null = no fill. */
   CellStyle shift(Integer shift) {
     int sign = shift == null ? 0 : Integer.signum(shift);

@@ -85,14 +85,13 @@ final class TrajectorySheet {
     SheetText.title(sh, st, "排名轨迹 · " + periods.get(0) + "–" + newest,
         "各期全省排名（1 = 最好），按 " + newest + " 期排名排序；空白 = 该期未排名；名次极差 = 最差名次 − 最好名次。",
         cols.size() - 1);
-    TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
-    SheetText.section(sh, st, t.nextRow(), "方法A：" + Methods.a(data), cols.size() - 1);
-    TableWriter ta = new TableWriter(sh, st, t.nextRow(), 0, cols);
-    rows(ta, a, periods, names);
+    // One header row for both blocks (same columns); each block starts with its section row.
+    int next = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true).nextRow();
+    if (!a.isEmpty()) {
+      next = block(sh, st, next, "方法A：" + Methods.a(data), cols, a, periods, names) + 1;
+    }
     if (!b.isEmpty()) {
-      int sectionRow = ta.nextRow() + 1;
-      SheetText.section(sh, st, sectionRow, "方法B：" + Methods.b(data), cols.size() - 1);
-      rows(new TableWriter(sh, st, sectionRow, 0, cols), b, periods, names);
+      block(sh, st, next, "方法B：" + Methods.b(data), cols, b, periods, names);
     }
     SheetCraft.freeze(sh, 2, HEADER_ROW + 1);
     List<Track> movers = movers(a.isEmpty() ? b : a, CHART_ZONES);
@@ -114,9 +113,11 @@ final class TrajectorySheet {
     SheetCraft.printSetup(sh, ResearchContext.TITLE, ctx.runId(), HEADER_ROW, HEADER_ROW);
   }
 
-  /** Body rows below {@code t}'s header row (the header itself is the sheet's shared one). */
-  private static void rows(TableWriter t, List<Track> tracks, List<String> periods,
-      Map<String, String> names) {
+  /** A section row, then one row per track; returns the row after the block. */
+  private static int block(Sheet sh, PackStyles st, int sectionRow, String section,
+      List<Column> cols, List<Track> tracks, List<String> periods, Map<String, String> names) {
+    SheetText.section(sh, st, sectionRow, section, cols.size() - 1);
+    TableWriter t = new TableWriter(sh, st, sectionRow, 0, cols);
     for (Track tr : tracks) {
       List<Object> v = new ArrayList<>();
       v.add(tr.zoneCode());
@@ -127,5 +128,6 @@ final class TrajectorySheet {
       v.add(tr.spread());
       t.row(v.toArray());
     }
+    return t.nextRow();
   }
 }

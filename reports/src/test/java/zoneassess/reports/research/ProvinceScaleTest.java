@@ -76,4 +76,35 @@ class ProvinceScaleTest {
     assertEquals(6.5, plot.getRangeAxis().getUpperBound());
     assertTrue(!plot.getRangeAxis().isInverted());
   }
+
+  @Test
+  void aZoneWithoutAnIntervalIsDrawnWithItsMarksOnly() {
+    List<ResearchCharts.RankRange> zones = List.of(
+        new ResearchCharts.RankRange("甲", null, null, 1.0, 1),
+        new ResearchCharts.RankRange("乙", 1.0, 2.0, 2.0, 2));
+    JFreeChart c = ResearchCharts.rankRange("区间", null, zones, 2);
+    BufferedImage img = c.createBufferedImage(400, ResearchCharts.rankRangeHeight(2));
+    assertEquals(400, img.getWidth());
+  }
+
+  @Test
+  void trajectoriesUnderBOnlyGiveTheBBlockAndAChartOfB() throws Exception {
+    // Z1 under B: 2024 rank 2, 2025 rank 1 (spread 1); Z2: 1 then 2 (spread 1)
+    List<RankTrajectory> rows = List.of(
+        new RankTrajectory("b", "m", "2024", "Z1", "甲", 80.0, 2),
+        new RankTrajectory("b", "m", "2025", "Z1", "甲", 90.0, 1),
+        new RankTrajectory("b", "m", "2024", "Z2", "乙", 85.0, 1),
+        new RankTrajectory("b", "m", "2025", "Z2", "乙", 70.0, 2));
+    ResearchData d = new ResearchData("memory", null, null, null, rows, null, null);
+    List<Path> files = ResearchPackRenderer.render(d, dir);
+    try (XSSFWorkbook wb = Workbooks.open(files.get(0))) {
+      var sh = wb.getSheet("排名轨迹");
+      int h = TrajectorySheet.HEADER_ROW;
+      assertEquals("方法B：未记录", Workbooks.text(sh, h + 1, 0));
+      assertEquals("Z1", Workbooks.text(sh, h + 2, 0));
+      assertEquals("Z2", Workbooks.text(sh, h + 3, 0));
+      assertEquals(-1, Workbooks.findRow(sh, 0, "方法A：未记录"));
+    }
+    assertTrue(files.stream().anyMatch(f -> f.endsWith("charts/research-rank-trajectories.png")));
+  }
 }

@@ -130,7 +130,7 @@ public record RunInfo(
   }
 
   /** Run ids such as {@code 20261128T011500Z} or {@code 20261128-011500-…} carry their time. */
-  static Optional<Instant> parseInstantFromId(String runId) {
+  public static Optional<Instant> parseInstantFromId(String runId) {
     var m = java.util.regex.Pattern.compile("(\\d{8})[T-]?(\\d{6})").matcher(runId);
     if (!m.find()) {
       return Optional.empty();

@@ -7,14 +7,14 @@ import zoneassess.reports.workbook.PackStyles;
 import zoneassess.reports.workbook.SafeCells;
 
 /** Titles, sections and wrapped prose on a sheet. */
-final class SheetText {
+public final class SheetText {
   /** A chart below a table longer than this starts on a new page instead of being cut. */
   static final int BREAK_BEFORE_CHART_AFTER_ROW = 14;
 
   private SheetText() {}
 
   /** Title in row 0 and subtitle in row 1, both merged over columns 0..lastCol. */
-  static void title(Sheet sheet, PackStyles st, String title, String subtitle, int lastCol) {
+  public static void title(Sheet sheet, PackStyles st, String title, String subtitle, int lastCol) {
     Row r = sheet.createRow(0);
     r.setHeightInPoints(30);
     SafeCells.put(sheet, 0, 0, title, st.title());
@@ -27,7 +27,7 @@ final class SheetText {
     }
   }
 
-  static void section(Sheet sheet, PackStyles st, int row, String text, int lastCol) {
+  public static void section(Sheet sheet, PackStyles st, int row, String text, int lastCol) {
     Row r = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
     r.setHeightInPoints(22);
     for (int c = 0; c <= lastCol; c++) {
@@ -39,7 +39,7 @@ final class SheetText {
    * Prose merged over columns {@code fromCol..toCol}, with a row height that fits the text:
    * merged cells do not grow by themselves in Excel or LibreOffice.
    */
-  static void prose(Sheet sheet, PackStyles st, int row, int fromCol, int toCol, String text,
+  public static void prose(Sheet sheet, PackStyles st, int row, int fromCol, int toCol, String text,
       boolean bold) {
     SafeCells.put(sheet, row, fromCol, text, bold ? st.proseBold() : st.prose());
     if (toCol > fromCol) {
@@ -54,7 +54,7 @@ final class SheetText {
   }
 
   /** Width in Excel character units: a CJK character (or full-width sign) counts as two. */
-  static int displayWidth(String s) {
+  public static int displayWidth(String s) {
     if (s == null) {
       return 0;
     }

@@ -63,7 +63,7 @@ class MethodologyComparisonTest extends SparkTestBase {
             new Object[] {"Z2", "2025", 90.0, 1}, new Object[] {"Z3", "2025", 80.0, 2},
             new Object[] {"Z1", "2025", 70.0, 3}, new Object[] {"Z4", "2025", 60.0, 4},
             new Object[] {"Z5", "2025", 55.0, 5});
-    comparison = MethodologyComparison.comparison(a, b);
+    comparison = MethodologyComparison.comparison(a, b).localCheckpoint();
   }
 
   @Test

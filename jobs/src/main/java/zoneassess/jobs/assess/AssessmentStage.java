@@ -28,7 +28,6 @@ import zoneassess.jobs.permu.PerMuZoneIndicators;
 import zoneassess.schema.marts.AssessmentMarts;
 import zoneassess.schema.marts.PerMuMarts;
 import zoneassess.schema.rules.AssessmentRules;
-import zoneassess.schema.rules.RulesLoader;
 import zoneassess.schema.rules.TieBreak;
 import zoneassess.schema.yaml.SpecException;
 
@@ -66,27 +65,15 @@ public final class AssessmentStage implements Stage {
     SparkSession spark = context.spark();
     RunLayout run = context.run();
     String methodology = context.param(METHODOLOGY);
-    String rulesLocation = context.param(RULES, null);
-    AssessmentRules rules =
-        RulesLoader.load(rulesLocation != null ? rulesLocation : RulesReference.fromMethodology(methodology));
-
-    Dataset<Row> stats = StagedInputs.read(spark, run, Datasets.ZONE_STATS, true);
-    Dataset<Row> zones = StagedInputs.read(spark, run, Datasets.ZONES, true);
-    Dataset<Row> projects = StagedInputs.read(spark, run, Datasets.MAJOR_PROJECTS, false);
-    Dataset<Row> events = StagedInputs.read(spark, run, Datasets.ZONE_EVENTS, false);
-    String period = resolvePeriod(context.param(PERIOD, "latest"), stats);
+    RunAssessment assessed =
+        RunAssessment.of(
+            spark, run, scoring, methodology, context.param(RULES, null), context.param(PERIOD, "latest"));
+    String period = assessed.period();
+    AssessmentRules rules = assessed.rules();
+    ScoredZones scored = assessed.scored();
+    ZoneAssessment.AssessmentResult result = assessed.result();
+    Dataset<Row> projects = assessed.projects();
     context.console().println("assess: period " + period + ", methodology " + methodology + ", rules " + rules.source());
-
-    Dataset<Row> facts =
-        withPerMuIndicators(ZoneFacts.build(stats, zones, projects, period), spark, context)
-            .localCheckpoint();
-    if (facts.filter(col("period").equalTo(period)).isEmpty()) {
-      throw new IllegalArgumentException(
-          "zone_stats has no " + (Periods.isAnnual(period) ? "final" : "year-to-date") + " figures for period " + period);
-    }
-    ScoredZones scored = scoring.score(facts, methodology);
-    checkTieBreakDimensions(scored, rules);
-    ZoneAssessment.AssessmentResult result = ZoneAssessment.assess(facts, scored, events, rules);
 
     Publisher publisher = context.publisher();
     Map<String, String> outputs = new LinkedHashMap<>();
@@ -119,10 +106,10 @@ public final class AssessmentStage implements Stage {
    * the run has a {@code permu_zone} mart; the columns are null otherwise, and the methodology's
    * missing-data rule decides what that means.
    */
-  static Dataset<Row> withPerMuIndicators(Dataset<Row> facts, SparkSession spark, StageContext context) {
-    String mart = context.run().mart(PerMuMarts.ZONE.name());
+  static Dataset<Row> withPerMuIndicators(Dataset<Row> facts, SparkSession spark, RunLayout run) {
+    String mart = run.mart(PerMuMarts.ZONE.name());
     Dataset<Row> out = facts;
-    if (context.publisher().exists(mart)) {
+    if (new Publisher(spark).exists(mart)) {
       Dataset<Row> wide =
           PerMuZoneIndicators.fromZones(spark.read().parquet(mart))
               .groupBy("zone_code", "period")

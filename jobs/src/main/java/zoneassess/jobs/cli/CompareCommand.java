@@ -1,0 +1,270 @@
+package zoneassess.jobs.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import zoneassess.jobs.assess.EngineZoneScoring;
+import zoneassess.jobs.assess.RulesReference;
+import zoneassess.jobs.assess.RunAssessment;
+import zoneassess.jobs.history.MethodologyComparison;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.run.RunManifest;
+import zoneassess.jobs.spark.SparkSessions;
+import zoneassess.schema.layout.RunLayout;
+import zoneassess.schema.marts.ResearchMarts;
+import zoneassess.schema.methodology.Methodology;
+import zoneassess.schema.methodology.MethodologyLoader;
+import zoneassess.schema.rules.RulesLoader;
+import zoneassess.schema.yaml.SpecException;
+
+/**
+ * {@code zoneassess compare}: one run's staged inputs assessed under two methodologies (each with
+ * its own rules, exactly as {@code assess} would), compared period by period.
+ */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Assess a run's zones under two methodologies (each with its own rules, as 'assess' does) and",
+      "compare every annual period: score and rank per zone under A and B, rank shift (+ = up under",
+      "B), Spearman and Kendall tau-b of the ranks, rank trajectories. Writes research_parameters,",
+      "method_comparison, method_correlation and rank_trajectory to ROOT/research/<NAME> and prints",
+      "the correlations and the zones that move most in the newest period."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 done, 2 usage error (bad option, run or methodology file), 1 failure.",
+      "",
+      "Examples:",
+      "  zoneassess compare --out out --methodology-b classpath:methodologies/national-2021.yaml",
+      "  zoneassess compare 20250918T020000Z-1a2b3c4d --out out \\",
+      "      --methodology-a classpath:methodologies/jiangsu-2021.yaml \\",
+      "      --methodology-b classpath:methodologies/national-2021.yaml --periods 2018-2025 --name js-vs-nat"
+    })
+public final class CompareCommand implements Callable<Integer> {
+  static final int TOP_MOVERS = 10;
+  private static final Pattern PERIOD_RANGE = Pattern.compile("^(\\d{4})(?:\\s*[-–]\\s*(\\d{4}))?$");
+  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "Run to assess (default: ROOT/LATEST).")
+  String runId;
+
+  @Option(names = "--out", required = true, paramLabel = "ROOT", description = "Output root holding runs/ and LATEST (path or URI).")
+  String out;
+
+  @Option(names = "--methodology-a", paramLabel = "FILE", description = "Methodology A (default: the run's methodology).")
+  String methodologyA;
+
+  @Option(names = "--methodology-b", required = true, paramLabel = "FILE", description = "Methodology B (path or classpath:…).")
+  String methodologyB;
+
+  @Option(names = "--periods", paramLabel = "YYYY-YYYY", description = "Annual periods to compare, e.g. 2018-2025 or 2024 (default: all).")
+  String periods;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Research folder name (default: <run-id>-<a-id>-vs-<b-id>).")
+  String name;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
+  String master;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    String from = "0000";
+    String to = "9999";
+    if (periods != null) {
+      Matcher m = PERIOD_RANGE.matcher(periods.strip());
+      if (!m.matches() || (m.group(2) != null && m.group(2).compareTo(m.group(1)) < 0)) {
+        err.println("compare: --periods '" + periods + "' is not yyyy or yyyy-yyyy (first ≤ last)");
+        return 2;
+      }
+      from = m.group(1);
+      to = m.group(2) != null ? m.group(2) : m.group(1);
+    }
+    if (name != null && !NAME.matcher(name).matches()) {
+      err.println("compare: --name '" + name + "' must be letters, digits, '.', '_' or '-'");
+      return 2;
+    }
+    String root = Publisher.toUri(out);
+    Publisher files = new Publisher(new Configuration());
+    String id = runId;
+    if (id == null) {
+      String pointer = RunLayout.published(root, "latest").latestPointer();
+      if (!files.exists(pointer)) {
+        err.println("compare: no finished run under " + root + " (" + pointer + " is missing)");
+        return 2;
+      }
+      id = files.readText(pointer).strip();
+    }
+    RunLayout run = RunLayout.published(root, id);
+    if (!files.exists(run.runDir())) {
+      err.println("compare: run not found: " + run.runDir());
+      return 2;
+    }
+    String locationA = methodologyA;
+    if (locationA == null) {
+      locationA =
+          files.exists(run.manifest())
+              ? RunManifest.fromJson(files.readText(run.manifest())).parameters().get("methodology")
+              : null;
+      if (locationA == null) {
+        err.println("compare: run " + id + " records no methodology; give --methodology-a");
+        return 2;
+      }
+    }
+    Methodology a;
+    Methodology b;
+    String rulesA;
+    String rulesB;
+    try {
+      a = MethodologyLoader.load(locationA).methodology();
+      b = MethodologyLoader.load(methodologyB).methodology();
+      rulesA = RulesReference.fromMethodology(locationA);
+      rulesB = RulesReference.fromMethodology(methodologyB);
+      RulesLoader.load(rulesA);
+      RulesLoader.load(rulesB);
+    } catch (SpecException e) {
+      err.println("compare: " + e.getMessage());
+      return 2;
+    }
+    String folder = ResearchMarts.folder(root, name != null ? name : id + "-" + a.id() + "-vs-" + b.id());
+
+    SparkSession spark = SparkSessions.create(master, "zoneassess compare");
+    PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    long t0 = System.nanoTime();
+    try {
+      Column inRange = col("period").rlike("^[0-9]{4}$").and(col("period").between(from, to));
+      Dataset<Row> assessedA = assessment(spark, run, locationA, rulesA).where(inRange).localCheckpoint();
+      Dataset<Row> assessedB = assessment(spark, run, methodologyB, rulesB).where(inRange).localCheckpoint();
+      List<String> compared = periods(assessedA.select("period").union(assessedB.select("period")));
+      if (compared.isEmpty()) {
+        err.println("compare: run " + id + " has no assessed annual period in " + from + "–" + to);
+        return 2;
+      }
+      String newest = compared.get(compared.size() - 1);
+      Dataset<Row> comparison = MethodologyComparison.comparison(assessedA, assessedB).localCheckpoint();
+      Publisher publisher = new Publisher(spark);
+      publish(publisher, parameters(spark, id, locationA, a, rulesA, methodologyB, b, rulesB, compared),
+          folder, ResearchMarts.RESEARCH_PARAMETERS.name(), col("key"));
+      publish(publisher, comparison, folder, ResearchMarts.METHOD_COMPARISON.name(),
+          MethodologyComparison.comparisonOrder());
+      publish(publisher, MethodologyComparison.correlation(comparison), folder,
+          ResearchMarts.METHOD_CORRELATION.name(), MethodologyComparison.correlationOrder());
+      publish(publisher, MethodologyComparison.trajectory(assessedA, assessedB), folder,
+          ResearchMarts.RANK_TRAJECTORY.name(), MethodologyComparison.trajectoryOrder());
+      summary(spark, console, folder, a, b, newest);
+      console.printf(Locale.ROOT, "compare: %s vs %s over %s in %.1f s%n→ %s%n", a.id(), b.id(),
+          range(compared), (System.nanoTime() - t0) / 1e9, folder);
+      return 0;
+    } catch (SpecException | IllegalArgumentException e) {
+      err.println("compare: " + e.getMessage());
+      return 2;
+    } catch (RuntimeException e) {
+      err.println("compare: failed: " + e);
+      e.printStackTrace(err);
+      return 1;
+    }
+  }
+
+  /** The run's assessment under one methodology, as the assess stage computes it (all annual periods). */
+  private static Dataset<Row> assessment(SparkSession spark, RunLayout run, String methodology, String rules) {
+    return RunAssessment.of(spark, run, new EngineZoneScoring(), methodology, rules, "latest").result().assessment();
+  }
+
+  /** The distinct periods, ascending (period-count sized). */
+  private static List<String> periods(Dataset<Row> periods) {
+    List<String> out = new ArrayList<>();
+    for (Row r : periods.distinct().orderBy("period").collectAsList()) {
+      out.add(r.getString(0));
+    }
+    return out;
+  }
+
+  private static String range(List<String> periods) {
+    String first = periods.get(0);
+    String last = periods.get(periods.size() - 1);
+    return first.equals(last) ? first : first + "–" + last;
+  }
+
+  private static Dataset<Row> parameters(
+      SparkSession spark, String runId, String locationA, Methodology a, String rulesA, String locationB,
+      Methodology b, String rulesB, List<String> compared) {
+    Map<String, String> p = new TreeMap<>();
+    p.put(ResearchMarts.RUN_ID, runId);
+    p.put(ResearchMarts.METHODOLOGY_A, a.id());
+    p.put(ResearchMarts.METHODOLOGY_A_VERSION, a.version() == null ? "" : a.version());
+    p.put("methodology_a_file", locationA);
+    p.put("rules_a_file", rulesA);
+    p.put(ResearchMarts.METHODOLOGY_B, b.id());
+    p.put(ResearchMarts.METHODOLOGY_B_VERSION, b.version() == null ? "" : b.version());
+    p.put("methodology_b_file", locationB);
+    p.put("rules_b_file", rulesB);
+    p.put(ResearchMarts.PERIODS, range(compared));
+    p.put(ResearchMarts.FOCUS_PERIOD, compared.get(compared.size() - 1));
+    List<Row> rows = new ArrayList<>();
+    p.forEach((k, v) -> rows.add(RowFactory.create(k, v)));
+    StructType schema =
+        new StructType().add("key", DataTypes.StringType, false).add("value", DataTypes.StringType, true);
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private static void publish(Publisher publisher, Dataset<Row> data, String folder, String mart, Column... order) {
+    publisher.writeParquet(data.repartition(1).sortWithinPartitions(order), folder + "/" + mart);
+  }
+
+  /** Spearman/Kendall per period and the zones that move most in the newest period, read back. */
+  private static void summary(
+      SparkSession spark, PrintStream console, String folder, Methodology a, Methodology b, String newest) {
+    console.printf(Locale.ROOT, "rank correlation, %s (A) vs %s (B):%n", a.id(), b.id());
+    console.printf(Locale.ROOT, "  %-8s %6s %9s %9s %9s %7s%n", "period", "zones", "spearman", "kendall", "mean|Δ|", "moved");
+    Dataset<Row> corr = spark.read().parquet(folder + "/" + ResearchMarts.METHOD_CORRELATION.name());
+    for (Row r : corr.orderBy("period").collectAsList()) {
+      console.printf(Locale.ROOT, "  %-8s %6d %9s %9s %9s %7d%n", r.getAs("period"), (int) r.getAs("zones"),
+          number(r.getAs("spearman"), 3), number(r.getAs("kendall_tau_b"), 3), number(r.getAs("mean_abs_shift"), 1),
+          (int) r.getAs("zones_moved"));
+      int aOnly = r.getAs(MethodologyComparison.RANKED_A_ONLY);
+      int bOnly = r.getAs(MethodologyComparison.RANKED_B_ONLY);
+      if (aOnly + bOnly > 0) {
+        console.printf(Locale.ROOT, "           ranked under A only: %d, under B only: %d (left out)%n", aOnly, bOnly);
+      }
+    }
+    Dataset<Row> comparison = spark.read().parquet(folder + "/" + ResearchMarts.METHOD_COMPARISON.name());
+    List<Row> movers = MethodologyComparison.topMovers(comparison, newest, TOP_MOVERS).collectAsList();
+    console.println("zones that move most in " + newest + (movers.isEmpty() ? ": none" : " (rank A → rank B):"));
+    int i = 1;
+    for (Row r : movers) {
+      int shift = r.getAs("rank_shift");
+      console.printf(Locale.ROOT, "  %2d. %s (%s) %d → %d (%s%d)%n", i++, r.getAs("zone_name"), r.getAs("zone_code"),
+          (int) r.getAs("rank_a"), (int) r.getAs("rank_b"), shift > 0 ? "+" : "", shift);
+    }
+  }
+
+  private static String number(Double v, int decimals) {
+    return v == null ? "—" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+}

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       RerunCommand.class,
       SensitivityCommand.class,
+      CompareCommand.class,
       IndexCommand.class,
       AssessCommand.class,
       PerMuCommand.class,

@@ -11,6 +11,8 @@ public enum SampleScale {
   SMALL(600, 1),
   /** About 40,000 enterprise-years: the default {@code make run}. */
   PROVINCE(8_600, 2),
+  /** About 560,000 enterprise-years: the benchmark's step between province and large. */
+  MEDIUM(115_000, 4),
   /** At least 5,000,000 enterprise-years: the scale benchmark. */
   LARGE(1_150_000, 8);
 
@@ -43,6 +45,6 @@ public enum SampleScale {
       }
     }
     throw new IllegalArgumentException(
-        "unknown scale '" + s + "' (expected small, province or large)");
+        "unknown scale '" + s + "' (expected small, province, medium or large)");
   }
 }

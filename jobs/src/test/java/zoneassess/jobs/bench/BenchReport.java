@@ -1,0 +1,115 @@
+package zoneassess.jobs.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import zoneassess.jobs.io.CanonicalJson;
+
+/** The benchmark's result as JSON (every repetition) and as the Markdown table for the README. */
+final class BenchReport {
+  private final List<Benchmark.ScaleResult> results;
+  private final int reps;
+  private final int queryReps;
+
+  BenchReport(List<Benchmark.ScaleResult> results, int reps, int queryReps) {
+    this.results = results;
+    this.reps = reps;
+    this.queryReps = queryReps;
+  }
+
+  String json() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("cores", Runtime.getRuntime().availableProcessors());
+    root.put("maxHeapBytes", HeapPeak.maxHeap());
+    root.put("java", System.getProperty("java.version"));
+    root.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    root.put("repetitions", reps);
+    root.put("queryRepetitions", queryReps);
+    List<Object> scales = new ArrayList<>();
+    for (Benchmark.ScaleResult r : results) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("scale", r.scale());
+      s.put("enterpriseYears", r.enterpriseYears());
+      s.put("sampleGenerationSeconds", r.sampleSeconds());
+      s.put("medianWallSeconds", r.medianWall());
+      Map<String, Double> medians = new LinkedHashMap<>();
+      Benchmark.STAGES.forEach(st -> medians.put(st, r.medianStage(st)));
+      s.put("medianStageSeconds", medians);
+      s.put("peakHeapBytes", r.peakHeap());
+      s.put("repetitions", r.reps());
+      List<Object> engines = new ArrayList<>();
+      for (EngineTimes e : r.engines()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("query", e.query());
+        m.put("rows", e.rows());
+        m.put("sparkMedianSeconds", e.sparkMedian());
+        m.put("duckdbMedianSeconds", e.duckdbMedian());
+        m.put("sparkOverDuckdb", e.ratio());
+        m.put("identical", e.equal());
+        m.put("difference", e.difference());
+        m.put("sparkSeconds", e.sparkSeconds());
+        m.put("duckdbSeconds", e.duckdbSeconds());
+        engines.add(m);
+      }
+      s.put("engines", engines);
+      s.put("perMuStageOverDuckdbAggregation", r.medianStage("per-mu") / r.engines().get(0).duckdbMedian());
+      s.put("perMuMartVsDuckdb", r.martCheck());
+      scales.add(s);
+    }
+    root.put("scales", scales);
+    return CanonicalJson.write(root);
+  }
+
+  String markdown() {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT,
+        "Machine: %d cores, driver heap limit %d MiB, Java %s, Spark %s. Medians of %d pipeline runs"
+            + " and of %d query runs (after one warm-up) per scale.%n%n",
+        Runtime.getRuntime().availableProcessors(), HeapPeak.maxHeap() >> 20,
+        System.getProperty("java.version"), org.apache.spark.package$.MODULE$.SPARK_VERSION(), reps, queryReps));
+    b.append("| scale | enterprise-years | ingest s | per-mu s | assess s | costs s | report s | whole run s | µs per enterprise-year | peak heap MiB |\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Benchmark.ScaleResult r : results) {
+      b.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d |%n",
+          r.scale(), r.enterpriseYears(), r.medianStage("ingest"), r.medianStage("per-mu"),
+          r.medianStage("assess"), r.medianStage("costs"), r.medianStage("report"), r.medianWall(),
+          1e6 * r.medianWall() / r.enterpriseYears(), r.peakHeap() >> 20));
+    }
+    b.append("\nSpark vs DuckDB, the same SQL on the same staged Parquet of the same run:\n\n");
+    b.append("| scale | query | rows | Spark s | DuckDB s | Spark/DuckDB | results | per-mu stage / DuckDB aggregation |\n");
+    b.append("|---|---|---:|---:|---:|---:|---|---:|\n");
+    for (Benchmark.ScaleResult r : results) {
+      for (EngineTimes e : r.engines()) {
+        String stageRatio =
+            e.query().equals("per-mu aggregation")
+                ? String.format(Locale.ROOT, "%.1f", r.medianStage("per-mu") / e.duckdbMedian())
+                : "";
+        b.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.3f | %.3f | %.1f | %s | %s |%n",
+            r.scale(), e.query(), e.rows(), e.sparkMedian(), e.duckdbMedian(), e.ratio(),
+            e.equal() ? "identical" : "DIFFERENT", stageRatio));
+      }
+    }
+    b.append("\nThe pipeline's own permu_zone mart against DuckDB's aggregation: ");
+    List<String> checks = new ArrayList<>();
+    for (Benchmark.ScaleResult r : results) {
+      checks.add(r.scale() + " " + r.martCheck());
+    }
+    b.append(String.join("; ", checks)).append(".\n");
+    if (results.size() > 1) {
+      Benchmark.ScaleResult first = results.get(0);
+      Benchmark.ScaleResult last = results.get(results.size() - 1);
+      double a = first.medianWall() / first.enterpriseYears();
+      double z = last.medianWall() / last.enterpriseYears();
+      b.append(String.format(Locale.ROOT,
+          "%nCost per enterprise-year, %s vs %s (whole run): %.2f× (target ≤ 1.2×).%n",
+          last.scale(), first.scale(), z / a));
+      double pa = first.medianStage("per-mu") / first.enterpriseYears();
+      double pz = last.medianStage("per-mu") / last.enterpriseYears();
+      b.append(String.format(Locale.ROOT,
+          "Per-mu stage cost per enterprise-year, %s vs %s: %.2f×.%n", last.scale(), first.scale(), pz / pa));
+    }
+    return b.toString();
+  }
+}

@@ -31,6 +31,19 @@ public final class MethodologyTree {
     return spark.createDataFrame(rows, schema);
   }
 
+  /** Every node's Chinese name: {@code node_code, name_zh} (null when the methodology has none). */
+  public static Dataset<Row> names(SparkSession spark, Methodology m) {
+    List<Row> rows = new ArrayList<>();
+    for (IndicatorNode n : m.nodes()) {
+      rows.add(RowFactory.create(n.code(), n.nameZh()));
+    }
+    StructType schema =
+        new StructType()
+            .add("node_code", DataTypes.StringType, false)
+            .add("name_zh", DataTypes.StringType, true);
+    return spark.createDataFrame(rows, schema);
+  }
+
   private static void add(IndicatorNode n, String parent, List<Row> rows, boolean root) {
     if (!root) {
       rows.add(RowFactory.create(n.code(), parent, n.weight()));

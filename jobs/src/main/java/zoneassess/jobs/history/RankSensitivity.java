@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
@@ -135,7 +136,7 @@ public final class RankSensitivity {
     Dataset<Row> values = nominalValues(indicators, tree);
     Dataset<Row> nominal = nominalRanks(indicators, tree);
     Dataset<Row> leaves =
-        tree.sparkSession().createDataset(leaves(tree), org.apache.spark.sql.Encoders.STRING()).toDF("scenario");
+        tree.sparkSession().createDataset(leaves(tree), Encoders.STRING()).toDF("scenario");
     Dataset<Row> dropped =
         leaves.crossJoin(tree)
             .withColumn("weight", when(col("node_code").equalTo(col("scenario")), lit(0.0)).otherwise(col("weight")));

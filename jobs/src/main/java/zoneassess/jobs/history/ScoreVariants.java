@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.when;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -45,7 +46,7 @@ public final class ScoreVariants {
   public static Dataset<Row> of(Dataset<Row> indicators, List<String> leaves, List<ScoreNormalisation> normalisations) {
     Dataset<Row> zones = indicators.select("zone_code").distinct();
     Dataset<Row> leafTable =
-        indicators.sparkSession().createDataset(leaves, org.apache.spark.sql.Encoders.STRING()).toDF("node_code");
+        indicators.sparkSession().createDataset(leaves, Encoders.STRING()).toDF("node_code");
     Dataset<Row> grid =
         zones.crossJoin(leafTable)
             .join(

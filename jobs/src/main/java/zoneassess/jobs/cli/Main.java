@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       RerunCommand.class,
       SensitivityCommand.class,
       CompareCommand.class,
+      VintagesCommand.class,
       IndexCommand.class,
       AssessCommand.class,
       PerMuCommand.class,

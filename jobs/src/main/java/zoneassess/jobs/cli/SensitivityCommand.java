@@ -3,8 +3,15 @@ package zoneassess.jobs.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -12,25 +19,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import zoneassess.jobs.history.MethodologyTree;
+import zoneassess.jobs.history.MonteCarloDraws;
 import zoneassess.jobs.history.RankSensitivity;
+import zoneassess.jobs.history.ScoreAggregation;
+import zoneassess.jobs.history.ScoreNormalisation;
+import zoneassess.jobs.history.WeightScheme;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.marts.AssessmentMarts;
+import zoneassess.schema.methodology.Methodology;
 import zoneassess.schema.methodology.MethodologyLoader;
 import zoneassess.schema.yaml.SpecException;
 
-/** {@code zoneassess sensitivity}: how stable a run's ranks are when the weights move. */
+/** {@code zoneassess sensitivity}: how stable a run's ranks are when weights and methods move. */
 @Command(
     name = "sensitivity",
     mixinStandardHelpOptions = true,
     description = {
-      "Monte Carlo over the methodology's weights (each node's weight × (1 ± spread), uniform,",
-      "renormalised among siblings, seeded) on a run's normalised indicator values, and",
-      "leave-one-indicator-out. Writes ROOT/sensitivity/<run-id>-<period>-s<seed>/rank_intervals",
-      "(zone_code, median_rank, p05_rank, p95_rank, best_rank, worst_rank) and leave_one_out",
-      "(dropped_indicator, zone_code, nominal_rank, rank_without, rank_shift)."
+      "Uncertainty analysis of a run's ranks: a seeded Monte Carlo over the methodology's weights",
+      "(uniform ±spread, or Dirichlet around the nominal weights), over normalisations (methodology,",
+      "minmax, zscore, rank) and aggregations (arithmetic, geometric), plus leave-one-indicator-out.",
+      "Writes rank_intervals (zone_code, zone_name, nominal_rank, median_rank, p05_rank, p95_rank,",
+      "best_rank, worst_rank), leave_one_out (dropped_indicator, dropped_indicator_name, zone_code,",
+      "nominal_rank, rank_without, rank_shift) and research_parameters (key, value) into",
+      "ROOT/research/NAME/ with --research NAME, else ROOT/sensitivity/<run-id>-<period>-s<seed>/."
     },
     footer = {
       "",
@@ -38,9 +52,18 @@ import zoneassess.schema.yaml.SpecException;
       "",
       "Examples:",
       "  zoneassess sensitivity --out out --replications 1000 --spread 0.2 --seed 42",
+      "  zoneassess sensitivity --out out --weights dirichlet --concentration 50 \\",
+      "      --normalisations minmax,zscore,rank --aggregations arithmetic,geometric --research jiangsu-2024",
       "  zoneassess sensitivity 20250918T020000Z-1a2b3c4d --out out --period 2024"
     })
 public final class SensitivityCommand implements Callable<Integer> {
+  /** research_parameters keys this command owns (replaced on every run). */
+  static final Set<String> OWN_KEYS =
+      Set.of(
+          "replications", "weight_scheme", "spread", "concentration", "normalisations", "aggregations",
+          "seed", "elapsed_seconds_monte_carlo", "sensitivity_run_id", "sensitivity_period",
+          "sensitivity_methodology");
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "Run to analyse (default: LATEST).")
   String runId;
 
@@ -56,8 +79,25 @@ public final class SensitivityCommand implements Callable<Integer> {
   @Option(names = "--replications", defaultValue = "1000", paramLabel = "N", description = "Replications (default: ${DEFAULT-VALUE}).")
   int replications;
 
-  @Option(names = "--spread", defaultValue = "0.2", paramLabel = "X", description = "Relative weight spread, 0.2 = ±20 % (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--weights", defaultValue = "uniform", paramLabel = "SCHEME", description = "uniform or dirichlet (default: ${DEFAULT-VALUE}).")
+  String weights;
+
+  @Option(names = "--spread", defaultValue = "0.2", paramLabel = "X", description = "Uniform: relative weight spread, 0.2 = ±20 % (default: ${DEFAULT-VALUE}).")
   double spread;
+
+  @Option(names = "--concentration", defaultValue = "50", paramLabel = "C", description = "Dirichlet: concentration α₀; larger = closer to nominal (default: ${DEFAULT-VALUE}).")
+  double concentration;
+
+  @Option(names = "--normalisations", defaultValue = "methodology", split = ",", paramLabel = "LIST",
+      description = "Normalisations drawn from per replication: methodology, minmax, zscore, rank (default: ${DEFAULT-VALUE}).")
+  List<String> normalisations;
+
+  @Option(names = "--aggregations", defaultValue = "arithmetic", split = ",", paramLabel = "LIST",
+      description = "Aggregations drawn from per replication: arithmetic, geometric (default: ${DEFAULT-VALUE}).")
+  List<String> aggregations;
+
+  @Option(names = "--research", paramLabel = "NAME", description = "Write into ROOT/research/NAME/ (shared with compare).")
+  String research;
 
   @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -67,40 +107,62 @@ public final class SensitivityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (replications < 1 || spread < 0 || spread >= 1) {
-      System.err.println("sensitivity: need --replications ≥ 1 and 0 ≤ --spread < 1");
+    RankSensitivity.Design design;
+    try {
+      design = design();
+      if (research != null && !research.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        throw new IllegalArgumentException(
+            "--research '" + research + "' must be a folder name (letters, digits, '.', '_', '-')");
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("sensitivity: " + e.getMessage());
       return 2;
     }
     SparkSession spark = SparkSessions.create(master, "zoneassess sensitivity");
     try {
       Publisher publisher = new Publisher(spark);
-      String root = Publisher.toUri(out);
+      String root = Publisher.toUri(out).replaceAll("/$", "");
       String id = runId != null ? runId : publisher.readText(root + "/LATEST").strip();
       RunLayout run = RunLayout.published(root, id);
       RunManifest manifest = RunManifest.fromJson(publisher.readText(run.manifest()));
       String method = methodology != null ? methodology : manifest.parameters().get("methodology");
-      Dataset<Row> indicators = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT_INDICATORS.name()));
-      String p = period != null ? period : indicators.agg(max("period")).first().getString(0);
-      // Missing normalised values count as 0 (the engine reweights them instead).
-      Dataset<Row> values =
-          indicators.where(col("period").equalTo(p))
-              .select(col("zone_code"), col("indicator_code").as("node_code"), col("normalised_value").as("value"))
-              .na().fill(0.0, new String[] {"value"});
-      Dataset<Row> tree = MethodologyTree.of(spark, MethodologyLoader.load(method).methodology());
-      String target = root + "/sensitivity/" + id + "-" + p + "-s" + seed;
+      Methodology m = MethodologyLoader.load(method).methodology();
+      Dataset<Row> all = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT_INDICATORS.name()));
+      String p = period != null ? period : all.agg(max("period")).first().getString(0);
+      Dataset<Row> indicators =
+          all.where(col("period").equalTo(p))
+              .select(
+                  col("zone_code"), col("indicator_code").as("node_code"), col("treated_value"),
+                  col("normalised_value"), col("direction"));
+      Dataset<Row> zoneNames =
+          spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()))
+              .where(col("period").equalTo(p)).select("zone_code", "zone_name");
+      Dataset<Row> tree = MethodologyTree.of(spark, m);
+      String target = research != null ? root + "/research/" + research : root + "/sensitivity/" + id + "-" + p + "-s" + seed;
+
       long t0 = System.nanoTime();
+      Dataset<Row> nominal = RankSensitivity.nominalRanks(indicators, tree);
       Dataset<Row> intervals =
-          RankSensitivity.rankIntervals(RankSensitivity.replicationRanks(values, tree, seed, replications, spread));
+          RankSensitivity.rankIntervals(RankSensitivity.replicationRanks(indicators, tree, design), nominal, zoneNames);
       publisher.writeParquet(intervals.coalesce(1), target + "/rank_intervals");
       double mc = (System.nanoTime() - t0) / 1e9;
-      publisher.writeParquet(RankSensitivity.leaveOneOut(values, tree).coalesce(1), target + "/leave_one_out");
+      publisher.writeParquet(
+          RankSensitivity.leaveOneOut(indicators, tree, MethodologyTree.names(spark, m)).coalesce(1),
+          target + "/leave_one_out");
       double total = (System.nanoTime() - t0) / 1e9;
-      System.out.printf(Locale.ROOT, "%d replications (±%.0f %%, seed %d) of %s in %.1f s; leave-one-out done at %.1f s%n",
-          replications, 100 * spread, seed, method, mc, total);
+
+      ResearchParameterMerge.merge(
+          spark, publisher, target, OWN_KEYS, parameters(design, id, p, m, mc),
+          Map.of("run_id", id, "focus_period", p));
+      System.out.printf(Locale.ROOT,
+          "%d replications (%s, normalisations %s, aggregations %s, seed %d) of %s %s in %.1f s;"
+              + " leave-one-out done at %.1f s (load average %.2f)%n",
+          replications, design.weights().label(), keys(design.normalisations()), keys(design.aggregations()),
+          seed, m.id(), m.version(), mc, total, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       System.out.println("→ " + target);
-      System.out.printf(Locale.ROOT, "%-14s %8s %8s %8s%n", "zone", "median", "p05", "p95");
+      System.out.printf(Locale.ROOT, "%-14s %8s %8s %8s %8s%n", "zone", "nominal", "median", "p05", "p95");
       for (Row r : spark.read().parquet(target + "/rank_intervals").orderBy("median_rank", "zone_code").limit(15).collectAsList()) {
-        System.out.printf(Locale.ROOT, "%-14s %8.1f %8.1f %8.1f%n", r.getAs("zone_code"),
+        System.out.printf(Locale.ROOT, "%-14s %8s %8.1f %8.1f %8.1f%n", r.getAs("zone_code"), r.getAs("nominal_rank"),
             (double) r.getAs("median_rank"), (double) r.getAs("p05_rank"), (double) r.getAs("p95_rank"));
       }
       return 0;
@@ -112,5 +174,47 @@ public final class SensitivityCommand implements Callable<Integer> {
       e.printStackTrace(System.err);
       return 1;
     }
+  }
+
+  private RankSensitivity.Design design() {
+    WeightScheme scheme =
+        switch (weights.strip().toLowerCase(Locale.ROOT)) {
+          case "uniform" -> new WeightScheme.Uniform(spread);
+          case "dirichlet" -> new WeightScheme.Dirichlet(concentration);
+          default -> throw new IllegalArgumentException("--weights '" + weights + "' is not one of uniform, dirichlet");
+        };
+    List<ScoreNormalisation> n = new ArrayList<>();
+    normalisations.stream().map(ScoreNormalisation::parse).distinct().forEach(n::add);
+    List<ScoreAggregation> a = new ArrayList<>();
+    aggregations.stream().map(ScoreAggregation::parse).distinct().forEach(a::add);
+    return new RankSensitivity.Design(seed, replications, scheme, n, a);
+  }
+
+  private static Map<String, String> parameters(RankSensitivity.Design d, String id, String period, Methodology m, double mc) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("replications", String.valueOf(d.replications()));
+    p.put("weight_scheme", d.weights().label());
+    if (d.weights() instanceof WeightScheme.Uniform u) {
+      p.put("spread", plain(u.spread()));
+    } else if (d.weights() instanceof WeightScheme.Dirichlet dir) {
+      p.put("concentration", plain(dir.concentration()));
+    }
+    p.put("normalisations", keys(d.normalisations()));
+    p.put("aggregations", keys(d.aggregations()));
+    p.put("seed", String.valueOf(d.seed()));
+    // The one value that is not a function of the inputs: it depends on the machine and its load.
+    p.put("elapsed_seconds_monte_carlo", String.format(Locale.ROOT, "%.1f", mc));
+    p.put("sensitivity_run_id", id);
+    p.put("sensitivity_period", period);
+    p.put("sensitivity_methodology", m.id() + " " + m.version());
+    return p;
+  }
+
+  private static String plain(double x) {
+    return new java.math.BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString();
+  }
+
+  private static String keys(List<? extends Enum<?>> xs) {
+    return xs.stream().map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
   }
 }

@@ -1,7 +1,10 @@
 package zoneassess.jobs.history;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
 import org.apache.spark.sql.Column;
@@ -53,6 +56,31 @@ public final class VintageComparison {
             col("rank_before"), col("rank_after"),
             col("rank_before").minus(col("rank_after")).as("rank_shift"))
         .orderBy(order());
+  }
+
+  /**
+   * The zones whose rank moved between the two runs (or that are ranked in only one of them):
+   * {@code period, zone_code, zone_name, rank_before, rank_after, rank_shift} (+ = moved up),
+   * biggest move first (zones ranked in only one run last), then period and zone code.
+   */
+  public static Dataset<Row> rankMoves(Dataset<Row> assessmentBefore, Dataset<Row> assessmentAfter) {
+    Dataset<Row> sb = assessmentBefore.select(
+        col("period"), col("zone_code"), col("zone_name").as("name_before"), col("rank_all").as("rank_before"));
+    Dataset<Row> sa = assessmentAfter.select(
+        col("period"), col("zone_code"), col("zone_name").as("name_after"), col("rank_all").as("rank_after"));
+    return sb.join(sa, new String[] {"period", "zone_code"}, "full_outer")
+        .where(not(col("rank_before").eqNullSafe(col("rank_after"))))
+        .select(
+            col("period"), col("zone_code"), coalesce(col("name_after"), col("name_before")).as("zone_name"),
+            col("rank_before"), col("rank_after"), col("rank_before").minus(col("rank_after")).as("rank_shift"))
+        .orderBy(abs(col("rank_shift")).desc_nulls_last(), col("period"), col("zone_code"));
+  }
+
+  /** Number of changed values per indicator: {@code indicator_code, changed_values}, most first. */
+  public static Dataset<Row> changesPerIndicator(Dataset<Row> changes) {
+    return changes.groupBy("indicator_code")
+        .agg(count(lit(1)).cast("int").as("changed_values"))
+        .orderBy(col("changed_values").desc(), col("indicator_code"));
   }
 
   private static Column[] order() {

@@ -178,6 +178,7 @@ public final class CompareCommand implements Callable<Integer> {
       publish(publisher, MethodologyComparison.trajectory(assessedA, assessedB), folder,
           ResearchMarts.RANK_TRAJECTORY.name(), MethodologyComparison.trajectoryOrder());
       summary(spark, console, folder, a, b, newest);
+      ResearchPackCommand.render(folder, console);
       console.printf(Locale.ROOT, "compare: %s vs %s over %s in %.1f s%n→ %s%n", a.id(), b.id(),
           range(compared), (System.nanoTime() - t0) / 1e9, folder);
       return 0;

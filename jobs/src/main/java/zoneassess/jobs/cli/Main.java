@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SensitivityCommand.class,
       CompareCommand.class,
       VintagesCommand.class,
+      ResearchPackCommand.class,
       IndexCommand.class,
       AssessCommand.class,
       PerMuCommand.class,

@@ -160,6 +160,9 @@ public final class SensitivityCommand implements Callable<Integer> {
           replications, design.weights().label(), keys(design.normalisations()), keys(design.aggregations()),
           seed, m.id(), m.version(), mc, total, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       System.out.println("→ " + target);
+      if (research != null) {
+        ResearchPackCommand.render(target, System.out);
+      }
       System.out.printf(Locale.ROOT, "%-14s %8s %8s %8s %8s%n", "zone", "nominal", "median", "p05", "p95");
       for (Row r : spark.read().parquet(target + "/rank_intervals").orderBy("median_rank", "zone_code").limit(15).collectAsList()) {
         System.out.printf(Locale.ROOT, "%-14s %8s %8.1f %8.1f %8.1f%n", r.getAs("zone_code"), r.getAs("nominal_rank"),

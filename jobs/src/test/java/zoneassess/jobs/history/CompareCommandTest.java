@@ -172,6 +172,33 @@ class CompareCommandTest extends SparkTestBase {
     assertEquals(3, (int) z1.getAs("rank_b"));
     assertEquals(-2, (int) z1.getAs("rank_shift"));
     assertEquals(0.0 - 100.0, (double) z1.getAs("score_change"), EPS);
+    // The researcher pack is rendered into the folder: Z1 falls from 1st to 3rd under B, shown
+    // in 方法对比 as the number -2 in the row after Z2 and Z3.
+    Path pack = root.resolve("research").resolve("gdp-vs-tax").resolve("research.xlsx");
+    assertTrue(o.out().contains("researcher pack: " + pack), o.out());
+    try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(pack.toFile(), null, true)) {
+      var sheet = wb.getSheet("方法对比");
+      assertTrue(sheet != null, "方法对比 sheet");
+      List<Double> z1Numbers = null;
+      for (var row : sheet) {
+        List<String> texts = new ArrayList<>();
+        List<Double> numbers = new ArrayList<>();
+        for (var cell : row) {
+          switch (cell.getCellType()) {
+            case STRING -> texts.add(cell.getStringCellValue());
+            case NUMERIC -> numbers.add(cell.getNumericCellValue());
+            default -> {}
+          }
+        }
+        if (texts.contains("Z1") && z1Numbers == null) {
+          z1Numbers = numbers;
+        }
+      }
+      assertTrue(z1Numbers != null, "Z1 listed in 方法对比");
+      assertTrue(z1Numbers.contains(-2.0), "Z1's shift -2 in its row: " + z1Numbers);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     List<Row> corr = mart("gdp-vs-tax", ResearchMarts.METHOD_CORRELATION).collectAsList();
     assertEquals(1, corr.size());
     // d = 1 − 3, 2 − 1, 3 − 2 → Σd² = 6 → 1 − 6·6 / (3·8) = −0.5

@@ -65,15 +65,16 @@ final class BenchReport {
   String markdown() {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT,
-        "Machine: %d cores, driver heap limit %d MiB, Java %s, Spark %s. Medians of %d pipeline runs"
-            + " and of %d query runs (after one warm-up) per scale.%n%n",
+        "Machine: %d cores, driver heap limit %d MiB, Java %s, Spark %s. Stage and run times are medians"
+            + " over the runs shown (each a whole `zoneassess run --force`, sample generation and build"
+            + " excluded); query times are medians of %d runs after one warm-up.%n%n",
         Runtime.getRuntime().availableProcessors(), HeapPeak.maxHeap() >> 20,
-        System.getProperty("java.version"), org.apache.spark.package$.MODULE$.SPARK_VERSION(), reps, queryReps));
-    b.append("| scale | enterprise-years | ingest s | per-mu s | assess s | costs s | report s | whole run s | µs per enterprise-year | peak heap MiB |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        System.getProperty("java.version"), org.apache.spark.package$.MODULE$.SPARK_VERSION(), queryReps));
+    b.append("| scale | enterprise-years | runs | ingest s | per-mu s | assess s | costs s | report s | whole run s | µs per enterprise-year | peak heap after GC MiB |\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Benchmark.ScaleResult r : results) {
-      b.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d |%n",
-          r.scale(), r.enterpriseYears(), r.medianStage("ingest"), r.medianStage("per-mu"),
+      b.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d |%n",
+          r.scale(), r.enterpriseYears(), r.reps().size(), r.medianStage("ingest"), r.medianStage("per-mu"),
           r.medianStage("assess"), r.medianStage("costs"), r.medianStage("report"), r.medianWall(),
           1e6 * r.medianWall() / r.enterpriseYears(), r.peakHeap() >> 20));
     }

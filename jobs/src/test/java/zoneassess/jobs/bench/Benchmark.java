@@ -71,6 +71,8 @@ public final class Benchmark {
     Map<String, String> o = options(args);
     Path out = Path.of(o.getOrDefault("out", "bench-out")).toAbsolutePath();
     int reps = Integer.parseInt(o.getOrDefault("reps", "3"));
+    // The large scale takes minutes per run: it may be given fewer repetitions.
+    int largeReps = Integer.parseInt(o.getOrDefault("reps-large", String.valueOf(reps)));
     int queryReps = Integer.parseInt(o.getOrDefault("query-reps", "5"));
     long seed = Long.parseLong(o.getOrDefault("seed", "42"));
     Files.createDirectories(out);
@@ -78,7 +80,8 @@ public final class Benchmark {
     List<ScaleResult> results = new ArrayList<>();
     for (String s : o.getOrDefault("scales", "province,medium,large").split(",")) {
       SampleScale scale = SampleScale.parse(s);
-      results.add(benchScale(spark, scale, out, seed, reps, queryReps));
+      results.add(
+          benchScale(spark, scale, out, seed, scale == SampleScale.LARGE ? largeReps : reps, queryReps));
       // Written after every scale, so a long run that is stopped keeps what it measured.
       BenchReport report = new BenchReport(results, reps, queryReps);
       Files.writeString(out.resolve("bench.json"), report.json(), StandardCharsets.UTF_8);
@@ -234,7 +237,7 @@ public final class Benchmark {
     Map<String, String> o = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: Benchmark [--out DIR] [--scales a,b] [--reps N] [--query-reps N] [--seed S]");
+        throw new IllegalArgumentException("usage: Benchmark [--out DIR] [--scales a,b] [--reps N] [--reps-large N] [--query-reps N] [--seed S]");
       }
       o.put(args[i].substring(2), args[++i]);
     }

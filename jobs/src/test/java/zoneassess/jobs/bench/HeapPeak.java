@@ -1,33 +1,61 @@
 package zoneassess.jobs.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
- * Peak heap of this JVM (the Spark driver; in local mode also the executors) since the last reset:
- * the sum of the heap pools' peak usage, as the JVM records it, so short peaks between samples are
- * not missed.
+ * Peak heap of this JVM (the Spark driver; in local mode also the executors) since the last reset,
+ * measured as the largest heap occupancy right after a garbage collection: the live data the run
+ * needed, not the garbage a collector had not yet reclaimed. Whether the run fits a heap limit at
+ * all is shown by running the benchmark with that limit ({@code BENCH_HEAP}, default 1g).
  */
 final class HeapPeak {
-  private HeapPeak() {}
+  private static final AtomicLong PEAK = new AtomicLong();
 
-  static void reset() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        p.resetPeakUsage();
+  static {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener(
+            (n, handback) -> {
+              if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+              }
+              GarbageCollectionNotificationInfo info =
+                  GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+              long used = 0;
+              for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
+                used += u.getUsed();
+              }
+              // Non-heap pools (metaspace, code cache) are in the map too; subtract them.
+              for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() != java.lang.management.MemoryType.HEAP) {
+                  MemoryUsage u = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                  if (u != null) {
+                    used -= u.getUsed();
+                  }
+                }
+              }
+              PEAK.accumulateAndGet(used, Math::max);
+            },
+            null,
+            null);
       }
     }
   }
 
+  private HeapPeak() {}
+
+  static void reset() {
+    PEAK.set(0);
+  }
+
   static long bytes() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
+    return PEAK.get();
   }
 
   static long maxHeap() {

@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import zoneassess.reports.research.ResearchFixtures;
+import zoneassess.reports.research.ResearchPackRenderer;
 
 /**
- * Every pack converts to PDF with LibreOffice headless, when LibreOffice is installed
+ * Every pack (the province, city and zone briefing packs and the researcher pack) converts to PDF with LibreOffice headless, when LibreOffice is installed
  * (bin/ensure-office); skipped with a message otherwise.
  */
 class PdfConversionTest {
@@ -38,8 +40,9 @@ class PdfConversionTest {
     Path run = RunFixtures.province(dir.resolve("out"));
     List<Path> xlsx = PackRenderer.render(run.toString(), List.of(PackRequest.province(),
             PackRequest.city("淮安"), PackRequest.zone("320801")), dir.resolve("packs").toString())
-        .stream().filter(f -> f.toString().endsWith(".xlsx")).toList();
+        .stream().filter(f -> f.toString().endsWith(".xlsx")).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     assertEquals(3, xlsx.size());
+    xlsx.add(ResearchPackRenderer.renderFolder(ResearchFixtures.full(dir.resolve("research"))).get(0));
     Path pdf = dir.resolve("pdf");
     List<String> cmd = new ArrayList<>(List.of(soffice,
         "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(), "--headless",

@@ -42,7 +42,7 @@ public final class ResearchPackCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String uri =
-        folder.contains("/") ? Publisher.toUri(folder) : Publisher.toUri(out).replaceAll("/+$", "") + "/research/" + folder;
+        folder.contains("/") ? Publisher.toUri(folder) : zoneassess.schema.marts.ResearchMarts.folder(Publisher.toUri(out), folder);
     Path dir = localPath(uri);
     if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
       System.err.println("research-pack: no research folder " + uri);

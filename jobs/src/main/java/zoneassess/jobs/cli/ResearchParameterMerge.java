@@ -18,7 +18,7 @@ import zoneassess.jobs.io.Publisher;
  * handful of rows), the producer's own keys removed, its new rows added, and the whole written back.
  */
 final class ResearchParameterMerge {
-  static final String MART = "research_parameters";
+  static final String MART = zoneassess.schema.marts.ResearchMarts.RESEARCH_PARAMETERS.name();
 
   private ResearchParameterMerge() {}
 

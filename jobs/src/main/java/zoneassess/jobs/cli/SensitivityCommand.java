@@ -138,7 +138,7 @@ public final class SensitivityCommand implements Callable<Integer> {
           spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()))
               .where(col("period").equalTo(p)).select("zone_code", "zone_name");
       Dataset<Row> tree = MethodologyTree.of(spark, m);
-      String target = research != null ? root + "/research/" + research : root + "/sensitivity/" + id + "-" + p + "-s" + seed;
+      String target = research != null ? zoneassess.schema.marts.ResearchMarts.folder(root, research) : root + "/sensitivity/" + id + "-" + p + "-s" + seed;
 
       long t0 = System.nanoTime();
       Dataset<Row> nominal = RankSensitivity.nominalRanks(indicators, tree);

@@ -86,7 +86,7 @@ public final class VintagesCommand implements Callable<Integer> {
       if (!periodsBefore.equals(periodsAfter)) {
         System.out.println("note: the runs cover different periods: " + periodsBefore + " and " + periodsAfter);
       }
-      String target = root + "/research/" + before + "-vs-" + after + "/" + MART;
+      String target = zoneassess.schema.marts.ResearchMarts.folder(root, before + "-vs-" + after) + "/" + MART;
       Dataset<Row> changes =
           VintageComparison.changes(indicatorsBefore, indicatorsAfter, assessmentBefore, assessmentAfter);
       publisher.writeParquet(changes.coalesce(1), target);

@@ -4,19 +4,20 @@ import java.util.List;
 import zoneassess.reports.marts.MartRow;
 
 /**
- * The one place that knows the research marts' names and columns (RESEARCH.md). Every contract
+ * How the pack reads the research marts declared in {@link zoneassess.schema.marts.ResearchMarts}
+ * (names from there; the row mappings here). Every contract
  * column must exist (a missing one fails with the mart, file and column); its value may be null.
  * Columns a producer adds after the contract's are ignored.
  */
 public final class ResearchMarts {
   private ResearchMarts() {}
 
-  public static final String PARAMETERS = "research_parameters";
-  public static final String COMPARISON = "method_comparison";
-  public static final String CORRELATION = "method_correlation";
-  public static final String TRAJECTORY = "rank_trajectory";
-  public static final String INTERVALS = "rank_intervals";
-  public static final String LEAVE_ONE_OUT = "leave_one_out";
+  public static final String PARAMETERS = zoneassess.schema.marts.ResearchMarts.RESEARCH_PARAMETERS.name();
+  public static final String COMPARISON = zoneassess.schema.marts.ResearchMarts.METHOD_COMPARISON.name();
+  public static final String CORRELATION = zoneassess.schema.marts.ResearchMarts.METHOD_CORRELATION.name();
+  public static final String TRAJECTORY = zoneassess.schema.marts.ResearchMarts.RANK_TRAJECTORY.name();
+  public static final String INTERVALS = zoneassess.schema.marts.ResearchMarts.RANK_INTERVALS.name();
+  public static final String LEAVE_ONE_OUT = zoneassess.schema.marts.ResearchMarts.LEAVE_ONE_OUT.name();
 
   /** Every research mart, in the order the pack uses them. */
   public static final List<String> ALL =

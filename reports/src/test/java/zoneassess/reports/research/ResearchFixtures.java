@@ -10,7 +10,7 @@ import zoneassess.reports.ParquetFixture;
  * five zones with hand-chosen ranks (values derived in the comments); the large one is built from
  * records and has 115 zones, as many as the province.
  */
-final class ResearchFixtures {
+public final class ResearchFixtures {
   static final String HOSTILE = "=HYPERLINK(\"http://x\",\"丁开发区\")";
   static final String RUN_ID = "20261128T041500Z";
 
@@ -21,7 +21,7 @@ final class ResearchFixtures {
   }
 
   /** Every mart of the contract. */
-  static Path full(Path folder) {
+  public static Path full(Path folder) {
     parameters(folder);
     comparison(folder);
     correlation(folder);

@@ -19,7 +19,12 @@ class ModuleWallsTest {
     noClasses()
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.apache.spark..", "org.apache.poi..", "org.jfree..", "zoneassess.jobs..", "zoneassess.reports..")
+        .resideInAnyPackage(
+            "org.apache.spark..",
+            "org.apache.poi..",
+            "org.jfree..",
+            "zoneassess.jobs..",
+            "zoneassess.reports..")
         .check(classes);
   }
 }

@@ -22,7 +22,10 @@ class ModuleWallsTest {
     noClasses()
         .that()
         .resideOutsideOfPackages(
-            "zoneassess.jobs.io..", "zoneassess.jobs.cli..", "zoneassess.jobs.sample..", "zoneassess.jobs.pipeline..")
+            "zoneassess.jobs.io..",
+            "zoneassess.jobs.cli..",
+            "zoneassess.jobs.sample..",
+            "zoneassess.jobs.pipeline..")
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.io.File")

@@ -23,10 +23,10 @@ import zoneassess.reports.pack.PackContext;
 import zoneassess.reports.pack.ProvincePack;
 
 /**
- * Renders briefing packs from a finished run's marts, without Spark. The run folder is read
- * through Hadoop paths (a local path, {@code file:}, or {@code hdfs:}/{@code s3a:} with the right
- * Hadoop configuration); the packs are written to a local folder: {@code <out>/<stem>.xlsx} and
- * {@code <out>/charts/<stem>-<chart>.png|svg}.
+ * Renders briefing packs from a finished run's marts, without Spark. The run folder is read through
+ * Hadoop paths (a local path, {@code file:}, or {@code hdfs:}/{@code s3a:} with the right Hadoop
+ * configuration); the packs are written to a local folder: {@code <out>/<stem>.xlsx} and {@code
+ * <out>/charts/<stem>-<chart>.png|svg}.
  *
  * <p>Rendering the same run twice gives workbooks with identical cells; the document date is the
  * run's timestamp. The xlsx zip entries carry the write time, so the files' bytes may differ.
@@ -79,8 +79,9 @@ public final class PackRenderer {
     XSSFWorkbook xssf = new XSSFWorkbook();
     SXSSFWorkbook sx = null;
     try {
-      PackContext ctx = new PackContext(data, xssf, new ChartFiles(outDir.resolve("charts")),
-          title, stem, period);
+      PackContext ctx =
+          new PackContext(
+              data, xssf, new ChartFiles(outDir.resolve("charts")), title, stem, period);
       if (city == null) {
         ProvincePack.write(ctx, rerender);
       } else {
@@ -132,10 +133,14 @@ public final class PackRenderer {
     core.setCreator("zoneassess");
     core.setDescription("运行编号 " + ctx.runId());
     core.setIdentifier(ctx.runId());
-    ctx.data().info().timestamp().ifPresent(t -> {
-      core.setCreated(Optional.of(Date.from(t)));
-      core.setModified(Optional.of(Date.from(t)));
-    });
+    ctx.data()
+        .info()
+        .timestamp()
+        .ifPresent(
+            t -> {
+              core.setCreated(Optional.of(Date.from(t)));
+              core.setModified(Optional.of(Date.from(t)));
+            });
     props.getExtendedProperties().getUnderlyingProperties().setApplication("zoneassess");
     var custom = props.getCustomProperties();
     if (!custom.contains("run_id")) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which pack to render: the province pack, a city pack ({@code city:淮安}) or a one-zone pack
- * ({@code zone:320801}).
+ * Which pack to render: the province pack, a city pack ({@code city:淮安}) or a one-zone pack ({@code
+ * zone:320801}).
  *
  * @param kind province, city or zone
  * @param target city name or zone code; null for the province
@@ -20,7 +20,8 @@ public record PackRequest(Kind kind, String target) {
 
   public PackRequest {
     if (kind != Kind.PROVINCE && (target == null || target.isBlank())) {
-      throw new IllegalArgumentException(kind.name().toLowerCase(Locale.ROOT) + " pack needs a name");
+      throw new IllegalArgumentException(
+          kind.name().toLowerCase(Locale.ROOT) + " pack needs a name");
     }
   }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A city pack with a 200,000-row D-class appendix renders inside a 512 MB heap (this class runs in
- * its own surefire execution with -Xmx512m). The result is checked by streaming the sheet XML,
- * not by loading 200,000 rows back into memory.
+ * its own surefire execution with -Xmx512m). The result is checked by streaming the sheet XML, not
+ * by loading 200,000 rows back into memory.
  */
 class LargeAppendixTest {
   static final int FIRMS = 200_000;
@@ -25,11 +25,13 @@ class LargeAppendixTest {
     long max = Runtime.getRuntime().maxMemory();
     // -Dtest=… also runs this class in the default execution (3 GB heap): the bound would prove
     // nothing there, so only the large-appendix execution (-Xmx512m) runs it.
-    org.junit.jupiter.api.Assumptions.assumeTrue(max <= 600L * 1024 * 1024,
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        max <= 600L * 1024 * 1024,
         "needs the -Xmx512m surefire execution (large-appendix); heap here is " + max);
     Path run = RunFixtures.withManyDClassFirms(dir.resolve("out"), FIRMS);
-    Path xlsx = PackRenderer.render(run.toString(), PackRequest.city("淮安"),
-        dir.resolve("packs").toString()).get(0);
+    Path xlsx =
+        PackRenderer.render(run.toString(), PackRequest.city("淮安"), dir.resolve("packs").toString())
+            .get(0);
     // the appendix is the last sheet; count its <row> elements by streaming
     try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class PackRequestTest {
   @Test
   void parsesTheThreeKindsAndLists() {
-    assertEquals(List.of(PackRequest.province(), PackRequest.city("淮安"), PackRequest.zone("320801")),
+    assertEquals(
+        List.of(PackRequest.province(), PackRequest.city("淮安"), PackRequest.zone("320801")),
         PackRequest.parseList("province, city:淮安 ,zone:320801"));
     assertEquals("city:淮安", PackRequest.city("淮安").toString());
   }

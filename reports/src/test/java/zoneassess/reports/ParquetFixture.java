@@ -29,14 +29,15 @@ public final class ParquetFixture implements AutoCloseable {
     StringBuilder sb = new StringBuilder("message m {");
     for (String c : columns) {
       String[] p = c.split(":");
-      String type = switch (p[1]) {
-        case "string" -> "binary " + p[0] + " (STRING)";
-        case "int" -> "int32 " + p[0];
-        case "long" -> "int64 " + p[0];
-        case "double" -> "double " + p[0];
-        case "boolean" -> "boolean " + p[0];
-        default -> throw new IllegalArgumentException(c);
-      };
+      String type =
+          switch (p[1]) {
+            case "string" -> "binary " + p[0] + " (STRING)";
+            case "int" -> "int32 " + p[0];
+            case "long" -> "int64 " + p[0];
+            case "double" -> "double " + p[0];
+            case "boolean" -> "boolean " + p[0];
+            default -> throw new IllegalArgumentException(c);
+          };
       sb.append(" optional ").append(type).append(";");
     }
     schema = MessageTypeParser.parseMessageType(sb.append(" }").toString());
@@ -44,10 +45,11 @@ public final class ParquetFixture implements AutoCloseable {
     try {
       Files.createDirectories(file.getParent());
       Files.deleteIfExists(file);
-      writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
-          .withType(schema)
-          .withConf(new Configuration())
-          .build();
+      writer =
+          ExampleParquetWriter.builder(new LocalOutputFile(file))
+              .withType(schema)
+              .withConf(new Configuration())
+              .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

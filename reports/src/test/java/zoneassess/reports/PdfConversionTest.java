@@ -16,8 +16,9 @@ import zoneassess.reports.research.ResearchFixtures;
 import zoneassess.reports.research.ResearchPackRenderer;
 
 /**
- * Every pack (the province, city and zone briefing packs and the researcher pack) converts to PDF with LibreOffice headless, when LibreOffice is installed
- * (bin/ensure-office); skipped with a message otherwise.
+ * Every pack (the province, city and zone briefing packs and the researcher pack) converts to PDF
+ * with LibreOffice headless, when LibreOffice is installed (bin/ensure-office); skipped with a
+ * message otherwise.
  */
 class PdfConversionTest {
   @TempDir Path dir;
@@ -35,18 +36,32 @@ class PdfConversionTest {
   @Test
   void everyPackConvertsToPdf() throws Exception {
     String soffice = soffice();
-    Assumptions.assumeTrue(soffice != null,
+    Assumptions.assumeTrue(
+        soffice != null,
         "soffice not installed: run bin/ensure-office to convert packs to PDF in this test");
     Path run = RunFixtures.province(dir.resolve("out"));
-    List<Path> xlsx = PackRenderer.render(run.toString(), List.of(PackRequest.province(),
-            PackRequest.city("淮安"), PackRequest.zone("320801")), dir.resolve("packs").toString())
-        .stream().filter(f -> f.toString().endsWith(".xlsx")).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    List<Path> xlsx =
+        PackRenderer.render(
+                run.toString(),
+                List.of(PackRequest.province(), PackRequest.city("淮安"), PackRequest.zone("320801")),
+                dir.resolve("packs").toString())
+            .stream()
+            .filter(f -> f.toString().endsWith(".xlsx"))
+            .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     assertEquals(3, xlsx.size());
-    xlsx.add(ResearchPackRenderer.renderFolder(ResearchFixtures.full(dir.resolve("research"))).get(0));
+    xlsx.add(
+        ResearchPackRenderer.renderFolder(ResearchFixtures.full(dir.resolve("research"))).get(0));
     Path pdf = dir.resolve("pdf");
-    List<String> cmd = new ArrayList<>(List.of(soffice,
-        "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(), "--headless",
-        "--convert-to", "pdf", "--outdir", pdf.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                soffice,
+                "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                pdf.toString()));
     xlsx.forEach(x -> cmd.add(x.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -57,7 +72,8 @@ class PdfConversionTest {
       Path f = pdf.resolve(name);
       assertTrue(Files.exists(f), name + " missing; soffice said: " + out);
       byte[] head = Files.readAllBytes(f);
-      assertTrue(head.length > 10_000 && new String(head, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"),
+      assertTrue(
+          head.length > 10_000 && new String(head, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"),
           name);
     }
   }

@@ -65,15 +65,22 @@ public final class Workbooks {
           if (c.getCellType() == CellType.BLANK) {
             continue;
           }
-          String v = switch (c.getCellType()) {
-            case STRING -> c.getStringCellValue();
-            case NUMERIC -> Double.toString(c.getNumericCellValue());
-            case BOOLEAN -> Boolean.toString(c.getBooleanCellValue());
-            case FORMULA -> "=" + c.getCellFormula();
-            default -> c.toString();
-          };
-          out.add(sh.getSheetName() + "!" + new CellReference(c).formatAsString(false) + " "
-              + c.getCellType() + " " + v);
+          String v =
+              switch (c.getCellType()) {
+                case STRING -> c.getStringCellValue();
+                case NUMERIC -> Double.toString(c.getNumericCellValue());
+                case BOOLEAN -> Boolean.toString(c.getBooleanCellValue());
+                case FORMULA -> "=" + c.getCellFormula();
+                default -> c.toString();
+              };
+          out.add(
+              sh.getSheetName()
+                  + "!"
+                  + new CellReference(c).formatAsString(false)
+                  + " "
+                  + c.getCellType()
+                  + " "
+                  + v);
         }
       }
     }

@@ -10,8 +10,8 @@ import java.util.Set;
  *
  * @param name canonical snake_case name
  * @param type logical type
- * @param required whether the column must be present in every input file (a missing required
- *     column stops the run) and non-blank in every row (a blank value rejects the row)
+ * @param required whether the column must be present in every input file (a missing required column
+ *     stops the run) and non-blank in every row (a blank value rejects the row)
  * @param unit canonical unit, or empty when the column has none
  * @param labelZh Chinese label used in documents and packs
  * @param description what the column means, in English

@@ -1,6 +1,9 @@
 package zoneassess.schema.dataset;
 
-/** Logical column types of the canonical (staged) datasets. Each maps to one Spark and one Parquet type. */
+/**
+ * Logical column types of the canonical (staged) datasets. Each maps to one Spark and one Parquet
+ * type.
+ */
 public enum ColumnType {
   STRING,
   INTEGER,

@@ -1,10 +1,10 @@
 package zoneassess.schema.dataset;
 
 /**
- * The 18-character unified social credit code (统一社会信用代码) of GB 32100-2015: registration
- * authority (1), organisation type (1), administrative division (6), organisation code (9) and a
- * check character computed over the first 17 positions, modulo 31, from the 31-character alphabet
- * below (no I, O, S, V, Z).
+ * The 18-character unified social credit code (统一社会信用代码) of GB 32100-2015: registration authority
+ * (1), organisation type (1), administrative division (6), organisation code (9) and a check
+ * character computed over the first 17 positions, modulo 31, from the 31-character alphabet below
+ * (no I, O, S, V, Z).
  */
 public final class CreditCode {
   /** The code alphabet; a character's index is its numeric value. */
@@ -58,19 +58,21 @@ public final class CreditCode {
    * #SHAPE}.
    */
   public static String sparkCheckCharacterExpression(String column) {
-    StringBuilder weights = new StringBuilder("array(");
+    // Seventeen explicit terms rather than aggregate() over a sequence: Spark runs higher-order
+    // functions without code generation, and this runs on every enterprise row.
+    StringBuilder sum = new StringBuilder("(");
     for (int i = 0; i < WEIGHTS.length; i++) {
-      weights.append(i == 0 ? "" : ",").append(WEIGHTS[i]);
+      sum.append(i == 0 ? "" : " + ")
+          .append("(instr('")
+          .append(ALPHABET)
+          .append("', substr(")
+          .append(column)
+          .append(", ")
+          .append(i + 1)
+          .append(", 1)) - 1) * ")
+          .append(WEIGHTS[i]);
     }
-    weights.append(")");
-    String sum =
-        "aggregate(sequence(1, 17), 0, (acc, i) -> acc + (instr('"
-            + ALPHABET
-            + "', substr("
-            + column
-            + ", i, 1)) - 1) * element_at("
-            + weights
-            + ", i))";
+    sum.append(")");
     return "substr('" + ALPHABET + "', ((31 - pmod(" + sum + ", 31)) % 31) + 1, 1)";
   }
 }

@@ -24,7 +24,8 @@ public final class Datasets {
   public static final DatasetContract AREAS =
       DatasetContract.builder("areas")
           .zh("行政区划")
-          .doc("Administrative areas: the province's cities and counties/districts (GB/T 2260 codes).")
+          .doc(
+              "Administrative areas: the province's cities and counties/districts (GB/T 2260 codes).")
           .column(
               builder("area_code", STRING)
                   .required()
@@ -39,11 +40,7 @@ public final class Datasets {
                   .zh("层级")
                   .aliases("级别")
                   .accepted("province", "city", "county"))
-          .column(
-              builder("parent_code", STRING)
-                  .zh("上级区划代码")
-                  .aliases("上级代码")
-                  .pattern("^[0-9]{6}$"))
+          .column(builder("parent_code", STRING).zh("上级区划代码").aliases("上级代码").pattern("^[0-9]{6}$"))
           .column(
               builder("region", STRING)
                   .zh("区域")
@@ -72,11 +69,7 @@ public final class Datasets {
                   .aliases("市代码")
                   .pattern("^[0-9]{6}$"))
           .column(builder("county", STRING).zh("县（市、区）").aliases("所在县区", "县区"))
-          .column(
-              builder("county_code", STRING)
-                  .zh("县区代码")
-                  .aliases("县代码")
-                  .pattern("^[0-9]{6}$"))
+          .column(builder("county_code", STRING).zh("县区代码").aliases("县代码").pattern("^[0-9]{6}$"))
           .column(
               builder("region", STRING)
                   .required()
@@ -119,8 +112,7 @@ public final class Datasets {
               "Long format: one raw statistic of one zone for one period. Periods are yyyy"
                   + " (annual), yyyyQn (quarter) or yyyy-MM (month); sub-annual figures of flow"
                   + " indicators are year-to-date.")
-          .column(
-              builder("zone_code", STRING).required().zh("园区代码").aliases("开发区代码", "园区编码"))
+          .column(builder("zone_code", STRING).required().zh("园区代码").aliases("开发区代码", "园区编码"))
           .column(
               builder("period", STRING)
                   .required()
@@ -146,8 +138,9 @@ public final class Datasets {
                   .zh("口径")
                   .aliases("数据口径")
                   .accepted("final", "ytd", "preliminary")
-                  .doc("final = annual final figure; ytd = year to date; blank = final for a year,"
-                      + " ytd for a quarter or month."))
+                  .doc(
+                      "final = annual final figure; ytd = year to date; blank = final for a year,"
+                          + " ytd for a quarter or month."))
           .key("zone_code", "period", "indicator_code")
           .references("zone_code", "zones", "zone_code")
           .rule(
@@ -187,7 +180,8 @@ public final class Datasets {
                   .aliases("所在县区代码")
                   .pattern("^[0-9]{6}$"))
           .column(builder("county", STRING).zh("县区").aliases("所在县区"))
-          .column(builder("year", INTEGER).required().zh("年份").aliases("评价年度").range(2000.0, 2100.0))
+          .column(
+              builder("year", INTEGER).required().zh("年份").aliases("评价年度").range(2000.0, 2100.0))
           .column(
               builder("industry_code", STRING)
                   .zh("行业代码")
@@ -223,10 +217,7 @@ public final class Datasets {
                   .aliases("营业收入", "主营业务收入", "销售收入（万元）")
                   .range(0.0, null))
           .column(
-              builder("value_added_10k", DOUBLE)
-                  .unit("万元")
-                  .zh("工业增加值")
-                  .aliases("增加值", "增加值（万元）"))
+              builder("value_added_10k", DOUBLE).unit("万元").zh("工业增加值").aliases("增加值", "增加值（万元）"))
           .column(
               builder("energy_tce", DOUBLE)
                   .unit("吨标煤")
@@ -332,7 +323,8 @@ public final class Datasets {
                   .zh("细分类别")
                   .aliases("子类", "类别")
                   .doc("Voltage class, time of use, tier … as the factor catalogue declares."))
-          .column(builder("value", DOUBLE).required().zh("价格").aliases("数值", "价格水平").range(0.0, null))
+          .column(
+              builder("value", DOUBLE).required().zh("价格").aliases("数值", "价格水平").range(0.0, null))
           .column(builder("unit", STRING).required().zh("单位").aliases("计量单位"))
           .column(builder("source", STRING).zh("来源"))
           .key("region_code", "period", "factor_code", "subcategory")
@@ -370,7 +362,8 @@ public final class Datasets {
               builder("status", STRING)
                   .zh("状态")
                   .aliases("项目状态")
-                  .accepted("signed", "under_construction", "in_production", "target_met", "cancelled"))
+                  .accepted(
+                      "signed", "under_construction", "in_production", "target_met", "cancelled"))
           .key("project_id")
           .references("zone_code", "zones", "zone_code")
           .rule(
@@ -431,7 +424,6 @@ public final class Datasets {
   }
 
   public static DatasetContract get(String name) {
-    return find(name)
-        .orElseThrow(() -> new IllegalArgumentException("unknown dataset: " + name));
+    return find(name).orElseThrow(() -> new IllegalArgumentException("unknown dataset: " + name));
   }
 }

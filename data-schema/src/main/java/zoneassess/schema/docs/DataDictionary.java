@@ -39,8 +39,13 @@ public final class DataDictionary {
         .append(" `_source_row`.\n\n");
     md.append("Datasets, in validation order:\n\n");
     for (DatasetContract d : Datasets.ALL) {
-      md.append("- [`").append(d.name()).append("`](#").append(d.name())
-          .append(") ").append(d.labelZh()).append('\n');
+      md.append("- [`")
+          .append(d.name())
+          .append("`](#")
+          .append(d.name())
+          .append(") ")
+          .append(d.labelZh())
+          .append('\n');
     }
     md.append('\n');
     for (DatasetContract d : Datasets.ALL) {
@@ -111,7 +116,10 @@ public final class DataDictionary {
     List<String> parts = new ArrayList<>();
     if (!c.acceptedValues().isEmpty()) {
       parts.add(
-          c.acceptedValues().stream().sorted().map(DataDictionary::code).collect(Collectors.joining(", ")));
+          c.acceptedValues().stream()
+              .sorted()
+              .map(DataDictionary::code)
+              .collect(Collectors.joining(", ")));
     }
     if (c.min() != null || c.max() != null) {
       parts.add(

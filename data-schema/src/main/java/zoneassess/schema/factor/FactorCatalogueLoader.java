@@ -77,19 +77,16 @@ public final class FactorCatalogueLoader {
     f.get("direction").ifPresent(d -> d.oneOf(List.of("lower")));
     List<String> reportedAt = levels(f.require("reported_at"));
     List<String> compareLevels = levels(f.require("compare_levels"));
-    CarryRule carry =
-        CarryRule.valueOf(f.require("carry").oneOf(CARRY).toUpperCase(Locale.ROOT));
+    CarryRule carry = CarryRule.valueOf(f.require("carry").oneOf(CARRY).toUpperCase(Locale.ROOT));
     String quantityUnit = f.getString("quantity_unit", "");
     double costToYuan = f.getNumber("cost_to_yuan", 1.0);
     if (!(costToYuan > 0)) {
       throw f.require("cost_to_yuan").error("cost_to_yuan must be positive");
     }
-    String basis =
-        f.get("cost_basis").map(n -> n.oneOf(BASES)).orElse(Factor.BASIS_QUANTITY);
+    String basis = f.get("cost_basis").map(n -> n.oneOf(BASES)).orElse(Factor.BASIS_QUANTITY);
     List<Subcategory> subs = new ArrayList<>();
     if (f.has("subcategories") == f.has("dimensions")) {
-      throw f.error(
-          "factor '" + code + "' needs exactly one of 'subcategories' or 'dimensions'");
+      throw f.error("factor '" + code + "' needs exactly one of 'subcategories' or 'dimensions'");
     }
     f.get("subcategories")
         .ifPresent(

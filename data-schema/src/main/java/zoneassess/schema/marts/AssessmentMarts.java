@@ -16,6 +16,7 @@ import zoneassess.schema.dataset.DatasetContract;
  */
 public final class AssessmentMarts {
   public static final String TIER_TOTAL = "合计";
+
   /** Funnel tiers, lowest threshold first; each project counts in its highest tier only. */
   public static final List<String> FUNNEL_TIERS = List.of("1亿以上", "10亿以上", "50亿以上", "100亿以上");
 
@@ -41,7 +42,8 @@ public final class AssessmentMarts {
           .column(
               builder("final_score", DOUBLE)
                   .zh("最终得分")
-                  .doc("index − deductions + bonuses + progress points, rounded to the rules' decimals."))
+                  .doc(
+                      "index − deductions + bonuses + progress points, rounded to the rules' decimals."))
           .column(builder("eligible", BOOLEAN).zh("参与排名"))
           .column(builder("veto_reason", STRING).zh("否决原因"))
           .column(
@@ -54,11 +56,13 @@ public final class AssessmentMarts {
           .column(builder("zones_all", INTEGER).zh("参与排名园区数"))
           .column(builder("zones_level", INTEGER).zh("同级别参与排名数").doc("Added."))
           .column(builder("prev_rank_all", INTEGER).zh("上期排名"))
-          .column(builder("delta_rank", INTEGER).zh("位次变化").doc("prev_rank_all − rank_all; + = up."))
+          .column(
+              builder("delta_rank", INTEGER).zh("位次变化").doc("prev_rank_all − rank_all; + = up."))
           .column(builder("progress_class", STRING).zh("进退位").accepted("进位", "持平", "退位", "新进入"))
           .column(builder("tier", STRING).zh("档次"))
           .column(builder("salary_coefficient", DOUBLE).zh("薪酬系数"))
-          .column(builder("demoted", BOOLEAN).zh("降档").doc("Added: tier lowered by a project drought."))
+          .column(
+              builder("demoted", BOOLEAN).zh("降档").doc("Added: tier lowered by a project drought."))
           .column(builder("mark", STRING).zh("标识").accepted("red", "yellow", "blue", "none"))
           .column(builder("warning_count", INTEGER).zh("预警数"))
           .key("zone_code", "period")
@@ -75,7 +79,10 @@ public final class AssessmentMarts {
           .column(builder("dimension_name_en", STRING))
           .column(builder("weight", DOUBLE).zh("权重").doc("Effective weight for that zone."))
           .column(builder("score", DOUBLE).zh("得分"))
-          .column(builder("rank_all", INTEGER).zh("维度排名").doc("Competition rank among zones scored that period."))
+          .column(
+              builder("rank_all", INTEGER)
+                  .zh("维度排名")
+                  .doc("Competition rank among zones scored that period."))
           .column(builder("province_mean", DOUBLE).zh("全省均值"))
           .column(builder("province_best", DOUBLE).zh("全省最优"))
           .column(builder("sort_order", INTEGER))
@@ -100,7 +107,8 @@ public final class AssessmentMarts {
               builder("percentile", DOUBLE)
                   .zh("百分位")
                   .range(0.0, 100.0)
-                  .doc("Within the province and period, direction-aware: 100 = best; null without a value."))
+                  .doc(
+                      "Within the province and period, direction-aware: 100 = best; null without a value."))
           .column(builder("direction", STRING).accepted("higher", "lower"))
           .key("zone_code", "period", "indicator_code")
           .build();
@@ -116,11 +124,19 @@ public final class AssessmentMarts {
           .column(
               builder("kind", STRING)
                   .accepted(
-                      "veto", "deduction", "bonus", "delisting", "national_exit", "project_drought",
-                      "tier", "progress"))
+                      "veto",
+                      "deduction",
+                      "bonus",
+                      "delisting",
+                      "national_exit",
+                      "project_drought",
+                      "tier",
+                      "progress"))
           .column(builder("severity", STRING).accepted("red", "yellow", "info"))
           .column(builder("points", DOUBLE))
-          .column(builder("triggered_years", STRING).doc("Years that triggered the rule, e.g. 2024,2025."))
+          .column(
+              builder("triggered_years", STRING)
+                  .doc("Years that triggered the rule, e.g. 2024,2025."))
           .column(builder("message_zh", STRING))
           .key("zone_code", "period", "rule_id")
           .build();
@@ -143,7 +159,12 @@ public final class AssessmentMarts {
           .build();
 
   public static final List<DatasetContract> ALL =
-      List.of(ASSESSMENT, ASSESSMENT_DIMENSIONS, ASSESSMENT_INDICATORS, ASSESSMENT_WARNINGS, PROJECT_FUNNEL);
+      List.of(
+          ASSESSMENT,
+          ASSESSMENT_DIMENSIONS,
+          ASSESSMENT_INDICATORS,
+          ASSESSMENT_WARNINGS,
+          PROJECT_FUNNEL);
 
   private AssessmentMarts() {}
 }

@@ -46,7 +46,8 @@ public final class CostMarts {
               builder("percentile", DOUBLE)
                   .doc("100 × (locations strictly cheaper) / (n − 1); 0 = cheapest; 0 when n = 1."))
           .column(builder("rank", INTEGER).doc("Competition rank, 1 = cheapest, ties share."))
-          .column(builder("change_prev_pct", DOUBLE).doc("vs the previous period of the same type."))
+          .column(
+              builder("change_prev_pct", DOUBLE).doc("vs the previous period of the same type."))
           .column(builder("change_yoy_pct", DOUBLE).doc("vs the same period a year earlier."))
           .column(
               builder("months_covered", INTEGER)
@@ -71,7 +72,10 @@ public final class CostMarts {
               builder("kind", STRING)
                   .required()
                   .accepted(
-                      "missing_month", "unit_not_convertible", "unknown_factor", "unknown_subcategory"))
+                      "missing_month",
+                      "unit_not_convertible",
+                      "unknown_factor",
+                      "unknown_subcategory"))
           .column(builder("note", STRING).required())
           .column(builder("source_file", STRING))
           .column(builder("source_row", INTEGER))
@@ -116,7 +120,8 @@ public final class CostMarts {
           .column(builder("share", DOUBLE).doc("cost_10k / total, 0–1."))
           .column(
               builder("price_source", STRING)
-                  .doc("own / county / city, 'median' when any line of the factor used the median."))
+                  .doc(
+                      "own / county / city, 'median' when any line of the factor used the median."))
           .key("profile_id", "year", "location_level", "location_code", "factor_code")
           .build();
 

@@ -12,8 +12,8 @@ import zoneassess.schema.dataset.ColumnSpec;
 import zoneassess.schema.dataset.DatasetContract;
 
 /**
- * The per-mu efficiency marts (see {@code docs/per-mu.md}). Column names are the contract with
- * the reports module; doubles are unrounded.
+ * The per-mu efficiency marts (see {@code docs/per-mu.md}). Column names are the contract with the
+ * reports module; doubles are unrounded.
  */
 public final class PerMuMarts {
   private PerMuMarts() {}
@@ -41,17 +41,26 @@ public final class PerMuMarts {
           .column(builder("scale", STRING).required().doc("formula set: above / below"))
           .column(builder("item_code", STRING).required())
           .column(builder("item_name_zh", STRING).required())
-          .column(builder("item_order", INTEGER).required().doc("position of the item in the formula set"))
+          .column(
+              builder("item_order", INTEGER)
+                  .required()
+                  .doc("position of the item in the formula set"))
           .column(builder("unit", STRING))
           .column(builder("value", DOUBLE).doc("indicator value, null when not computable"))
           .column(builder("benchmark", DOUBLE))
           .column(
               builder("benchmark_basis", STRING)
                   .accepted("fixed", "prior_year", "same_year")
-                  .doc("fixed value, prior-year group average, or same-year average (no prior year)"))
+                  .doc(
+                      "fixed value, prior-year group average, or same-year average (no prior year)"))
           .column(builder("weight", DOUBLE).required())
-          .column(builder("item_score", DOUBLE).doc("null when the item was dropped (missing: reweight)"))
-          .column(builder("imputed", BOOLEAN).required().doc("true when the item got the missing-data score"))
+          .column(
+              builder("item_score", DOUBLE)
+                  .doc("null when the item was dropped (missing: reweight)"))
+          .column(
+              builder("imputed", BOOLEAN)
+                  .required()
+                  .doc("true when the item got the missing-data score"))
           .key("credit_code", "year", "item_code")
           .partitionBy("year")
           .build();
@@ -93,7 +102,11 @@ public final class PerMuMarts {
           .column(
               builder("indicator_code", STRING)
                   .required()
-                  .accepted("permu_tax_per_mu", "permu_value_added_per_mu", "permu_share_a", "permu_share_d"))
+                  .accepted(
+                      "permu_tax_per_mu",
+                      "permu_value_added_per_mu",
+                      "permu_share_a",
+                      "permu_share_d"))
           .column(builder("value", DOUBLE).required())
           .key("zone_code", "period", "indicator_code")
           .build();

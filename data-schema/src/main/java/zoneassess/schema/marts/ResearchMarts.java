@@ -21,6 +21,7 @@ public final class ResearchMarts {
 
   /** {@code research_parameters.key} values; producers write those that apply. */
   public static final String RUN_ID = "run_id";
+
   public static final String METHODOLOGY_A = "methodology_a";
   public static final String METHODOLOGY_A_VERSION = "methodology_a_version";
   public static final String METHODOLOGY_B = "methodology_b";
@@ -52,9 +53,15 @@ public final class ResearchMarts {
           .column(builder("city", STRING).zh("设区市"))
           .column(builder("level", STRING).zh("级别").accepted("national", "provincial"))
           .column(builder("score_a", DOUBLE).zh("方法A得分").doc("final_score under methodology A."))
-          .column(builder("rank_a", INTEGER).zh("方法A排名").doc("rank_all under A; null = not ranked under A."))
+          .column(
+              builder("rank_a", INTEGER)
+                  .zh("方法A排名")
+                  .doc("rank_all under A; null = not ranked under A."))
           .column(builder("score_b", DOUBLE).zh("方法B得分").doc("final_score under methodology B."))
-          .column(builder("rank_b", INTEGER).zh("方法B排名").doc("rank_all under B; null = not ranked under B."))
+          .column(
+              builder("rank_b", INTEGER)
+                  .zh("方法B排名")
+                  .doc("rank_all under B; null = not ranked under B."))
           .column(builder("score_change", DOUBLE).zh("得分变化").doc("score_b − score_a."))
           .column(
               builder("rank_shift", INTEGER)
@@ -75,12 +82,14 @@ public final class ResearchMarts {
               builder("spearman", DOUBLE)
                   .zh("斯皮尔曼相关系数")
                   .range(-1.0, 1.0)
-                  .doc("Pearson correlation of the average-tie ranks; null with fewer than 2 zones."))
+                  .doc(
+                      "Pearson correlation of the average-tie ranks; null with fewer than 2 zones."))
           .column(
               builder("kendall_tau_b", DOUBLE)
                   .zh("肯德尔τb")
                   .range(-1.0, 1.0)
-                  .doc("(concordant − discordant) pairs, corrected for ties; null with fewer than 2 zones."))
+                  .doc(
+                      "(concordant − discordant) pairs, corrected for ties; null with fewer than 2 zones."))
           .column(builder("mean_abs_shift", DOUBLE).zh("平均位次变化").range(0.0, null))
           .column(builder("max_abs_shift", INTEGER).zh("最大位次变化").range(0.0, null))
           .column(builder("zones_moved", INTEGER).zh("位次变化园区数").doc("Zones with rank_shift ≠ 0."))
@@ -90,7 +99,8 @@ public final class ResearchMarts {
   public static final DatasetContract RANK_TRAJECTORY =
       DatasetContract.builder("rank_trajectory")
           .zh("排名轨迹")
-          .doc("One row per methodology, period and zone. Sorted by methodology, zone_code, period.")
+          .doc(
+              "One row per methodology, period and zone. Sorted by methodology, zone_code, period.")
           .column(builder("methodology", STRING).required().zh("方法").accepted("a", "b"))
           .column(builder("methodology_id", STRING).zh("评价方法"))
           .column(builder("period", STRING).required().zh("考核期"))
@@ -125,20 +135,28 @@ public final class ResearchMarts {
               "One row per dropped indicator and zone: the rank without that indicator. Sorted by"
                   + " dropped_indicator, rank_without, zone_code.")
           .column(builder("dropped_indicator", STRING).required().zh("剔除指标"))
-          .column(builder("dropped_indicator_name", STRING).zh("剔除指标名称").doc("Chinese name; may be null."))
+          .column(
+              builder("dropped_indicator_name", STRING)
+                  .zh("剔除指标名称")
+                  .doc("Chinese name; may be null."))
           .column(builder("zone_code", STRING).required().zh("园区代码"))
           .column(builder("nominal_rank", INTEGER).zh("名义排名"))
           .column(builder("rank_without", INTEGER).zh("剔除后排名"))
           .column(
               builder("rank_shift", INTEGER)
                   .zh("位次变化")
-                  .doc("rank_without − nominal_rank; positive = the zone FALLS without that indicator."))
+                  .doc(
+                      "rank_without − nominal_rank; positive = the zone FALLS without that indicator."))
           .key("dropped_indicator", "zone_code")
           .build();
 
   public static final List<DatasetContract> ALL =
       List.of(
-          RESEARCH_PARAMETERS, METHOD_COMPARISON, METHOD_CORRELATION, RANK_TRAJECTORY, RANK_INTERVALS,
+          RESEARCH_PARAMETERS,
+          METHOD_COMPARISON,
+          METHOD_CORRELATION,
+          RANK_TRAJECTORY,
+          RANK_INTERVALS,
           LEAVE_ONE_OUT);
 
   /** The folder of research result {@code name} under the output root {@code rootUri}. */

@@ -80,6 +80,7 @@ public sealed interface Expr {
   }
 
   static List<String> functions() {
-    return new ArrayList<>(List.of("abs", "exp", "growth", "ln", "log", "log10", "max", "min", "sqrt", "sum"));
+    return new ArrayList<>(
+        List.of("abs", "exp", "growth", "ln", "log", "log10", "max", "min", "sqrt", "sum"));
   }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Recursive-descent parser for formulas such as {@code leading_industry_output /
- * industrial_output} or {@code growth(gdp, base=2018)}. Accepts × and ÷ as well as * and /.
- * Identifiers are letters (including Chinese), digits and underscores; a name with other
- * characters is written in back-quotes. Errors name the character position.
+ * Recursive-descent parser for formulas such as {@code leading_industry_output / industrial_output}
+ * or {@code growth(gdp, base=2018)}. Accepts × and ÷ as well as * and /. Identifiers are letters
+ * (including Chinese), digits and underscores; a name with other characters is written in
+ * back-quotes. Errors name the character position.
  */
 public final class ExprParser {
   private final String text;
@@ -121,7 +121,12 @@ public final class ExprParser {
     String fn = rawName.toLowerCase(Locale.ROOT);
     int arity = Expr.arity(fn);
     if (arity == -2) {
-      throw fail("unknown function '" + rawName + "' (known: " + String.join(", ", Expr.functions()) + ")");
+      throw fail(
+          "unknown function '"
+              + rawName
+              + "' (known: "
+              + String.join(", ", Expr.functions())
+              + ")");
     }
     List<Expr> args = new ArrayList<>();
     String growthBase = null;
@@ -138,7 +143,9 @@ public final class ExprParser {
         }
         skipSpace();
         int start = pos;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || "-_".indexOf(text.charAt(pos)) >= 0)) {
+        while (pos < text.length()
+            && (Character.isLetterOrDigit(text.charAt(pos))
+                || "-_".indexOf(text.charAt(pos)) >= 0)) {
           pos++;
         }
         growthBase = text.substring(start, pos);
@@ -146,7 +153,8 @@ public final class ExprParser {
           throw fail("expected a base period after base=");
         }
       } else if (!kind.equals("previous")) {
-        throw fail("the second argument of growth is 'previous' or 'base=<period>', not '" + kind + "'");
+        throw fail(
+            "the second argument of growth is 'previous' or 'base=<period>', not '" + kind + "'");
       }
     } else {
       if (accept(')')) {
@@ -167,7 +175,8 @@ public final class ExprParser {
 
   private double number() {
     int start = pos;
-    while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+    while (pos < text.length()
+        && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
       pos++;
     }
     if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
@@ -194,7 +203,8 @@ public final class ExprParser {
 
   private String name() {
     int start = pos;
-    while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+    while (pos < text.length()
+        && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
       pos++;
     }
     if (start == pos) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A node of the indicator tree: a leaf indicator, or an aggregate (dimension, sub-index, the
- * index itself) that combines its children. Settings that a node does not use are null.
+ * A node of the indicator tree: a leaf indicator, or an aggregate (dimension, sub-index, the index
+ * itself) that combines its children. Settings that a node does not use are null.
  *
  * @param code unique code; also the column name in every stage's output
  * @param nameZh Chinese name

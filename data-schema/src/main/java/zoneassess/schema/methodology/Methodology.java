@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A composite-index methodology: the indicator tree and every choice needed to go from a wide
- * table of raw statistics to scores and ranks. Loaded from YAML by {@link MethodologyLoader};
- * documented in docs/methodology.md.
+ * A composite-index methodology: the indicator tree and every choice needed to go from a wide table
+ * of raw statistics to scores and ranks. Loaded from YAML by {@link MethodologyLoader}; documented
+ * in docs/methodology.md.
  *
  * @param id short identifier, e.g. {@code jiangsu-2021}
  * @param version edition
@@ -49,15 +49,19 @@ public record Methodology(
   /** Leaf indicators, depth first in file order. */
   public List<IndicatorNode> leaves() {
     List<IndicatorNode> out = new ArrayList<>();
-    walk(root, n -> {
-      if (n.isLeaf()) {
-        out.add(n);
-      }
-    });
+    walk(
+        root,
+        n -> {
+          if (n.isLeaf()) {
+            out.add(n);
+          }
+        });
     return out;
   }
 
-  /** Aggregates bottom-up: every aggregate comes after all aggregates below it; the root is last. */
+  /**
+   * Aggregates bottom-up: every aggregate comes after all aggregates below it; the root is last.
+   */
   public List<IndicatorNode> aggregates() {
     List<IndicatorNode> out = new ArrayList<>();
     postOrder(root, out);

@@ -3,8 +3,8 @@ package zoneassess.schema.methodology;
 import java.util.List;
 
 /**
- * Imputation of missing indicator values, done per indicator (and per partition, e.g. period)
- * after denomination and before outlier treatment.
+ * Imputation of missing indicator values, done per indicator (and per partition, e.g. period) after
+ * denomination and before outlier treatment.
  *
  * @param impute NONE keeps gaps (aggregation then re-weights); MEAN and MEDIAN use all units;
  *     GROUP_MEAN the mean of units sharing the values of {@code groupBy}

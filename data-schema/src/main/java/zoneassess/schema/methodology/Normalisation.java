@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How an indicator's treated values become comparable scores. Parameters that a method does not
- * use are NaN. All methods respect {@link Direction}: a lower-is-better indicator gets its best
- * score at its lowest value.
+ * How an indicator's treated values become comparable scores. Parameters that a method does not use
+ * are NaN. All methods respect {@link Direction}: a lower-is-better indicator gets its best score
+ * at its lowest value.
  *
  * @param method the method
  * @param low lower end of the output range (minmax), 0 by default
@@ -62,13 +62,39 @@ public record Normalisation(
 
   /** Min-max to [low, high]. */
   public static Normalisation minmax(double low, double high) {
-    return new Normalisation(Method.MINMAX, low, high, Double.NaN, Double.NaN, false, Double.NaN,
-        Double.NaN, Double.NaN, 1, 0, Double.NaN, Double.NaN, Double.NaN);
+    return new Normalisation(
+        Method.MINMAX,
+        low,
+        high,
+        Double.NaN,
+        Double.NaN,
+        false,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        1,
+        0,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
   }
 
   /** Passes values through unchanged. */
   public static Normalisation none() {
-    return new Normalisation(Method.NONE, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false,
-        Double.NaN, Double.NaN, Double.NaN, 1, 0, Double.NaN, Double.NaN, Double.NaN);
+    return new Normalisation(
+        Method.NONE,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        false,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        1,
+        0,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
   }
 }

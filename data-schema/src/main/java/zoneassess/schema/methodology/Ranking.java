@@ -12,7 +12,8 @@ import java.util.List;
  *     direction as the index; empty = ties are shared
  * @param groups ranking lists; each ranks within every combination of its columns' values
  */
-public record Ranking(boolean descending, int decimals, List<String> breakBy, List<RankingGroup> groups) {
+public record Ranking(
+    boolean descending, int decimals, List<String> breakBy, List<RankingGroup> groups) {
   public Ranking {
     breakBy = List.copyOf(breakBy);
     groups = List.copyOf(groups);

@@ -1,8 +1,8 @@
 package zoneassess.schema.methodology;
 
 /**
- * A condition {@code column op value} that removes rows from the input before anything is
- * computed (e.g. {@code is_aggregate = 1} drops regional aggregates from a country table).
+ * A condition {@code column op value} that removes rows from the input before anything is computed
+ * (e.g. {@code is_aggregate = 1} drops regional aggregates from a country table).
  *
  * @param column the input column
  * @param op one of = != < <= > >=

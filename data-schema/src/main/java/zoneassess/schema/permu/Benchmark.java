@@ -3,8 +3,8 @@ package zoneassess.schema.permu;
 /**
  * The value an indicator is divided by. Either a fixed value in the indicator's unit, or a multiple
  * of the prior-year average of the firms in the same grouping (same formula set, in scope, value
- * computable). When the grouping has no computable value in the prior year, the same year's
- * average is used (the first evaluated year).
+ * computable). When the grouping has no computable value in the prior year, the same year's average
+ * is used (the first evaluated year).
  *
  * @param fixed the fixed value, or null for an average-based benchmark
  * @param multiple multiple of the average (ignored when fixed)

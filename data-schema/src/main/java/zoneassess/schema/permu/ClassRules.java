@@ -17,7 +17,8 @@ import java.util.List;
  * @param rounding rounding of class bounds into firm counts
  * @param bands classes from best to worst; the last one takes the rest
  */
-public record ClassRules(Grouping grouping, boolean byScale, Rounding rounding, List<ClassBand> bands) {
+public record ClassRules(
+    Grouping grouping, boolean byScale, Rounding rounding, List<ClassBand> bands) {
   public ClassRules {
     bands = List.copyOf(bands);
   }

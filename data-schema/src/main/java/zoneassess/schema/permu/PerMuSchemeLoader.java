@@ -36,11 +36,20 @@ public final class PerMuSchemeLoader {
     YamlNode root = doc.root();
     root.allowOnly(
         List.of(
-            "id", "version", "name_zh", "source", "notes", "indicators", "formulas",
-            "not_evaluated", "classes", "surcharge"));
+            "id",
+            "version",
+            "name_zh",
+            "source",
+            "notes",
+            "indicators",
+            "formulas",
+            "not_evaluated",
+            "classes",
+            "surcharge"));
     String id = root.require("id").string();
     if (!id.matches("^[a-z0-9][a-z0-9._-]*$")) {
-      throw root.require("id").error("id '" + id + "' must be lower-case letters, digits, '.', '_' or '-'");
+      throw root.require("id")
+          .error("id '" + id + "' must be lower-case letters, digits, '.', '_' or '-'");
     }
     Map<String, RatioIndicator> indicators = indicators(root);
     Map<String, FormulaSet> formulas = new LinkedHashMap<>();
@@ -120,11 +129,13 @@ public final class PerMuSchemeLoader {
         ind.oneOf(indicators.keySet()); // throws with a hint
       }
       if (!seen.add(indicator.code())) {
-        throw ind.error("indicator '" + indicator.code() + "' is scored twice in formulas." + scale);
+        throw ind.error(
+            "indicator '" + indicator.code() + "' is scored twice in formulas." + scale);
       }
       double weight = n.require("weight").number();
       if (!(weight > 0)) {
-        throw n.require("weight").error("weight must be positive, found " + n.require("weight").string());
+        throw n.require("weight")
+            .error("weight must be positive, found " + n.require("weight").string());
       }
       items.add(
           new ScoreItem(
@@ -170,7 +181,10 @@ public final class PerMuSchemeLoader {
     Grouping group = n.get("group").map(PerMuSchemeLoader::grouping).orElse(Grouping.COUNTY);
     String average = n.get("average").map(a -> a.oneOf(List.of("pooled", "mean"))).orElse("pooled");
     return new Benchmark(
-        null, positive(n.require("prior_year_multiple"), "prior_year_multiple"), group, average.equals("pooled"));
+        null,
+        positive(n.require("prior_year_multiple"), "prior_year_multiple"),
+        group,
+        average.equals("pooled"));
   }
 
   private static List<ScopeRule> scope(YamlNode root) {
@@ -186,7 +200,9 @@ public final class PerMuSchemeLoader {
         throw n.require("reason").error("reason '" + reason + "' is used twice");
       }
       List<String> conditions =
-          java.util.Arrays.stream(ScopeRule.Condition.values()).map(ScopeRule.Condition::code).toList();
+          java.util.Arrays.stream(ScopeRule.Condition.values())
+              .map(ScopeRule.Condition::code)
+              .toList();
       ScopeRule.Condition when =
           ScopeRule.Condition.valueOf(n.require("when").oneOf(conditions).toUpperCase(Locale.ROOT));
       Double value = null;
@@ -279,7 +295,8 @@ public final class PerMuSchemeLoader {
   }
 
   private static MissingRule missing(YamlNode n) {
-    List<String> codes = java.util.Arrays.stream(MissingRule.values()).map(MissingRule::code).toList();
+    List<String> codes =
+        java.util.Arrays.stream(MissingRule.values()).map(MissingRule::code).toList();
     return MissingRule.valueOf(n.oneOf(codes).toUpperCase(Locale.ROOT));
   }
 

@@ -10,7 +10,11 @@ package zoneassess.schema.permu;
  * @param missing item score when the value is not computable
  */
 public record ScoreItem(
-    RatioIndicator indicator, double weight, Benchmark benchmark, Double capMultiple, MissingRule missing) {
+    RatioIndicator indicator,
+    double weight,
+    Benchmark benchmark,
+    Double capMultiple,
+    MissingRule missing) {
   public Double cap() {
     return capMultiple == null ? null : capMultiple * weight;
   }

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The rules of an assessment round applied around the composite index: events (veto, deductions,
  * bonuses), ranking and ties, progress points, tiers and salary coefficients, multi-year
- * consequences and colour marks. Loaded by {@link RulesLoader}; documented in
- * {@code docs/assessment-rules.md}.
+ * consequences and colour marks. Loaded by {@link RulesLoader}; documented in {@code
+ * docs/assessment-rules.md}.
  *
  * @param id rules id, e.g. {@code jiangsu-2021-rules}
  * @param nameZh Chinese title

@@ -6,8 +6,8 @@ import java.util.Objects;
  * Consequences that need several years of results. A null member is switched off.
  *
  * @param delisting provincial zones in the bottom places in enough of the recent years (撤销/退出)
- * @param nationalExit national zones in the bottom places of the national list in consecutive
- *     years (退出国家级名单)
+ * @param nationalExit national zones in the bottom places of the national list in consecutive years
+ *     (退出国家级名单)
  * @param projectDrought no major project started in consecutive years (降档)
  */
 public record ConsequenceRules(
@@ -29,14 +29,19 @@ public record ConsequenceRules(
       Objects.requireNonNull(level);
       if (bottom < 1 || windowYears < 1 || minHits < 1 || minHits > windowYears) {
         throw new IllegalArgumentException(
-            "need bottom ≥ 1 and 1 ≤ min_hits ≤ years: " + bottom + ", " + minHits + ", " + windowYears);
+            "need bottom ≥ 1 and 1 ≤ min_hits ≤ years: "
+                + bottom
+                + ", "
+                + minHits
+                + ", "
+                + windowYears);
       }
     }
   }
 
   /**
-   * "No major project started ({@code indicator} = 0) in each of the last {@code years} years":
-   * the zone is demoted by {@code demotionTiers} tiers (never below the last band).
+   * "No major project started ({@code indicator} = 0) in each of the last {@code years} years": the
+   * zone is demoted by {@code demotionTiers} tiers (never below the last band).
    *
    * @param indicator the project-fact column counted (projects_started_1e8 = ≥ 1 亿元 projects)
    * @param years consecutive years without a start

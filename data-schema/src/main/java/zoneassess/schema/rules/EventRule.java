@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param points points per finding (count) for deductions and bonuses, 0 for a veto
  * @param cap most points this event type can deduct or add in one period, or null for no cap
  */
-public record EventRule(String eventType, EventKind kind, String nameZh, double points, Double cap) {
+public record EventRule(
+    String eventType, EventKind kind, String nameZh, double points, Double cap) {
   public EventRule {
     Objects.requireNonNull(eventType);
     Objects.requireNonNull(kind);

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * How final scores become ranks.
  *
- * @param decimals the final score is rounded (half up) to this many decimals before ranking, so
- *     two zones equal at the published precision share a rank
+ * @param decimals the final score is rounded (half up) to this many decimals before ranking, so two
+ *     zones equal at the published precision share a rank
  * @param tieBreak tie-breakers in order; empty = ties are shared ({@code ties: shared})
  */
 public record RankingRule(int decimals, List<TieBreak> tieBreak) {

@@ -16,12 +16,23 @@ import zoneassess.schema.yaml.YamlNode;
 public final class RulesLoader {
   private static final List<String> TOP =
       List.of(
-          "id", "name_zh", "version", "notes", "ranking", "events", "caps", "progress", "tiers",
-          "consequences", "marks");
+          "id",
+          "name_zh",
+          "version",
+          "notes",
+          "ranking",
+          "events",
+          "caps",
+          "progress",
+          "tiers",
+          "consequences",
+          "marks");
   private static final List<String> LEVELS = List.of("national", "provincial");
   private static final List<String> PROJECT_INDICATORS =
       List.of(
-          "projects_started_1e8", "projects_started_1e9", "projects_started_5e9",
+          "projects_started_1e8",
+          "projects_started_1e9",
+          "projects_started_5e9",
           "projects_started_1e10");
 
   private RulesLoader() {}
@@ -82,7 +93,8 @@ public final class RulesLoader {
       }
     }
     if (ties.equals("shared") && !breaks.isEmpty()) {
-      throw n.require("tie_break").error("'ties: shared' cannot have a tie_break list; use 'ties: break'");
+      throw n.require("tie_break")
+          .error("'ties: shared' cannot have a tie_break list; use 'ties: break'");
     }
     if (ties.equals("break") && breaks.isEmpty()) {
       throw n.require("ties").error("'ties: break' needs a tie_break list");
@@ -98,7 +110,9 @@ public final class RulesLoader {
       YamlNode r = e.getValue().allowOnly(List.of("kind", "name_zh", "points", "cap"));
       EventKind kind =
           EventKind.valueOf(
-              r.require("kind").oneOf(List.of("veto", "deduction", "bonus")).toUpperCase(java.util.Locale.ROOT));
+              r.require("kind")
+                  .oneOf(List.of("veto", "deduction", "bonus"))
+                  .toUpperCase(java.util.Locale.ROOT));
       double points = 0;
       if (kind == EventKind.VETO) {
         if (r.has("points") || r.has("cap")) {
@@ -109,7 +123,10 @@ public final class RulesLoader {
       }
       out.add(
           new EventRule(
-              e.getKey(), kind, r.getString("name_zh", e.getKey()), points,
+              e.getKey(),
+              kind,
+              r.getString("name_zh", e.getKey()),
+              points,
               nonNegative(r.get("cap").orElse(null))));
     }
     return out;
@@ -120,7 +137,8 @@ public final class RulesLoader {
       return ProgressRule.NONE;
     }
     YamlNode n = node.get().allowOnly(List.of("points_per_share", "cap"));
-    return new ProgressRule(nonNegative(n.require("points_per_share")), nonNegative(n.get("cap").orElse(null)));
+    return new ProgressRule(
+        nonNegative(n.require("points_per_share")), nonNegative(n.get("cap").orElse(null)));
   }
 
   private static TierRules tiers(YamlNode node) {
@@ -140,8 +158,12 @@ public final class RulesLoader {
         b.allowOnly(List.of("name", "from", "to", "salary_coefficient"));
         int from = b.require("from").integer();
         if (expectedFrom == null || from != expectedFrom) {
-          throw b.require("from").error(
-              "tier bands must be contiguous from rank 1: expected 'from: " + expectedFrom + "', found " + from);
+          throw b.require("from")
+              .error(
+                  "tier bands must be contiguous from rank 1: expected 'from: "
+                      + expectedFrom
+                      + "', found "
+                      + from);
         }
         Integer to = b.get("to").map(YamlNode::integer).orElse(null);
         if (to == null && !last) {
@@ -156,8 +178,12 @@ public final class RulesLoader {
         b.allowOnly(List.of("name", "min_score", "salary_coefficient"));
         Double min = last && !b.has("min_score") ? null : b.require("min_score").number();
         if (min != null && lastMin != null && min >= lastMin) {
-          throw b.require("min_score").error(
-              "score bands go from best to worst: min_score " + min + " is not below " + lastMin);
+          throw b.require("min_score")
+              .error(
+                  "score bands go from best to worst: min_score "
+                      + min
+                      + " is not below "
+                      + lastMin);
         }
         if (min == null && !last) {
           throw b.error("only the last tier band may leave 'min_score' open");
@@ -170,7 +196,9 @@ public final class RulesLoader {
       throw items.get(items.size() - 1).error("the last tier band must be open-ended (no 'to')");
     }
     if (basis.equals(TierRules.BY_SCORE) && lastMin != null) {
-      throw items.get(items.size() - 1).error("the last tier band must be open-ended (no 'min_score')");
+      throw items
+          .get(items.size() - 1)
+          .error("the last tier band must be open-ended (no 'min_score')");
     }
     YamlNode inel = n.require("ineligible").allowOnly(List.of("name", "salary_coefficient"));
     TierRules.Band ineligible =
@@ -194,23 +222,30 @@ public final class RulesLoader {
     YamlNode n = node.get().allowOnly(List.of("delisting", "national_exit", "project_drought"));
     ConsequenceRules.ProjectDrought drought = null;
     if (n.has("project_drought")) {
-      YamlNode d = n.require("project_drought").allowOnly(List.of("indicator", "years", "demotion_tiers"));
+      YamlNode d =
+          n.require("project_drought").allowOnly(List.of("indicator", "years", "demotion_tiers"));
       drought =
           new ConsequenceRules.ProjectDrought(
-              d.get("indicator").map(i -> i.oneOf(PROJECT_INDICATORS)).orElse("projects_started_1e8"),
+              d.get("indicator")
+                  .map(i -> i.oneOf(PROJECT_INDICATORS))
+                  .orElse("projects_started_1e8"),
               positive(d.require("years")),
               d.getInt("demotion_tiers", 1));
     }
     return new ConsequenceRules(
-        bottom(n.get("delisting"), "provincial"), bottom(n.get("national_exit"), "national"), drought);
+        bottom(n.get("delisting"), "provincial"),
+        bottom(n.get("national_exit"), "national"),
+        drought);
   }
 
-  private static ConsequenceRules.BottomPlaces bottom(java.util.Optional<YamlNode> node, String defaultLevel) {
+  private static ConsequenceRules.BottomPlaces bottom(
+      java.util.Optional<YamlNode> node, String defaultLevel) {
     if (node.isEmpty()) {
       return null;
     }
     YamlNode n =
-        node.get().allowOnly(List.of("level", "bottom", "years", "min_hits", "veto_counts_as_bottom"));
+        node.get()
+            .allowOnly(List.of("level", "bottom", "years", "min_hits", "veto_counts_as_bottom"));
     int years = positive(n.require("years"));
     int hits = n.has("min_hits") ? positive(n.require("min_hits")) : years;
     if (hits > years) {
@@ -250,7 +285,8 @@ public final class RulesLoader {
   private static int positive(YamlNode n) {
     int v = n.integer();
     if (v < 1) {
-      throw n.error("expected a whole number ≥ 1 at '" + n.path() + "', found '" + n.string() + "'");
+      throw n.error(
+          "expected a whole number ≥ 1 at '" + n.path() + "', found '" + n.string() + "'");
     }
     return v;
   }

@@ -11,8 +11,8 @@ import java.util.Optional;
  * The units the product knows and how they convert. Conversions exist only inside a family; a value
  * in a unit of another family is rejected at ingestion, never guessed.
  *
- * <p>Land: 1 mu = 666.67 m² (exactly 10000/15 m²), 1 公顷 = 15 亩, 1 km² = 1500 亩. Price of land:
- * 1 元/m² = 666.67 元/亩 = 0.066667 万元/亩.
+ * <p>Land: 1 mu = 666.67 m² (exactly 10000/15 m²), 1 公顷 = 15 亩, 1 km² = 1500 亩. Price of land: 1
+ * 元/m² = 666.67 元/亩 = 0.066667 万元/亩.
  */
 public final class Units {
   private static final Map<String, Unit> BY_SPELLING = new LinkedHashMap<>();

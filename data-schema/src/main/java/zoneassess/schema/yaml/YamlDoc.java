@@ -17,8 +17,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A parsed specification file: its name, its text (so its SHA-256 can go into a run manifest) and
- * its root node. Shipped files are read from the classpath as {@code classpath:methodologies/x.yaml};
- * user files from a path.
+ * its root node. Shipped files are read from the classpath as {@code
+ * classpath:methodologies/x.yaml}; user files from a path.
  *
  * @param name the name used in error messages (file path or classpath: name)
  * @param text the file's text
@@ -79,7 +79,8 @@ public record YamlDoc(String name, String text, YamlNode root) {
   public String sha256() {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -16,9 +16,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A node of a YAML document that remembers where it came from. Every accessor that finds the
- * wrong shape throws a {@link SpecException} pointing at the node's line and column, so loaders
- * read like a schema and their errors are precise without extra effort.
+ * A node of a YAML document that remembers where it came from. Every accessor that finds the wrong
+ * shape throws a {@link SpecException} pointing at the node's line and column, so loaders read like
+ * a schema and their errors are precise without extra effort.
  */
 public final class YamlNode {
   private final String file;
@@ -71,7 +71,10 @@ public final class YamlNode {
 
   private static boolean isNullScalar(ScalarNode s) {
     String v = s.getValue();
-    return s.getTag().getValue().endsWith(":null") || v.isEmpty() || v.equals("~") || v.equals("null");
+    return s.getTag().getValue().endsWith(":null")
+        || v.isEmpty()
+        || v.equals("~")
+        || v.equals("null");
   }
 
   /** The entries of a mapping in document order. Duplicate keys are an error. */
@@ -87,7 +90,8 @@ public final class YamlNode {
       String key = k.getValue();
       YamlNode child = new YamlNode(file, t.getValueNode(), join(key));
       if (out.put(key, child) != null) {
-        throw new YamlNode(file, k, path).error("key '" + key + "' appears twice in '" + path + "'");
+        throw new YamlNode(file, k, path)
+            .error("key '" + key + "' appears twice in '" + path + "'");
       }
     }
     return out;
@@ -100,7 +104,8 @@ public final class YamlNode {
   public YamlNode allowOnly(Collection<String> allowed) {
     for (Map.Entry<String, YamlNode> e : entries().entrySet()) {
       if (!allowed.contains(e.getKey())) {
-        String hint = closest(e.getKey(), allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
+        String hint =
+            closest(e.getKey(), allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
         Set<String> sorted = new TreeSet<>(allowed);
         throw keyNode(e.getKey())
             .error(
@@ -138,7 +143,8 @@ public final class YamlNode {
   }
 
   public YamlNode require(String key) {
-    return get(key).orElseThrow(() -> error("missing required key '" + key + "' in '" + path + "'"));
+    return get(key)
+        .orElseThrow(() -> error("missing required key '" + key + "' in '" + path + "'"));
   }
 
   public List<YamlNode> list() {
@@ -197,7 +203,15 @@ public final class YamlNode {
     if (!allowed.contains(v)) {
       String hint = closest(v, allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
       throw error(
-          "'" + v + "' is not allowed at '" + path + "'" + hint + " (allowed: " + String.join(", ", allowed) + ")");
+          "'"
+              + v
+              + "' is not allowed at '"
+              + path
+              + "'"
+              + hint
+              + " (allowed: "
+              + String.join(", ", allowed)
+              + ")");
     }
     return v;
   }

@@ -40,7 +40,9 @@ class DatasetsTest {
     List<String> order = Datasets.ALL.stream().map(DatasetContract::name).toList();
     for (DatasetContract d : Datasets.ALL) {
       for (ForeignKey fk : d.references()) {
-        assertTrue(order.indexOf(fk.targetDataset()) < order.indexOf(d.name()), d.name() + " → " + fk.targetDataset());
+        assertTrue(
+            order.indexOf(fk.targetDataset()) < order.indexOf(d.name()),
+            d.name() + " → " + fk.targetDataset());
       }
     }
   }

@@ -26,12 +26,12 @@ class DataDictionaryTest {
     String md = DataDictionary.render();
     // A column row with its Chinese label, type, unit, requiredness, range and aliases.
     assertTrue(
-        md.contains(
-            "| `land_area_mu` | 用地面积 | double | 亩 | yes | [0, 100000] | 用地面积（亩）, 占地面积 |"),
+        md.contains("| `land_area_mu` | 用地面积 | double | 亩 | yes | [0, 100000] | 用地面积（亩）, 占地面积 |"),
         md);
     assertTrue(md.contains("- Key: `credit_code, year`"));
     assertTrue(
-        md.contains("- References: `region_code` → `zones.zone_code` when `region_level = 'zone'`"));
+        md.contains(
+            "- References: `region_code` → `zones.zone_code` when `region_level = 'zone'`"));
     assertTrue(md.contains("- Rule `tax_over_revenue` (warn): "));
     // 1 公顷 = 10 000 m² (the area family's base unit).
     assertTrue(md.contains("| 公顷 | area | 10000 | ha, hectare |"));

@@ -54,7 +54,8 @@ class TypicalFirmProfileLoaderTest {
         assertThrows(
             SpecException.class, () -> TypicalFirmProfileLoader.parse("p.yaml", text, catalogue));
     // second line, "electricty" starts at column 14 of line 5.
-    assertTrue(e.getMessage().startsWith("p.yaml:5:14: 'electricty' is not allowed"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("p.yaml:5:14: 'electricty' is not allowed"), e.getMessage());
     assertTrue(e.getMessage().contains("did you mean 'electricity'?"), e.getMessage());
   }
 
@@ -69,7 +70,8 @@ class TypicalFirmProfileLoaderTest {
                     "id: demo\nname_zh: 演示\nlines:\n  - factor: gas\n    subcategory: industrial\n"
                         + "    quantiy: 5\n",
                     catalogue));
-    assertTrue(typo.getMessage().startsWith("t.yaml:6:5: unknown key 'quantiy'"), typo.getMessage());
+    assertTrue(
+        typo.getMessage().startsWith("t.yaml:6:5: unknown key 'quantiy'"), typo.getMessage());
     SpecException sub =
         assertThrows(
             SpecException.class,

@@ -48,7 +48,8 @@ class PerMuSchemeLoaderTest {
     assertEquals(2.0, above.items().get(0).benchmark().multiple());
     assertEquals(Grouping.COUNTY, above.items().get(0).benchmark().group());
     assertFalse(above.items().get(0).benchmark().isFixed());
-    assertEquals("tax_per_electricity", s.formula("below").orElseThrow().items().get(2).indicator().code());
+    assertEquals(
+        "tax_per_electricity", s.formula("below").orElseThrow().items().get(2).indicator().code());
     // A top 20 % (inclusive), B to 60 %, C to 95 %, D the rest; within each county.
     assertEquals(Grouping.COUNTY, s.classes().grouping());
     assertEquals(
@@ -67,11 +68,14 @@ class PerMuSchemeLoaderTest {
     assertEquals(
         List.of(24.097, 136.16, 2.694, 4929.81, 18.14, 0.0302),
         above.items().stream().map(i -> i.benchmark().fixed()).toList());
-    assertEquals(List.of(30.0, 20.0, 20.0, 10.0, 10.0, 10.0), above.items().stream().map(ScoreItem::weight).toList());
+    assertEquals(
+        List.of(30.0, 20.0, 20.0, 10.0, 10.0, 10.0),
+        above.items().stream().map(ScoreItem::weight).toList());
     assertEquals(MissingRule.AVERAGE, above.items().get(3).missing());
     assertEquals(MissingRule.ZERO, above.items().get(0).missing());
     FormulaSet below = s.formula("below").orElseThrow();
-    assertEquals(List.of(11.5932, 0.2352), below.items().stream().map(i -> i.benchmark().fixed()).toList());
+    assertEquals(
+        List.of(11.5932, 0.2352), below.items().stream().map(i -> i.benchmark().fixed()).toList());
     assertTrue(s.classes().byScale());
     assertNull(above.items().get(0).capMultiple());
   }
@@ -92,7 +96,9 @@ class PerMuSchemeLoaderTest {
   @Test
   void typoInKeyIsLocated() {
     SpecException e =
-        assertThrows(SpecException.class, () -> parse(MINIMAL.replace("      weight: 60", "      wieght: 60")));
+        assertThrows(
+            SpecException.class,
+            () -> parse(MINIMAL.replace("      weight: 60", "      wieght: 60")));
     // "wieght" sits on line 7, column 9.
     assertTrue(e.getMessage().startsWith("scheme.yaml:7:9: unknown key 'wieght'"), e.getMessage());
     assertTrue(e.getMessage().contains("did you mean 'weight'?"), e.getMessage());
@@ -111,8 +117,11 @@ class PerMuSchemeLoaderTest {
   @Test
   void unknownIndicatorGetsAHint() {
     SpecException e =
-        assertThrows(SpecException.class, () -> parse(MINIMAL.replace("indicator: tax_per_mu", "indicator: tax_per_m")));
-    assertTrue(e.getMessage().startsWith("scheme.yaml:6:20: 'tax_per_m' is not allowed"), e.getMessage());
+        assertThrows(
+            SpecException.class,
+            () -> parse(MINIMAL.replace("indicator: tax_per_mu", "indicator: tax_per_m")));
+    assertTrue(
+        e.getMessage().startsWith("scheme.yaml:6:20: 'tax_per_m' is not allowed"), e.getMessage());
     assertTrue(e.getMessage().contains("did you mean 'tax_per_mu'?"), e.getMessage());
   }
 
@@ -123,7 +132,9 @@ class PerMuSchemeLoaderTest {
             "formulas:",
             "indicators:\n  - {code: x, numerator: tax_paid_1k, denominator: land_area_mu}\nformulas:");
     SpecException e = assertThrows(SpecException.class, () -> parse(text));
-    assertTrue(e.getMessage().startsWith("scheme.yaml:3:26: 'tax_paid_1k' is not allowed"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("scheme.yaml:3:26: 'tax_paid_1k' is not allowed"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("did you mean 'tax_paid_10k'?"), e.getMessage());
   }
 
@@ -132,25 +143,35 @@ class PerMuSchemeLoaderTest {
     SpecException order =
         assertThrows(
             SpecException.class,
-            () -> parse(MINIMAL.replace("- {class: B}", "- {class: B, to: 10%}\n    - {class: C}")));
+            () ->
+                parse(MINIMAL.replace("- {class: B}", "- {class: B, to: 10%}\n    - {class: C}")));
     assertTrue(order.getMessage().startsWith("scheme.yaml:16:22:"), order.getMessage());
-    assertTrue(order.getMessage().contains("class 'B' must end after the previous class"), order.getMessage());
+    assertTrue(
+        order.getMessage().contains("class 'B' must end after the previous class"),
+        order.getMessage());
     SpecException last =
-        assertThrows(SpecException.class, () -> parse(MINIMAL.replace("- {class: B}", "- {class: B, to: 90%}")));
+        assertThrows(
+            SpecException.class,
+            () -> parse(MINIMAL.replace("- {class: B}", "- {class: B, to: 90%}")));
     assertTrue(last.getMessage().contains("the last class must end at 100%"), last.getMessage());
     SpecException both =
         assertThrows(
             SpecException.class,
-            () -> parse(MINIMAL.replace("benchmark: 10", "benchmark: {fixed: 10, prior_year_multiple: 2}")));
+            () ->
+                parse(
+                    MINIMAL.replace(
+                        "benchmark: 10", "benchmark: {fixed: 10, prior_year_multiple: 2}")));
     assertTrue(
-        both.getMessage().contains("a benchmark needs exactly one of 'fixed' or 'prior_year_multiple'"),
+        both.getMessage()
+            .contains("a benchmark needs exactly one of 'fixed' or 'prior_year_multiple'"),
         both.getMessage());
   }
 
   @Test
   void classSizesFollowTheDocumentedRounding() {
     ClassRules huaian = PerMuSchemeLoader.load(PerMuSchemeLoader.HUAIAN_2024).classes();
-    // n = 7: A ends at round_half_up(0.20 × 7 = 1.4) = 1, B at round(4.2) = 4, C at round(6.65) = 7,
+    // n = 7: A ends at round_half_up(0.20 × 7 = 1.4) = 1, B at round(4.2) = 4, C at round(6.65) =
+    // 7,
     // so 1 A, 3 B, 3 C and no D.
     assertEquals(1, huaian.cumulativeCount(0, 7));
     assertEquals(4, huaian.cumulativeCount(1, 7));

@@ -51,7 +51,8 @@ class RulesLoaderTest {
     assertEquals("test-rules", r.id());
     assertEquals(1, r.ranking().decimals());
     assertEquals(
-        List.of(TieBreak.dimension("open"), TieBreak.column("index_score")), r.ranking().tieBreak());
+        List.of(TieBreak.dimension("open"), TieBreak.column("index_score")),
+        r.ranking().tieBreak());
     assertEquals(EventKind.VETO, r.event("major_safety_accident").orElseThrow().kind());
     EventRule central = r.event("inspection_central").orElseThrow();
     assertEquals(0.3, central.points());
@@ -64,7 +65,8 @@ class RulesLoaderTest {
     assertNull(r.tiers().bands().get(1).toRank());
     // delisting defaults to the provincial list and to counting a vetoed year as a bottom year
     assertEquals(
-        new ConsequenceRules.BottomPlaces("provincial", 3, 3, 2, true), r.consequences().delisting());
+        new ConsequenceRules.BottomPlaces("provincial", 3, 3, 2, true),
+        r.consequences().delisting());
     assertNull(r.consequences().nationalExit());
     assertEquals(
         new ConsequenceRules.ProjectDrought("projects_started_1e8", 2, 1),
@@ -105,15 +107,15 @@ class RulesLoaderTest {
     String text = MINIMAL.replace("{name: 第二档, from: 3", "{name: 第二档, from: 4");
     SpecException e = assertThrows(SpecException.class, () -> parse(text));
     assertTrue(e.getMessage().startsWith("r.yaml:21:"), e.getMessage());
-    assertTrue(
-        e.getMessage().contains("expected 'from: 3', found 4"), e.getMessage());
+    assertTrue(e.getMessage().contains("expected 'from: 3', found 4"), e.getMessage());
   }
 
   @Test
   void sharedTiesCannotHaveTieBreakers() {
     String text = MINIMAL.replace("ties: break", "ties: shared");
     SpecException e = assertThrows(SpecException.class, () -> parse(text));
-    assertTrue(e.getMessage().contains("'ties: shared' cannot have a tie_break list"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("'ties: shared' cannot have a tie_break list"), e.getMessage());
     // located at the tie_break list (its first item is on line 6)
     assertTrue(e.getMessage().startsWith("r.yaml:6:"), e.getMessage());
   }
@@ -130,7 +132,8 @@ class RulesLoaderTest {
   void negativePointsAreRejected() {
     String text = MINIMAL.replace("points: 0.5", "points: -0.5");
     SpecException e = assertThrows(SpecException.class, () -> parse(text));
-    assertTrue(e.getMessage().contains("expected a number ≥ 0 at 'events.award.points'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("expected a number ≥ 0 at 'events.award.points'"), e.getMessage());
   }
 
   @Test

@@ -43,7 +43,8 @@ class YamlNodeTest {
   void duplicateKeysAndSyntaxErrorsAreLocated() {
     SpecException dup =
         assertThrows(
-            SpecException.class, () -> YamlDoc.parse("d.yaml", "a: 1\nb: 2\na: 3\n").root().entries());
+            SpecException.class,
+            () -> YamlDoc.parse("d.yaml", "a: 1\nb: 2\na: 3\n").root().entries());
     assertEquals(3, dup.line());
     SpecException syntax =
         assertThrows(SpecException.class, () -> YamlDoc.parse("s.yaml", "a: [1, 2\nb: 3\n"));
@@ -57,6 +58,8 @@ class YamlNodeTest {
     assertEquals(30.0, r.require("p").number());
     assertEquals(1000, r.require("q").integer());
     SpecException e = assertThrows(SpecException.class, () -> r.require("r").number());
-    assertTrue(e.getMessage().contains("n.yaml:3:4: expected a number at 'r', found 'abc'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("n.yaml:3:4: expected a number at 'r', found 'abc'"),
+        e.getMessage());
   }
 }

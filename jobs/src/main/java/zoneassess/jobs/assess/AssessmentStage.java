@@ -16,15 +16,15 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.permu.PerMuZoneIndicators;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
-import zoneassess.jobs.permu.PerMuZoneIndicators;
 import zoneassess.schema.marts.AssessmentMarts;
 import zoneassess.schema.marts.PerMuMarts;
 import zoneassess.schema.rules.AssessmentRules;
@@ -33,9 +33,9 @@ import zoneassess.schema.yaml.SpecException;
 
 /**
  * The assess stage: reads the staged {@code zone_stats}, {@code zones}, {@code major_projects} and
- * {@code zone_events} of a run, builds {@link ZoneFacts}, has them scored by the {@link ZoneScoring}
- * it was built with, applies the rules ({@link ZoneAssessment}) and publishes the five assessment
- * marts, sorted.
+ * {@code zone_events} of a run, builds {@link ZoneFacts}, has them scored by the {@link
+ * ZoneScoring} it was built with, applies the rules ({@link ZoneAssessment}) and publishes the five
+ * assessment marts, sorted.
  *
  * <p>Parameters: {@code period} ({@code yyyy}, a sub-annual period such as {@code 2025Q3}, or
  * {@code latest} = the newest annual period in zone_stats; default latest), {@code methodology}
@@ -67,43 +67,94 @@ public final class AssessmentStage implements Stage {
     String methodology = context.param(METHODOLOGY);
     RunAssessment assessed =
         RunAssessment.of(
-            spark, run, scoring, methodology, context.param(RULES, null), context.param(PERIOD, "latest"));
+            spark,
+            run,
+            scoring,
+            methodology,
+            context.param(RULES, null),
+            context.param(PERIOD, "latest"));
     String period = assessed.period();
     AssessmentRules rules = assessed.rules();
     ScoredZones scored = assessed.scored();
     ZoneAssessment.AssessmentResult result = assessed.result();
     Dataset<Row> projects = assessed.projects();
-    context.console().println("assess: period " + period + ", methodology " + methodology + ", rules " + rules.source());
+    context
+        .console()
+        .println(
+            "assess: period "
+                + period
+                + ", methodology "
+                + methodology
+                + ", rules "
+                + rules.source());
 
     Publisher publisher = context.publisher();
     Map<String, String> outputs = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
-    publish(publisher, run, AssessmentMarts.ASSESSMENT.name(), result.assessment(),
-        new Column[] {col("period"), col("rank_all").asc_nulls_last(), col("zone_code")}, outputs, counts);
-    publish(publisher, run, AssessmentMarts.ASSESSMENT_DIMENSIONS.name(), result.dimensions(),
-        new Column[] {col("period"), col("zone_code"), col("sort_order"), col("dimension_code")}, outputs, counts);
-    publish(publisher, run, AssessmentMarts.ASSESSMENT_INDICATORS.name(), result.indicators(),
-        new Column[] {col("period"), col("zone_code"), col("dimension_code"), col("indicator_code")}, outputs, counts);
-    publish(publisher, run, AssessmentMarts.ASSESSMENT_WARNINGS.name(), result.warnings(),
-        new Column[] {col("period"), col("zone_code"), col("rule_id")}, outputs, counts);
-    publish(publisher, run, AssessmentMarts.PROJECT_FUNNEL.name(), ProjectFunnel.build(projects),
-        ProjectFunnel.publishOrder(), outputs, counts);
+    publish(
+        publisher,
+        run,
+        AssessmentMarts.ASSESSMENT.name(),
+        result.assessment(),
+        new Column[] {col("period"), col("rank_all").asc_nulls_last(), col("zone_code")},
+        outputs,
+        counts);
+    publish(
+        publisher,
+        run,
+        AssessmentMarts.ASSESSMENT_DIMENSIONS.name(),
+        result.dimensions(),
+        new Column[] {col("period"), col("zone_code"), col("sort_order"), col("dimension_code")},
+        outputs,
+        counts);
+    publish(
+        publisher,
+        run,
+        AssessmentMarts.ASSESSMENT_INDICATORS.name(),
+        result.indicators(),
+        new Column[] {
+          col("period"), col("zone_code"), col("dimension_code"), col("indicator_code")
+        },
+        outputs,
+        counts);
+    publish(
+        publisher,
+        run,
+        AssessmentMarts.ASSESSMENT_WARNINGS.name(),
+        result.warnings(),
+        new Column[] {col("period"), col("zone_code"), col("rule_id")},
+        outputs,
+        counts);
+    publish(
+        publisher,
+        run,
+        AssessmentMarts.PROJECT_FUNNEL.name(),
+        ProjectFunnel.build(projects),
+        ProjectFunnel.publishOrder(),
+        outputs,
+        counts);
 
     List<String> summary = new ArrayList<>();
     summary.add(
         String.format(
-            Locale.ROOT, "assessment %s: methodology %s %s, rules %s", period, scored.methodologyId(),
-            scored.methodologyVersion(), rules.id()));
+            Locale.ROOT,
+            "assessment %s: methodology %s %s, rules %s",
+            period,
+            scored.methodologyId(),
+            scored.methodologyVersion(),
+            rules.id()));
     Dataset<Row> published = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()));
     summary.addAll(topMovers(published, period));
-    summary.addAll(warnedZones(spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT_WARNINGS.name())), period));
+    summary.addAll(
+        warnedZones(
+            spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT_WARNINGS.name())), period));
     summary.forEach(context.console()::println);
     return new StageResult(NAME, outputs, counts, summary);
   }
 
   /**
-   * Joins the per-mu zone aggregates (亩均税收, 亩均增加值, A and D shares) as indicator columns when
-   * the run has a {@code permu_zone} mart; the columns are null otherwise, and the methodology's
+   * Joins the per-mu zone aggregates (亩均税收, 亩均增加值, A and D shares) as indicator columns when the
+   * run has a {@code permu_zone} mart; the columns are null otherwise, and the methodology's
    * missing-data rule decides what that means.
    */
   static Dataset<Row> withPerMuIndicators(Dataset<Row> facts, SparkSession spark, RunLayout run) {
@@ -129,7 +180,9 @@ public final class AssessmentStage implements Stage {
     "permu_tax_per_mu", "permu_value_added_per_mu", "permu_share_a", "permu_share_d"
   };
 
-  /** {@code latest} → the newest annual period with final figures; anything else must be a period. */
+  /**
+   * {@code latest} → the newest annual period with final figures; anything else must be a period.
+   */
   static String resolvePeriod(String requested, Dataset<Row> stats) {
     if (requested.equalsIgnoreCase("latest_ytd")) {
       Row ytd =
@@ -138,7 +191,8 @@ public final class AssessmentStage implements Stage {
               .agg(max(col("period")))
               .first();
       if (ytd.isNullAt(0)) {
-        throw new IllegalArgumentException("zone_stats has no quarterly or monthly (year-to-date) period");
+        throw new IllegalArgumentException(
+            "zone_stats has no quarterly or monthly (year-to-date) period");
       }
       return ytd.getString(0);
     }
@@ -151,7 +205,9 @@ public final class AssessmentStage implements Stage {
     }
     Row r =
         stats
-            .filter(Periods.isAnnual(col("period")).and(coalesce(col("basis"), lit("final")).equalTo("final")))
+            .filter(
+                Periods.isAnnual(col("period"))
+                    .and(coalesce(col("basis"), lit("final")).equalTo("final")))
             .agg(max(col("period")))
             .first();
     if (r.isNullAt(0)) {
@@ -162,7 +218,8 @@ public final class AssessmentStage implements Stage {
 
   /** A tie-break dimension must exist in the methodology, or the rule would silently do nothing. */
   static void checkTieBreakDimensions(ScoredZones scored, AssessmentRules rules) {
-    List<TieBreak> dims = rules.ranking().tieBreak().stream().filter(TieBreak::isDimension).toList();
+    List<TieBreak> dims =
+        rules.ranking().tieBreak().stream().filter(TieBreak::isDimension).toList();
     if (dims.isEmpty()) {
       return;
     }
@@ -174,23 +231,37 @@ public final class AssessmentStage implements Stage {
     for (TieBreak t : dims) {
       if (!known.contains(t.dimension())) {
         throw new SpecException(
-            rules.source(), 0, 0,
-            "ranking.tie_break names dimension '" + t.dimension() + "', which methodology "
-                + scored.methodologyId() + " does not have (dimensions: " + String.join(", ", known) + ")");
+            rules.source(),
+            0,
+            0,
+            "ranking.tie_break names dimension '"
+                + t.dimension()
+                + "', which methodology "
+                + scored.methodologyId()
+                + " does not have (dimensions: "
+                + String.join(", ", known)
+                + ")");
       }
     }
   }
 
   private static void publish(
-      Publisher publisher, RunLayout run, String mart, Dataset<Row> data, Column[] order,
-      Map<String, String> outputs, Map<String, Long> counts) {
+      Publisher publisher,
+      RunLayout run,
+      String mart,
+      Dataset<Row> data,
+      Column[] order,
+      Map<String, String> outputs,
+      Map<String, Long> counts) {
     String uri = run.mart(mart);
     publisher.writeParquet(data.repartition(1).sortWithinPartitions(order), uri);
     outputs.put(mart, uri);
     counts.put(mart, data.sparkSession().read().parquet(uri).count());
   }
 
-  /** The zones that moved up most in {@code period} (largest Δrank, then better rank, then code). */
+  /**
+   * The zones that moved up most in {@code period} (largest Δrank, then better rank, then code).
+   */
   static List<String> topMovers(Dataset<Row> assessment, String period) {
     List<Row> rows =
         assessment
@@ -205,8 +276,14 @@ public final class AssessmentStage implements Stage {
     for (Row r : rows) {
       out.add(
           String.format(
-              Locale.ROOT, "  %d. %s (%s) %d → %d (+%d)", i++, r.getString(1), r.getString(0),
-              r.getInt(2), r.getInt(3), r.getInt(4)));
+              Locale.ROOT,
+              "  %d. %s (%s) %d → %d (+%d)",
+              i++,
+              r.getString(1),
+              r.getString(0),
+              r.getInt(2),
+              r.getInt(3),
+              r.getInt(4)));
     }
     return out;
   }
@@ -217,7 +294,10 @@ public final class AssessmentStage implements Stage {
         warnings.filter(col("period").equalTo(period).and(col("severity").isin("red", "yellow")));
     long total = w.count();
     List<Row> rows =
-        w.orderBy(col("zone_code"), col("rule_id")).limit(MAX_WARNING_LINES).select("message_zh").collectAsList();
+        w.orderBy(col("zone_code"), col("rule_id"))
+            .limit(MAX_WARNING_LINES)
+            .select("message_zh")
+            .collectAsList();
     List<String> out = new ArrayList<>();
     out.add("warnings " + period + ": " + total);
     rows.forEach(r -> out.add("  " + r.getString(0)));

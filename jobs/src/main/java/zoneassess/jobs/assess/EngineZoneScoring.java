@@ -26,7 +26,8 @@ import zoneassess.schema.methodology.MethodologyLoader;
  * Scores are computed per period ({@code period} is the engine's partition column).
  */
 public final class EngineZoneScoring implements ZoneScoring {
-  static final List<String> CARRIED = List.of("zone_name", "city", "county", "region", "level", "zone_type");
+  static final List<String> CARRIED =
+      List.of("zone_name", "city", "county", "region", "level", "zone_type");
 
   @Override
   public ScoredZones score(Dataset<Row> zoneFacts, String methodologyLocation) {
@@ -34,12 +35,16 @@ public final class EngineZoneScoring implements ZoneScoring {
     Set<String> present = new TreeSet<>(Arrays.asList(zoneFacts.columns()));
     List<String> carry = CARRIED.stream().filter(present::contains).toList();
     IndexResult r =
-        CompositeIndexEngine.run(zoneFacts, m, new IndexOptions("zone_code", List.of("period"), carry));
+        CompositeIndexEngine.run(
+            zoneFacts, m, new IndexOptions("zone_code", List.of("period"), carry));
     IndicatorNode root = m.root();
 
     Dataset<Row> indexScores =
-        r.aggregated().select(col("zone_code"), col("period"), col(root.code()).cast("double").as("index_score"));
-    return new ScoredZones(m.id(), m.version(), indexScores, dimensions(r, root), indicators(r, m, root));
+        r.aggregated()
+            .select(
+                col("zone_code"), col("period"), col(root.code()).cast("double").as("index_score"));
+    return new ScoredZones(
+        m.id(), m.version(), indexScores, dimensions(r, root), indicators(r, m, root));
   }
 
   private static Dataset<Row> dimensions(IndexResult r, IndicatorNode root) {
@@ -65,7 +70,8 @@ public final class EngineZoneScoring implements ZoneScoring {
 
   /** The child's weight for each zone: fixed, or chosen by the root's weights-by column. */
   private static Column weight(IndicatorNode root, IndicatorNode child, Dataset<Row> source) {
-    if (root.weightsBy() == null || child.weightsByGroup().isEmpty()
+    if (root.weightsBy() == null
+        || child.weightsByGroup().isEmpty()
         || !Arrays.asList(source.columns()).contains(root.weightsBy())) {
       return lit(child.weight());
     }
@@ -89,11 +95,13 @@ public final class EngineZoneScoring implements ZoneScoring {
       normCols.add(col(l.code()).cast("double").as("norm__" + l.code()));
     }
     Dataset<Row> wide =
-        r.raw().select(rawCols.toArray(Column[]::new))
+        r.raw()
+            .select(rawCols.toArray(Column[]::new))
             .join(r.treated().select(treatedCols.toArray(Column[]::new)), key)
             .join(r.normalised().select(normCols.toArray(Column[]::new)), key);
     Dataset<Row> imputedCells =
-        r.imputedCells().select(col("zone_code"), col("period"), col("indicator").as("indicator_code"))
+        r.imputedCells()
+            .select(col("zone_code"), col("period"), col("indicator").as("indicator_code"))
             .withColumn("imputed", lit(true));
     Dataset<Row> out = null;
     for (IndicatorNode l : leaves) {
@@ -105,7 +113,9 @@ public final class EngineZoneScoring implements ZoneScoring {
               lit(l.nameZh()).as("indicator_name_zh"),
               lit(l.unit() == null ? "" : l.unit()).as("unit"),
               lit(dimensionOf(root, l.code())).as("dimension_code"),
-              lit(l.direction() == null ? "higher" : l.direction().name().toLowerCase(java.util.Locale.ROOT))
+              lit(l.direction() == null
+                      ? "higher"
+                      : l.direction().name().toLowerCase(java.util.Locale.ROOT))
                   .as("direction"),
               col("raw__" + l.code()).as("raw_value"),
               col("treated__" + l.code()).as("treated_value"),

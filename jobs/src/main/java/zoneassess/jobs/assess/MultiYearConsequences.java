@@ -40,10 +40,14 @@ import zoneassess.schema.rules.ConsequenceRules.ProjectDrought;
 public final class MultiYearConsequences {
   private MultiYearConsequences() {}
 
-  /** Needs {@code zone_code, period, level, eligible, rank_level, zones_level} and the drought indicator. */
+  /**
+   * Needs {@code zone_code, period, level, eligible, rank_level, zones_level} and the drought
+   * indicator.
+   */
   public static Dataset<Row> flag(Dataset<Row> assessment, ConsequenceRules rules) {
     Dataset<Row> out =
-        assessment.withColumn("_year", when(Periods.isAnnual(col("period")), Periods.year(col("period"))));
+        assessment.withColumn(
+            "_year", when(Periods.isAnnual(col("period")), Periods.year(col("period"))));
     out = out.withColumn("delisting_years", bottomYears(rules.delisting()));
     out = out.withColumn("national_exit_years", bottomYears(rules.nationalExit()));
     out = out.withColumn("drought_years", droughtYears(rules.projectDrought()));
@@ -67,9 +71,13 @@ public final class MultiYearConsequences {
     Column hit = col("_year").isNotNull().and(coalesce(inBottom, lit(false)));
     WindowSpec w = lastYears(rule.windowYears());
     Column hits = sum(when(hit, 1).otherwise(0)).over(w);
-    Column years = concat_ws(",", array_sort(collect_list(when(hit, col("_year").cast("string"))).over(w)));
+    Column years =
+        concat_ws(",", array_sort(collect_list(when(hit, col("_year").cast("string"))).over(w)));
     return when(
-        col("_year").isNotNull().and(col("level").equalTo(rule.level())).and(hits.geq(rule.minHits())),
+        col("_year")
+            .isNotNull()
+            .and(col("level").equalTo(rule.level()))
+            .and(hits.geq(rule.minHits())),
         years);
   }
 
@@ -110,7 +118,10 @@ public final class MultiYearConsequences {
     }
     if (rules.nationalExit() != null) {
       BottomPlaces r = rules.nationalExit();
-      String lead = r.minHits() == r.windowYears() ? "连续" + r.windowYears() + "年（" : "近" + r.windowYears() + "年中（";
+      String lead =
+          r.minHits() == r.windowYears()
+              ? "连续" + r.windowYears() + "年（"
+              : "近" + r.windowYears() + "年中（";
       out =
           union(
               out,
@@ -145,13 +156,20 @@ public final class MultiYearConsequences {
                           "年）无"
                               + thresholdZh(r.indicator())
                               + "重大项目开工"
-                              + (r.demotionTiers() > 0 ? "，薪酬系数降" + r.demotionTiers() + "档" : "")))));
+                              + (r.demotionTiers() > 0
+                                  ? "，薪酬系数降" + r.demotionTiers() + "档"
+                                  : "")))));
     }
     return out;
   }
 
   private static Column yearCount(String yearsColumn) {
-    return org.apache.spark.sql.functions.size(org.apache.spark.sql.functions.split(col(yearsColumn), ",")).cast("string");
+    return org.apache
+        .spark
+        .sql
+        .functions
+        .size(org.apache.spark.sql.functions.split(col(yearsColumn), ","))
+        .cast("string");
   }
 
   static String thresholdZh(String indicator) {
@@ -164,7 +182,13 @@ public final class MultiYearConsequences {
   }
 
   private static Dataset<Row> rows(
-      Dataset<Row> flagged, String yearsColumn, String ruleId, String nameZh, String kind, String severity, Column message) {
+      Dataset<Row> flagged,
+      String yearsColumn,
+      String ruleId,
+      String nameZh,
+      String kind,
+      String severity,
+      Column message) {
     return flagged
         .filter(col(yearsColumn).isNotNull())
         .select(

@@ -35,7 +35,10 @@ final class Periods {
         .otherwise(substring(period, 6, 2).cast("int"));
   }
 
-  /** The period a period is compared with: the previous year, or the same quarter/month a year earlier. */
+  /**
+   * The period a period is compared with: the previous year, or the same quarter/month a year
+   * earlier.
+   */
   static Column previous(Column period) {
     return concat(year(period).minus(1).cast("string"), substring(period, 5, 4));
   }

@@ -21,11 +21,12 @@ import zoneassess.schema.marts.AssessmentMarts;
  * The {@code project_funnel} mart: per zone, year and investment tier, how many projects were
  * signed, started, in production and meeting targets in that year (each stage counted in the year
  * of its own date), and the investment of the projects started. A project counts in its highest
- * tier only (a ¥60亿 project in "50亿以上"); projects under 1 亿元 are outside every tier and the
- * total. Every zone and year with any activity gets all four tiers and "合计" (zeros included).
+ * tier only (a ¥60亿 project in "50亿以上"); projects under 1 亿元 are outside every tier and the total.
+ * Every zone and year with any activity gets all four tiers and "合计" (zeros included).
  */
 public final class ProjectFunnel {
-  private static final List<String> STAGES = List.of("signed", "started", "producing", "target_met");
+  private static final List<String> STAGES =
+      List.of("signed", "started", "producing", "target_met");
 
   private ProjectFunnel() {}
 
@@ -59,12 +60,19 @@ public final class ProjectFunnel {
                 col("_e.stage").as("stage"),
                 inv);
     Column[] measures = measures();
-    Dataset<Row> byTier = stageEvents.groupBy("zone_code", "year", "tier").agg(measures[0], tail(measures));
+    Dataset<Row> byTier =
+        stageEvents.groupBy("zone_code", "year", "tier").agg(measures[0], tail(measures));
     Dataset<Row> grid =
         stageEvents
             .select("zone_code", "year")
             .distinct()
-            .withColumn("tier", explode(array(AssessmentMarts.FUNNEL_TIERS.stream().map(t -> lit(t)).toArray(Column[]::new))));
+            .withColumn(
+                "tier",
+                explode(
+                    array(
+                        AssessmentMarts.FUNNEL_TIERS.stream()
+                            .map(t -> lit(t))
+                            .toArray(Column[]::new))));
     Dataset<Row> tiers =
         grid.join(byTier, new String[] {"zone_code", "year", "tier"}, "left")
             .select(
@@ -98,7 +106,8 @@ public final class ProjectFunnel {
       m[i] = count(when(col("stage").equalTo(STAGES.get(i)), true)).as(STAGES.get(i));
     }
     m[STAGES.size()] =
-        sum(when(col("stage").equalTo("started"), col("investment_100m_cny"))).as("investment_started_100m");
+        sum(when(col("stage").equalTo("started"), col("investment_100m_cny")))
+            .as("investment_started_100m");
     return m;
   }
 

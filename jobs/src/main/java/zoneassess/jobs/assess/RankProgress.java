@@ -12,9 +12,9 @@ import org.apache.spark.sql.expressions.Window;
 import zoneassess.schema.rules.ProgressRule;
 
 /**
- * Rank progress (进位) against the previous period of the same zone: the previous year for an
- * annual period, the same quarter or month a year earlier otherwise. A zone without a ranked row in
- * that period (new, absent or vetoed then) has no previous rank and is classed 新进入; a zone that
+ * Rank progress (进位) against the previous period of the same zone: the previous year for an annual
+ * period, the same quarter or month a year earlier otherwise. A zone without a ranked row in that
+ * period (new, absent or vetoed then) has no previous rank and is classed 新进入; a zone that
  * disappears simply has no row, so nobody else's previous rank moves.
  */
 public final class RankProgress {
@@ -31,7 +31,8 @@ public final class RankProgress {
     Column prevPeriod = lag(col("period"), 1).over(byZone);
     Column prevRank = lag(col(rankColumn), 1).over(byZone);
     return df.withColumn(
-        prevColumn, when(prevPeriod.equalTo(Periods.previous(col("period"))), prevRank).cast("int"));
+        prevColumn,
+        when(prevPeriod.equalTo(Periods.previous(col("period"))), prevRank).cast("int"));
   }
 
   /** {@code prev − current}: positive = moved up; null when either is missing. */
@@ -59,7 +60,9 @@ public final class RankProgress {
     }
     Column gained = prev.minus(current).cast("double");
     Column raw = gained.divide(prev.cast("double")).multiply(rule.pointsPerShare());
-    return when(prev.isNotNull().and(current.isNotNull()).and(prev.gt(current)), RuleExpressions.capped(raw, rule.cap()))
+    return when(
+            prev.isNotNull().and(current.isNotNull()).and(prev.gt(current)),
+            RuleExpressions.capped(raw, rule.cap()))
         .otherwise(lit(0.0));
   }
 }

@@ -15,7 +15,10 @@ final class RuleExpressions {
     Column out = null;
     for (Map.Entry<?, ?> e : values.entrySet()) {
       Column v = e.getValue() == null ? lit(null) : lit(e.getValue());
-      out = out == null ? when(key.equalTo(lit(e.getKey())), v) : out.when(key.equalTo(lit(e.getKey())), v);
+      out =
+          out == null
+              ? when(key.equalTo(lit(e.getKey())), v)
+              : out.when(key.equalTo(lit(e.getKey())), v);
     }
     return out == null ? lit(null) : out;
   }

@@ -12,7 +12,9 @@ import zoneassess.schema.yaml.YamlNode;
 public final class RulesReference {
   private RulesReference() {}
 
-  /** The rules location named by {@code methodologyLocation}; a located error when it names none. */
+  /**
+   * The rules location named by {@code methodologyLocation}; a located error when it names none.
+   */
   public static String fromMethodology(String methodologyLocation) {
     YamlDoc doc = YamlDoc.load(methodologyLocation);
     YamlNode ref =
@@ -21,12 +23,15 @@ public final class RulesReference {
             .orElseThrow(
                 () ->
                     doc.root()
-                        .error("the methodology names no rules file (key 'rules'); give one with --rules"));
+                        .error(
+                            "the methodology names no rules file (key 'rules'); give one with --rules"));
     return resolve(methodologyLocation, ref.string().strip());
   }
 
   static String resolve(String base, String ref) {
-    if (ref.startsWith("classpath:") || ref.startsWith("/") || ref.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+    if (ref.startsWith("classpath:")
+        || ref.startsWith("/")
+        || ref.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
       return ref;
     }
     boolean classpath = base.startsWith("classpath:");

@@ -13,8 +13,9 @@ import zoneassess.schema.rules.RulesLoader;
 /**
  * The assessment of a run's staged inputs under one methodology, exactly as the assess stage
  * computes it before publishing: {@link ZoneFacts} (every annual period up to the assessed one, or
- * the year-to-date pair) with the per-mu indicators, scored by a {@link ZoneScoring}, rules applied.
- * Shared by {@link AssessmentStage} and the methodology comparison, so both rank zones alike.
+ * the year-to-date pair) with the per-mu indicators, scored by a {@link ZoneScoring}, rules
+ * applied. Shared by {@link AssessmentStage} and the methodology comparison, so both rank zones
+ * alike.
  *
  * @param period the resolved assessed period
  * @param rules the rules applied
@@ -30,15 +31,21 @@ public record RunAssessment(
     Dataset<Row> projects) {
 
   /**
-   * @param requestedPeriod {@code latest}, {@code latest_ytd} or a period (see {@link AssessmentStage})
+   * @param requestedPeriod {@code latest}, {@code latest_ytd} or a period (see {@link
+   *     AssessmentStage})
    * @param methodology methodology location
    * @param rulesLocation rules location; null = the methodology's {@code rules:} reference
    */
   public static RunAssessment of(
-      SparkSession spark, RunLayout run, ZoneScoring scoring, String methodology, String rulesLocation,
+      SparkSession spark,
+      RunLayout run,
+      ZoneScoring scoring,
+      String methodology,
+      String rulesLocation,
       String requestedPeriod) {
     AssessmentRules rules =
-        RulesLoader.load(rulesLocation != null ? rulesLocation : RulesReference.fromMethodology(methodology));
+        RulesLoader.load(
+            rulesLocation != null ? rulesLocation : RulesReference.fromMethodology(methodology));
     Dataset<Row> stats = StagedInputs.read(spark, run, Datasets.ZONE_STATS, true);
     Dataset<Row> zones = StagedInputs.read(spark, run, Datasets.ZONES, true);
     Dataset<Row> projects = StagedInputs.read(spark, run, Datasets.MAJOR_PROJECTS, false);
@@ -46,14 +53,19 @@ public record RunAssessment(
     String period = AssessmentStage.resolvePeriod(requestedPeriod, stats);
 
     Dataset<Row> facts =
-        AssessmentStage.withPerMuIndicators(ZoneFacts.build(stats, zones, projects, period), spark, run)
+        AssessmentStage.withPerMuIndicators(
+                ZoneFacts.build(stats, zones, projects, period), spark, run)
             .localCheckpoint();
     if (facts.filter(col("period").equalTo(period)).isEmpty()) {
       throw new IllegalArgumentException(
-          "zone_stats has no " + (Periods.isAnnual(period) ? "final" : "year-to-date") + " figures for period " + period);
+          "zone_stats has no "
+              + (Periods.isAnnual(period) ? "final" : "year-to-date")
+              + " figures for period "
+              + period);
     }
     ScoredZones scored = scoring.score(facts, methodology);
     AssessmentStage.checkTieBreakDimensions(scored, rules);
-    return new RunAssessment(period, rules, scored, ZoneAssessment.assess(facts, scored, events, rules), projects);
+    return new RunAssessment(
+        period, rules, scored, ZoneAssessment.assess(facts, scored, events, rules), projects);
   }
 }

@@ -17,14 +17,19 @@ import zoneassess.schema.dataset.ColumnSpec;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.layout.RunLayout;
 
-/** Reads the staged datasets the assessment needs; an optional dataset that was not staged is empty. */
+/**
+ * Reads the staged datasets the assessment needs; an optional dataset that was not staged is empty.
+ */
 final class StagedInputs {
   private StagedInputs() {}
 
   static StructType schema(DatasetContract contract) {
     return new StructType(
         contract.columns().stream()
-            .map(c -> new StructField(c.name(), type(c), true, org.apache.spark.sql.types.Metadata.empty()))
+            .map(
+                c ->
+                    new StructField(
+                        c.name(), type(c), true, org.apache.spark.sql.types.Metadata.empty()))
             .toArray(StructField[]::new));
   }
 
@@ -40,7 +45,8 @@ final class StagedInputs {
   }
 
   /** The staged dataset, or an error naming what is missing when {@code required}. */
-  static Dataset<Row> read(SparkSession spark, RunLayout run, DatasetContract contract, boolean required) {
+  static Dataset<Row> read(
+      SparkSession spark, RunLayout run, DatasetContract contract, boolean required) {
     String uri = run.staging(contract.name());
     if (!new Publisher(spark).exists(uri)) {
       if (required) {

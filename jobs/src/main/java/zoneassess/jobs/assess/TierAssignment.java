@@ -16,8 +16,8 @@ import zoneassess.schema.rules.TierRules;
 /**
  * Tiers (档次) and salary coefficients: a ranked zone falls in the band of its final rank (or final
  * score); a project drought moves it down {@code demotion_tiers} bands, never below the last; an
- * unranked zone gets the ineligible tier. Adds {@code tier}, {@code salary_coefficient},
- * {@code demoted} and {@code tier_before_demotion}.
+ * unranked zone gets the ineligible tier. Adds {@code tier}, {@code salary_coefficient}, {@code
+ * demoted} and {@code tier_before_demotion}.
  */
 public final class TierAssignment {
   private TierAssignment() {}
@@ -25,7 +25,8 @@ public final class TierAssignment {
   /**
    * @param demotionTiers bands to move down where {@code droughtColumn} is not null
    */
-  public static Dataset<Row> assign(Dataset<Row> df, TierRules rules, String droughtColumn, int demotionTiers) {
+  public static Dataset<Row> assign(
+      Dataset<Row> df, TierRules rules, String droughtColumn, int demotionTiers) {
     List<TierRules.Band> bands = rules.bands();
     int last = bands.size() - 1;
     Column index = null;
@@ -33,13 +34,17 @@ public final class TierAssignment {
       TierRules.Band b = bands.get(i);
       Column in =
           rules.byRank()
-              ? col("rank_all").geq(b.fromRank()).and(b.toRank() == null ? lit(true) : col("rank_all").leq(b.toRank()))
+              ? col("rank_all")
+                  .geq(b.fromRank())
+                  .and(b.toRank() == null ? lit(true) : col("rank_all").leq(b.toRank()))
               : b.minScore() == null ? lit(true) : col("final_score").geq(b.minScore());
       index = index == null ? when(in, lit(i)) : index.when(in, lit(i));
     }
     Column ranked = col("rank_all").isNotNull();
     Column demoted =
-        when(col(droughtColumn).isNotNull(), least(col("_tier_index").plus(demotionTiers), lit(last)))
+        when(
+                col(droughtColumn).isNotNull(),
+                least(col("_tier_index").plus(demotionTiers), lit(last)))
             .otherwise(col("_tier_index"));
     Map<Integer, String> names = new LinkedHashMap<>();
     Map<Integer, Double> coefficients = new LinkedHashMap<>();
@@ -51,10 +56,12 @@ public final class TierAssignment {
         .withColumn("_final_index", demoted)
         .withColumn(
             "tier_before_demotion",
-            when(ranked, RuleExpressions.lookup(col("_tier_index"), names)).otherwise(lit(rules.ineligible().name())))
+            when(ranked, RuleExpressions.lookup(col("_tier_index"), names))
+                .otherwise(lit(rules.ineligible().name())))
         .withColumn(
             "tier",
-            when(ranked, RuleExpressions.lookup(col("_final_index"), names)).otherwise(lit(rules.ineligible().name())))
+            when(ranked, RuleExpressions.lookup(col("_final_index"), names))
+                .otherwise(lit(rules.ineligible().name())))
         .withColumn(
             "salary_coefficient",
             when(ranked, RuleExpressions.lookup(col("_final_index"), coefficients).cast("double"))

@@ -39,7 +39,10 @@ import zoneassess.schema.rules.TieBreak;
 public final class ZoneAssessment {
   /** The four assessment marts (not yet sorted for publishing). */
   public record AssessmentResult(
-      Dataset<Row> assessment, Dataset<Row> dimensions, Dataset<Row> indicators, Dataset<Row> warnings) {}
+      Dataset<Row> assessment,
+      Dataset<Row> dimensions,
+      Dataset<Row> indicators,
+      Dataset<Row> warnings) {}
 
   private ZoneAssessment() {}
 
@@ -59,8 +62,14 @@ public final class ZoneAssessment {
     Dataset<Row> base =
         scored
             .indexScores()
-            .select(col("zone_code"), col("period"), col("index_score").cast("double").as("index_score"))
-            .join(facts.select(factColumns.toArray(Column[]::new)), new String[] {"zone_code", "period"}, "left");
+            .select(
+                col("zone_code"),
+                col("period"),
+                col("index_score").cast("double").as("index_score"))
+            .join(
+                facts.select(factColumns.toArray(Column[]::new)),
+                new String[] {"zone_code", "period"},
+                "left");
 
     ZoneEventsByPeriod.EventEffects effects =
         ZoneEventsByPeriod.apply(events, base.select("zone_code", "period"), rules);
@@ -98,7 +107,8 @@ public final class ZoneAssessment {
     df =
         df.withColumn(
             "progress_points",
-            RankProgress.points(col("_prev_provisional"), col("provisional_rank_all"), rules.progress()));
+            RankProgress.points(
+                col("_prev_provisional"), col("provisional_rank_all"), rules.progress()));
     df =
         df.withColumn(
             "final_score", round(col("_provisional_score").plus(col("progress_points")), decimals));
@@ -106,10 +116,14 @@ public final class ZoneAssessment {
     df = RankProgress.previousRank(df, "rank_all", "prev_rank_all");
     df =
         df.withColumn("delta_rank", RankProgress.delta(col("prev_rank_all"), col("rank_all")))
-            .withColumn("progress_class", RankProgress.progressClass(col("prev_rank_all"), col("rank_all")));
+            .withColumn(
+                "progress_class",
+                RankProgress.progressClass(col("prev_rank_all"), col("rank_all")));
     df = MultiYearConsequences.flag(df, rules.consequences());
     var drought = rules.consequences().projectDrought();
-    df = TierAssignment.assign(df, rules.tiers(), "drought_years", drought == null ? 0 : drought.demotionTiers());
+    df =
+        TierAssignment.assign(
+            df, rules.tiers(), "drought_years", drought == null ? 0 : drought.demotionTiers());
     // The warnings and the mart both read this zone-count-sized result: materialise it once and cut
     // the lineage (two rankings, two look-backs, several windows) so it is neither planned nor
     // computed twice.
@@ -137,12 +151,15 @@ public final class ZoneAssessment {
         assessment, dimensions(scored.dimensions()), indicators(scored.indicators()), warnings);
   }
 
-  private static Dataset<Row> warnings(Dataset<Row> df, Dataset<Row> eventWarnings, AssessmentRules rules) {
+  private static Dataset<Row> warnings(
+      Dataset<Row> df, Dataset<Row> eventWarnings, AssessmentRules rules) {
     Dataset<Row> names = df.select(col("zone_code"), col("period"), col("zone_name"));
     Dataset<Row> out =
         eventWarnings
             .join(names, new String[] {"zone_code", "period"}, "left")
-            .withColumn("message_zh", concat(coalesce(col("zone_name"), col("zone_code")), lit("："), col("message_zh")))
+            .withColumn(
+                "message_zh",
+                concat(coalesce(col("zone_name"), col("zone_code")), lit("："), col("message_zh")))
             .drop("zone_name");
     Dataset<Row> consequences = MultiYearConsequences.warnings(df, rules.consequences());
     if (consequences != null) {
@@ -200,7 +217,8 @@ public final class ZoneAssessment {
             .or(col("national_exit_years").isNotNull())
             .or(col("drought_years").isNotNull())
             .or(col("deductions").gt(0));
-    Column top = col("rank_all").leq(rule.blueTop()).or(col("delta_rank").geq(rule.blueDeltaRank()));
+    Column top =
+        col("rank_all").leq(rule.blueTop()).or(col("delta_rank").geq(rule.blueDeltaRank()));
     return when(col("eligible").unary_$bang().or(coalesce(bottom, lit(false))), lit("red"))
         .when(warned, lit("yellow"))
         .when(coalesce(top, lit(false)), lit("blue"))
@@ -210,14 +228,20 @@ public final class ZoneAssessment {
   /** Dimension scores with the zone's rank on that dimension and the province mean and best. */
   static Dataset<Row> dimensions(Dataset<Row> dims) {
     var byDimension = Window.partitionBy("period", "dimension_code");
-    var scoredOnly = Window.partitionBy(col("period"), col("dimension_code"), col("score").isNotNull());
+    var scoredOnly =
+        Window.partitionBy(col("period"), col("dimension_code"), col("score").isNotNull());
     return dims.withColumn("score", col("score").cast("double"))
         .withColumn("weight", col("weight").cast("double"))
         .withColumn(
             "rank_all",
             when(
                     col("score").isNotNull(),
-                    org.apache.spark.sql.functions.rank().over(scoredOnly.orderBy(col("score").desc())))
+                    org.apache
+                        .spark
+                        .sql
+                        .functions
+                        .rank()
+                        .over(scoredOnly.orderBy(col("score").desc())))
                 .cast("int"))
         .withColumn("province_mean", avg(col("score")).over(byDimension))
         .withColumn("province_best", max(col("score")).over(byDimension))
@@ -229,8 +253,8 @@ public final class ZoneAssessment {
   }
 
   /**
-   * Indicator values with a direction-aware percentile within the province and period:
-   * {@code percent_rank × 100} over the raw values ordered worst to best (for "lower" indicators the
+   * Indicator values with a direction-aware percentile within the province and period: {@code
+   * percent_rank × 100} over the raw values ordered worst to best (for "lower" indicators the
    * smallest value is best), so the best zone gets 100, the worst 0, tied values share; null
    * without a raw value.
    */
@@ -238,8 +262,10 @@ public final class ZoneAssessment {
     Column raw = col("raw_value").cast("double");
     Column worstToBest = when(col("direction").equalTo("lower"), raw.unary_$minus()).otherwise(raw);
     var w =
-        Window.partitionBy(col("period"), col("indicator_code"), raw.isNotNull()).orderBy(worstToBest);
-    return ind.withColumn("percentile", when(raw.isNotNull(), percent_rank().over(w).multiply(100.0)))
+        Window.partitionBy(col("period"), col("indicator_code"), raw.isNotNull())
+            .orderBy(worstToBest);
+    return ind.withColumn(
+            "percentile", when(raw.isNotNull(), percent_rank().over(w).multiply(100.0)))
         .withColumn("raw_value", raw)
         .withColumn("treated_value", col("treated_value").cast("double"))
         .withColumn("normalised_value", col("normalised_value").cast("double"))

@@ -44,7 +44,8 @@ public final class ZoneEventsByPeriod {
    * @param events staged {@code zone_events}
    * @param zonePeriods {@code zone_code, period} of the assessment
    */
-  public static EventEffects apply(Dataset<Row> events, Dataset<Row> zonePeriods, AssessmentRules rules) {
+  public static EventEffects apply(
+      Dataset<Row> events, Dataset<Row> zonePeriods, AssessmentRules rules) {
     Map<String, String> kind = new LinkedHashMap<>();
     Map<String, String> name = new LinkedHashMap<>();
     Map<String, Double> points = new LinkedHashMap<>();
@@ -91,8 +92,10 @@ public final class ZoneEventsByPeriod {
             .agg(
                 bool_or(isVeto).as("_vetoed"),
                 array_sort(collect_set(when(isVeto, col("rule_name_zh")))).as("_reasons"),
-                coalesce(sum(when(col("kind").equalTo("deduction"), col("_points"))), lit(0.0)).as("_d"),
-                coalesce(sum(when(col("kind").equalTo("bonus"), col("_points"))), lit(0.0)).as("_b"));
+                coalesce(sum(when(col("kind").equalTo("deduction"), col("_points"))), lit(0.0))
+                    .as("_d"),
+                coalesce(sum(when(col("kind").equalTo("bonus"), col("_points"))), lit(0.0))
+                    .as("_b"));
     return agg.select(
         col("zone_code"),
         col("period"),

@@ -25,8 +25,8 @@ import zoneassess.schema.catalogue.RawIndicator;
  *
  * <p>Two selections: an annual period {@code yyyy} takes every annual period up to it with final
  * figures (blank basis counts as final), so the history needed for progress and multi-year rules is
- * there; a sub-annual period ({@code 2025Q3}, {@code 2025-09}) takes that period and the same period
- * a year earlier, with year-to-date figures (blank basis counts as ytd).
+ * there; a sub-annual period ({@code 2025Q3}, {@code 2025-09}) takes that period and the same
+ * period a year earlier, with year-to-date figures (blank basis counts as ytd).
  */
 public final class ZoneFacts {
   /** Project-fact columns; methodologies reference these names. */
@@ -80,7 +80,8 @@ public final class ZoneFacts {
     ZONE_ATTRIBUTES.forEach(a -> out.add(col(a)));
     indicatorCodes().forEach(c -> out.add(col(c)));
     for (String p : PROJECT_COLUMNS) {
-      out.add(coalesce(col(p), lit(p.equals(INVESTMENT_STARTED) ? (Object) 0.0 : (Object) 0L)).as(p));
+      out.add(
+          coalesce(col(p), lit(p.equals(INVESTMENT_STARTED) ? (Object) 0.0 : (Object) 0L)).as(p));
     }
     return wide.join(attributes, "zone_code")
         .join(started, new String[] {"zone_code", "period"}, "left")
@@ -102,8 +103,8 @@ public final class ZoneFacts {
 
   /**
    * Projects whose construction started in each zone's period (its year, up to its last month),
-   * counted at the thresholds 1, 10, 50 and 100 亿元 (a ¥60亿 project counts at 1, 10 and 50), and
-   * the investment of the started projects of at least 1 亿元.
+   * counted at the thresholds 1, 10, 50 and 100 亿元 (a ¥60亿 project counts at 1, 10 and 50), and the
+   * investment of the started projects of at least 1 亿元.
    */
   static Dataset<Row> projectsStarted(Dataset<Row> projects, Dataset<Row> zonePeriods) {
     Column inv = col("investment_100m_cny");

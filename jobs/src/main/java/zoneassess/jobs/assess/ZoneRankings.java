@@ -41,14 +41,17 @@ public final class ZoneRankings {
       Dataset<Row> df, String scoreColumn, List<String> tieBreakColumns, String prefix) {
     Dataset<Row> out =
         df.withColumn(prefix + "rank_all", rankWithin(scoreColumn, tieBreakColumns, "period"))
-            .withColumn(prefix + "rank_level", rankWithin(scoreColumn, tieBreakColumns, "period", "level"))
-            .withColumn(prefix + "rank_city", rankWithin(scoreColumn, tieBreakColumns, "period", "city"));
+            .withColumn(
+                prefix + "rank_level", rankWithin(scoreColumn, tieBreakColumns, "period", "level"))
+            .withColumn(
+                prefix + "rank_city", rankWithin(scoreColumn, tieBreakColumns, "period", "city"));
     if (prefix.isEmpty()) {
       Column ranked = when(rankable(scoreColumn), lit(1));
       out =
           out.withColumn("zones_all", count(ranked).over(Window.partitionBy("period")).cast("int"))
               .withColumn(
-                  "zones_level", count(ranked).over(Window.partitionBy("period", "level")).cast("int"));
+                  "zones_level",
+                  count(ranked).over(Window.partitionBy("period", "level")).cast("int"));
     }
     return out;
   }
@@ -64,7 +67,11 @@ public final class ZoneRankings {
     order.add(col(scoreColumn).desc_nulls_last());
     tieBreakColumns.forEach(t -> order.add(col(t).desc_nulls_last()));
     Column r =
-        org.apache.spark.sql.functions.rank()
+        org.apache
+            .spark
+            .sql
+            .functions
+            .rank()
             .over(
                 Window.partitionBy(partition.toArray(Column[]::new))
                     .orderBy(order.toArray(Column[]::new)));

@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import zoneassess.jobs.assess.AssessmentStage;
-import zoneassess.jobs.assess.RulesReference;
 import zoneassess.jobs.assess.EngineZoneScoring;
+import zoneassess.jobs.assess.RulesReference;
 import zoneassess.jobs.assess.ZoneScoring;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.StageContext;
@@ -53,23 +53,39 @@ import zoneassess.schema.yaml.SpecException;
 public final class AssessCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--run", defaultValue = "latest", paramLabel = "ID|latest", description = "Run id under --out (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--run",
+      defaultValue = "latest",
+      paramLabel = "ID|latest",
+      description = "Run id under --out (default: ${DEFAULT-VALUE}).")
   String run;
 
-  @Option(names = "--out", required = true, paramLabel = "ROOT", description = "Output root holding runs/ and LATEST (path or URI).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "ROOT",
+      description = "Output root holding runs/ and LATEST (path or URI).")
   String out;
 
   @Option(
       names = "--period",
       defaultValue = "latest",
       paramLabel = "P",
-      description = "yyyy (annual, final figures), yyyyQn or yyyy-MM (year to date vs the same period a year earlier), or latest (default).")
+      description =
+          "yyyy (annual, final figures), yyyyQn or yyyy-MM (year to date vs the same period a year earlier), or latest (default).")
   String period;
 
-  @Option(names = "--methodology", required = true, paramLabel = "FILE", description = "Methodology file (path or classpath:…).")
+  @Option(
+      names = "--methodology",
+      required = true,
+      paramLabel = "FILE",
+      description = "Methodology file (path or classpath:…).")
   String methodology;
 
-  @Option(names = "--rules", paramLabel = "FILE", description = "Rules file; default: the methodology's 'rules:' reference.")
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description = "Rules file; default: the methodology's 'rules:' reference.")
   String rules;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
@@ -134,7 +150,12 @@ public final class AssessCommand implements Callable<Integer> {
     try {
       StageResult result =
           new AssessmentStage(scorer).execute(new StageContext(spark, layout, params, console));
-      result.outputs().forEach((mart, uri) -> console.println("  " + mart + ": " + result.counts().get(mart) + " rows → " + uri));
+      result
+          .outputs()
+          .forEach(
+              (mart, uri) ->
+                  console.println(
+                      "  " + mart + ": " + result.counts().get(mart) + " rows → " + uri));
       return 0;
     } catch (SpecException | IllegalArgumentException e) {
       err.println("assess: " + e.getMessage());

@@ -66,27 +66,49 @@ import zoneassess.schema.yaml.SpecException;
     })
 public final class CompareCommand implements Callable<Integer> {
   static final int TOP_MOVERS = 10;
-  private static final Pattern PERIOD_RANGE = Pattern.compile("^(\\d{4})(?:\\s*[-–]\\s*(\\d{4}))?$");
+  private static final Pattern PERIOD_RANGE =
+      Pattern.compile("^(\\d{4})(?:\\s*[-–]\\s*(\\d{4}))?$");
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "Run to assess (default: ROOT/LATEST).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "RUN_ID",
+      description = "Run to assess (default: ROOT/LATEST).")
   String runId;
 
-  @Option(names = "--out", required = true, paramLabel = "ROOT", description = "Output root holding runs/ and LATEST (path or URI).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "ROOT",
+      description = "Output root holding runs/ and LATEST (path or URI).")
   String out;
 
-  @Option(names = "--methodology-a", paramLabel = "FILE", description = "Methodology A (default: the run's methodology).")
+  @Option(
+      names = "--methodology-a",
+      paramLabel = "FILE",
+      description = "Methodology A (default: the run's methodology).")
   String methodologyA;
 
-  @Option(names = "--methodology-b", required = true, paramLabel = "FILE", description = "Methodology B (path or classpath:…).")
+  @Option(
+      names = "--methodology-b",
+      required = true,
+      paramLabel = "FILE",
+      description = "Methodology B (path or classpath:…).")
   String methodologyB;
 
-  @Option(names = "--periods", paramLabel = "YYYY-YYYY", description = "Annual periods to compare, e.g. 2018-2025 or 2024 (default: all).")
+  @Option(
+      names = "--periods",
+      paramLabel = "YYYY-YYYY",
+      description = "Annual periods to compare, e.g. 2018-2025 or 2024 (default: all).")
   String periods;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "Research folder name (default: <run-id>-<a-id>-vs-<b-id>).")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "Research folder name (default: <run-id>-<a-id>-vs-<b-id>).")
   String name;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
@@ -152,35 +174,61 @@ public final class CompareCommand implements Callable<Integer> {
       err.println("compare: " + e.getMessage());
       return 2;
     }
-    String folder = ResearchMarts.folder(root, name != null ? name : id + "-" + a.id() + "-vs-" + b.id());
+    String folder =
+        ResearchMarts.folder(root, name != null ? name : id + "-" + a.id() + "-vs-" + b.id());
 
     SparkSession spark = SparkSessions.create(master, "zoneassess compare");
     PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     long t0 = System.nanoTime();
     try {
       Column inRange = col("period").rlike("^[0-9]{4}$").and(col("period").between(from, to));
-      Dataset<Row> assessedA = assessment(spark, run, locationA, rulesA).where(inRange).localCheckpoint();
-      Dataset<Row> assessedB = assessment(spark, run, methodologyB, rulesB).where(inRange).localCheckpoint();
+      Dataset<Row> assessedA =
+          assessment(spark, run, locationA, rulesA).where(inRange).localCheckpoint();
+      Dataset<Row> assessedB =
+          assessment(spark, run, methodologyB, rulesB).where(inRange).localCheckpoint();
       List<String> compared = periods(assessedA.select("period").union(assessedB.select("period")));
       if (compared.isEmpty()) {
         err.println("compare: run " + id + " has no assessed annual period in " + from + "–" + to);
         return 2;
       }
       String newest = compared.get(compared.size() - 1);
-      Dataset<Row> comparison = MethodologyComparison.comparison(assessedA, assessedB).localCheckpoint();
+      Dataset<Row> comparison =
+          MethodologyComparison.comparison(assessedA, assessedB).localCheckpoint();
       Publisher publisher = new Publisher(spark);
-      publish(publisher, parameters(spark, id, locationA, a, rulesA, methodologyB, b, rulesB, compared),
-          folder, ResearchMarts.RESEARCH_PARAMETERS.name(), col("key"));
-      publish(publisher, comparison, folder, ResearchMarts.METHOD_COMPARISON.name(),
+      publish(
+          publisher,
+          parameters(spark, id, locationA, a, rulesA, methodologyB, b, rulesB, compared),
+          folder,
+          ResearchMarts.RESEARCH_PARAMETERS.name(),
+          col("key"));
+      publish(
+          publisher,
+          comparison,
+          folder,
+          ResearchMarts.METHOD_COMPARISON.name(),
           MethodologyComparison.comparisonOrder());
-      publish(publisher, MethodologyComparison.correlation(comparison), folder,
-          ResearchMarts.METHOD_CORRELATION.name(), MethodologyComparison.correlationOrder());
-      publish(publisher, MethodologyComparison.trajectory(assessedA, assessedB), folder,
-          ResearchMarts.RANK_TRAJECTORY.name(), MethodologyComparison.trajectoryOrder());
+      publish(
+          publisher,
+          MethodologyComparison.correlation(comparison),
+          folder,
+          ResearchMarts.METHOD_CORRELATION.name(),
+          MethodologyComparison.correlationOrder());
+      publish(
+          publisher,
+          MethodologyComparison.trajectory(assessedA, assessedB),
+          folder,
+          ResearchMarts.RANK_TRAJECTORY.name(),
+          MethodologyComparison.trajectoryOrder());
       summary(spark, console, folder, a, b, newest);
       ResearchPackCommand.render(folder, console);
-      console.printf(Locale.ROOT, "compare: %s vs %s over %s in %.1f s%n→ %s%n", a.id(), b.id(),
-          range(compared), (System.nanoTime() - t0) / 1e9, folder);
+      console.printf(
+          Locale.ROOT,
+          "compare: %s vs %s over %s in %.1f s%n→ %s%n",
+          a.id(),
+          b.id(),
+          range(compared),
+          (System.nanoTime() - t0) / 1e9,
+          folder);
       return 0;
     } catch (SpecException | IllegalArgumentException e) {
       err.println("compare: " + e.getMessage());
@@ -192,9 +240,15 @@ public final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  /** The run's assessment under one methodology, as the assess stage computes it (all annual periods). */
-  private static Dataset<Row> assessment(SparkSession spark, RunLayout run, String methodology, String rules) {
-    return RunAssessment.of(spark, run, new EngineZoneScoring(), methodology, rules, "latest").result().assessment();
+  /**
+   * The run's assessment under one methodology, as the assess stage computes it (all annual
+   * periods).
+   */
+  private static Dataset<Row> assessment(
+      SparkSession spark, RunLayout run, String methodology, String rules) {
+    return RunAssessment.of(spark, run, new EngineZoneScoring(), methodology, rules, "latest")
+        .result()
+        .assessment();
   }
 
   /** The distinct periods, ascending (period-count sized). */
@@ -213,8 +267,15 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private static Dataset<Row> parameters(
-      SparkSession spark, String runId, String locationA, Methodology a, String rulesA, String locationB,
-      Methodology b, String rulesB, List<String> compared) {
+      SparkSession spark,
+      String runId,
+      String locationA,
+      Methodology a,
+      String rulesA,
+      String locationB,
+      Methodology b,
+      String rulesB,
+      List<String> compared) {
     Map<String, String> p = new TreeMap<>();
     p.put(ResearchMarts.RUN_ID, runId);
     p.put(ResearchMarts.METHODOLOGY_A, a.id());
@@ -230,38 +291,78 @@ public final class CompareCommand implements Callable<Integer> {
     List<Row> rows = new ArrayList<>();
     p.forEach((k, v) -> rows.add(RowFactory.create(k, v)));
     StructType schema =
-        new StructType().add("key", DataTypes.StringType, false).add("value", DataTypes.StringType, true);
+        new StructType()
+            .add("key", DataTypes.StringType, false)
+            .add("value", DataTypes.StringType, true);
     return spark.createDataFrame(rows, schema);
   }
 
-  private static void publish(Publisher publisher, Dataset<Row> data, String folder, String mart, Column... order) {
+  private static void publish(
+      Publisher publisher, Dataset<Row> data, String folder, String mart, Column... order) {
     publisher.writeParquet(data.repartition(1).sortWithinPartitions(order), folder + "/" + mart);
   }
 
   /** Spearman/Kendall per period and the zones that move most in the newest period, read back. */
   private static void summary(
-      SparkSession spark, PrintStream console, String folder, Methodology a, Methodology b, String newest) {
+      SparkSession spark,
+      PrintStream console,
+      String folder,
+      Methodology a,
+      Methodology b,
+      String newest) {
     console.printf(Locale.ROOT, "rank correlation, %s (A) vs %s (B):%n", a.id(), b.id());
-    console.printf(Locale.ROOT, "  %-8s %6s %9s %9s %9s %7s%n", "period", "zones", "spearman", "kendall", "mean|Δ|", "moved");
-    Dataset<Row> corr = spark.read().parquet(folder + "/" + ResearchMarts.METHOD_CORRELATION.name());
+    console.printf(
+        Locale.ROOT,
+        "  %-8s %6s %9s %9s %9s %7s%n",
+        "period",
+        "zones",
+        "spearman",
+        "kendall",
+        "mean|Δ|",
+        "moved");
+    Dataset<Row> corr =
+        spark.read().parquet(folder + "/" + ResearchMarts.METHOD_CORRELATION.name());
     for (Row r : corr.orderBy("period").collectAsList()) {
-      console.printf(Locale.ROOT, "  %-8s %6d %9s %9s %9s %7d%n", r.getAs("period"), (int) r.getAs("zones"),
-          number(r.getAs("spearman"), 3), number(r.getAs("kendall_tau_b"), 3), number(r.getAs("mean_abs_shift"), 1),
+      console.printf(
+          Locale.ROOT,
+          "  %-8s %6d %9s %9s %9s %7d%n",
+          r.getAs("period"),
+          (int) r.getAs("zones"),
+          number(r.getAs("spearman"), 3),
+          number(r.getAs("kendall_tau_b"), 3),
+          number(r.getAs("mean_abs_shift"), 1),
           (int) r.getAs("zones_moved"));
       int aOnly = r.getAs(MethodologyComparison.RANKED_A_ONLY);
       int bOnly = r.getAs(MethodologyComparison.RANKED_B_ONLY);
       if (aOnly + bOnly > 0) {
-        console.printf(Locale.ROOT, "           ranked under A only: %d, under B only: %d (left out)%n", aOnly, bOnly);
+        console.printf(
+            Locale.ROOT,
+            "           ranked under A only: %d, under B only: %d (left out)%n",
+            aOnly,
+            bOnly);
       }
     }
-    Dataset<Row> comparison = spark.read().parquet(folder + "/" + ResearchMarts.METHOD_COMPARISON.name());
-    List<Row> movers = MethodologyComparison.topMovers(comparison, newest, TOP_MOVERS).collectAsList();
-    console.println("zones that move most in " + newest + (movers.isEmpty() ? ": none" : " (rank A → rank B):"));
+    Dataset<Row> comparison =
+        spark.read().parquet(folder + "/" + ResearchMarts.METHOD_COMPARISON.name());
+    List<Row> movers =
+        MethodologyComparison.topMovers(comparison, newest, TOP_MOVERS).collectAsList();
+    console.println(
+        "zones that move most in "
+            + newest
+            + (movers.isEmpty() ? ": none" : " (rank A → rank B):"));
     int i = 1;
     for (Row r : movers) {
       int shift = r.getAs("rank_shift");
-      console.printf(Locale.ROOT, "  %2d. %s (%s) %d → %d (%s%d)%n", i++, r.getAs("zone_name"), r.getAs("zone_code"),
-          (int) r.getAs("rank_a"), (int) r.getAs("rank_b"), shift > 0 ? "+" : "", shift);
+      console.printf(
+          Locale.ROOT,
+          "  %2d. %s (%s) %d → %d (%s%d)%n",
+          i++,
+          r.getAs("zone_name"),
+          r.getAs("zone_code"),
+          (int) r.getAs("rank_a"),
+          (int) r.getAs("rank_b"),
+          shift > 0 ? "+" : "",
+          shift);
     }
   }
 

@@ -98,7 +98,12 @@ public final class CostsCommand implements Callable<Integer> {
       }
       RunLayout run = RunLayout.published(root, id);
       if (!publisher.exists(run.staging("factor_costs"))) {
-        System.err.println("costs: run " + id + " has no staged factor_costs (" + run.staging("factor_costs") + ")");
+        System.err.println(
+            "costs: run "
+                + id
+                + " has no staged factor_costs ("
+                + run.staging("factor_costs")
+                + ")");
         return 2;
       }
       new CostsStage().execute(new StageContext(spark, run, params, console));

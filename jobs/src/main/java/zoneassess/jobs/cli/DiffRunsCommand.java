@@ -38,12 +38,17 @@ public final class DiffRunsCommand implements Callable<Integer> {
     List<RunComparison.Difference> diffs =
         RunComparison.compare(spark, Publisher.toUri(runA), Publisher.toUri(runB));
     boolean same = true;
-    System.out.printf("%-40s %10s %10s %8s %8s  %s%n", "dataset", "rows A", "rows B", "only A", "only B", "");
+    System.out.printf(
+        "%-40s %10s %10s %8s %8s  %s%n", "dataset", "rows A", "rows B", "only A", "only B", "");
     for (RunComparison.Difference d : diffs) {
       same &= d.same();
       System.out.printf(
           "%-40s %10d %10d %8d %8d  %s%n",
-          d.dataset(), d.rowsA(), d.rowsB(), d.onlyInA(), d.onlyInB(),
+          d.dataset(),
+          d.rowsA(),
+          d.rowsB(),
+          d.onlyInA(),
+          d.onlyInB(),
           d.same() ? "identical" : d.problem() == null ? "DIFFERENT" : d.problem());
     }
     if (diffs.isEmpty()) {

@@ -19,7 +19,11 @@ import zoneassess.schema.docs.DataDictionary;
     },
     footer = {"", "Examples:", "  zoneassess docs --out docs"})
 public final class DocsCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder to write into.")
   Path out;
 
   @Override

@@ -47,26 +47,45 @@ import zoneassess.schema.yaml.SpecException;
 public final class IndexCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--methodology", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--methodology",
+      required = true,
+      paramLabel = "FILE",
       description = "Methodology YAML: a file path or classpath:methodologies/<name>.yaml")
   String methodology;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE",
-      description = "Wide input table (CSV/XLSX/Parquet); repeat to join more files on the id column")
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "Wide input table (CSV/XLSX/Parquet); repeat to join more files on the id column")
   List<String> data = new ArrayList<>();
 
-  @Option(names = "--id-column", defaultValue = "id", paramLabel = "C",
+  @Option(
+      names = "--id-column",
+      defaultValue = "id",
+      paramLabel = "C",
       description = "Column identifying a unit (default: ${DEFAULT-VALUE})")
   String idColumn;
 
-  @Option(names = "--partition-column", paramLabel = "C",
-      description = "Column scored separately per value, e.g. period (repeatable; the last orders periods)")
+  @Option(
+      names = "--partition-column",
+      paramLabel = "C",
+      description =
+          "Column scored separately per value, e.g. period (repeatable; the last orders periods)")
   List<String> partitionColumns = new ArrayList<>();
 
-  @Option(names = "--carry", paramLabel = "C", description = "Extra input column copied to every output (repeatable)")
+  @Option(
+      names = "--carry",
+      paramLabel = "C",
+      description = "Extra input column copied to every output (repeatable)")
   List<String> carry = new ArrayList<>();
 
-  @Option(names = "--out", defaultValue = "out/index", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      defaultValue = "out/index",
+      paramLabel = "DIR",
       description = "Output folder (default: ${DEFAULT-VALUE})")
   String out;
 
@@ -89,10 +108,13 @@ public final class IndexCommand implements Callable<Integer> {
       SparkSession spark = SparkSessions.create(master, "zoneassess index");
       List<String> uris = data.stream().map(Publisher::toUri).toList();
       Dataset<Row> wide = WideTables.read(spark, uris, idColumn, partitionColumns);
-      IndexResult result = CompositeIndexEngine.run(
-          wide, loaded.methodology(), new IndexOptions(idColumn, partitionColumns, carry));
-      Map<String, String> written = StageFiles.write(result, Publisher.toUri(out), new Publisher(spark));
-      stdout.println("methodology " + loaded.methodology().id() + " (sha256 " + loaded.sha256() + ")");
+      IndexResult result =
+          CompositeIndexEngine.run(
+              wide, loaded.methodology(), new IndexOptions(idColumn, partitionColumns, carry));
+      Map<String, String> written =
+          StageFiles.write(result, Publisher.toUri(out), new Publisher(spark));
+      stdout.println(
+          "methodology " + loaded.methodology().id() + " (sha256 " + loaded.sha256() + ")");
       written.forEach((stage, uri) -> stdout.println("  " + stage + " -> " + uri));
       stdout.flush();
       return 0;

@@ -44,10 +44,18 @@ import zoneassess.schema.layout.RunLayout;
       "      --master spark://127.0.0.1:7077"
     })
 public final class IngestCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, paramLabel = "DIR", description = "Input folder (path or URI).")
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "DIR",
+      description = "Input folder (path or URI).")
   String input;
 
-  @Option(names = "--out", required = true, paramLabel = "ROOT", description = "Output root (path or URI).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "ROOT",
+      description = "Output root (path or URI).")
   String out;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
@@ -84,8 +92,7 @@ public final class IngestCommand implements Callable<Integer> {
       new Snapshots(publisher).record(root, folder.files(), started);
 
       Instant t0 = Instant.now();
-      StageResult result =
-          new IngestStage().execute(new StageContext(spark, run, params, console));
+      StageResult result = new IngestStage().execute(new StageContext(spark, run, params, console));
       double seconds = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
 
       ValidationReport report =
@@ -102,7 +109,8 @@ public final class IngestCommand implements Callable<Integer> {
       }
       List<RunManifest.Config> configs = new ArrayList<>();
       if (folder.configUri() != null) {
-        configs.add(new RunManifest.Config(folder.configUri(), publisher.sha256(folder.configUri())));
+        configs.add(
+            new RunManifest.Config(folder.configUri(), publisher.sha256(folder.configUri())));
       }
       RunManifest manifest =
           new RunManifest(

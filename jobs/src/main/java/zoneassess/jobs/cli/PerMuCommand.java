@@ -43,7 +43,10 @@ public final class PerMuCommand implements Callable<Integer> {
   @Option(names = "--run", defaultValue = "latest", description = "Run id, or 'latest' (default).")
   String run;
 
-  @Option(names = "--year", defaultValue = "latest", description = "Evaluated year, or 'latest' staged year.")
+  @Option(
+      names = "--year",
+      defaultValue = "latest",
+      description = "Evaluated year, or 'latest' staged year.")
   String year;
 
   @Option(
@@ -58,7 +61,8 @@ public final class PerMuCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!year.equals("latest") && !year.matches("^[0-9]{4}$")) {
-      System.err.println("per-mu: --year must be a four-digit year or 'latest', found '" + year + "'");
+      System.err.println(
+          "per-mu: --year must be a four-digit year or 'latest', found '" + year + "'");
       return 2;
     }
     try {
@@ -99,7 +103,8 @@ public final class PerMuCommand implements Callable<Integer> {
     if (run.equals("latest")) {
       Path latest = root.resolve("LATEST");
       if (!Files.isRegularFile(latest)) {
-        throw new IllegalArgumentException("per-mu: no finished run under " + root + " (no LATEST file)");
+        throw new IllegalArgumentException(
+            "per-mu: no finished run under " + root + " (no LATEST file)");
       }
       try {
         id = Files.readString(latest, StandardCharsets.UTF_8).strip();
@@ -108,7 +113,8 @@ public final class PerMuCommand implements Callable<Integer> {
       }
     }
     if (!Files.isDirectory(root.resolve("runs").resolve(id).resolve("staging"))) {
-      throw new IllegalArgumentException("per-mu: run " + id + " has no staging folder under " + root.resolve("runs"));
+      throw new IllegalArgumentException(
+          "per-mu: run " + id + " has no staging folder under " + root.resolve("runs"));
     }
     return RunLayout.published(Publisher.toUri(root.toString()), id);
   }

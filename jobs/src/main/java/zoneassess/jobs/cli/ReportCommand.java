@@ -30,13 +30,19 @@ import zoneassess.schema.layout.RunLayout;
       "  zoneassess report --run latest --out out --pack city:淮安 --to /tmp/packs"
     })
 public final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--run", required = true, description = "run id, or 'latest' (the id in <out>/LATEST)")
+  @Option(
+      names = "--run",
+      required = true,
+      description = "run id, or 'latest' (the id in <out>/LATEST)")
   String run;
 
   @Option(names = "--out", required = true, description = "output root holding runs/<id>")
   Path out;
 
-  @Option(names = "--pack", required = true, split = ",",
+  @Option(
+      names = "--pack",
+      required = true,
+      split = ",",
       description = "province | city:<name> | zone:<code> (repeatable or comma-separated)")
   List<String> packs;
 
@@ -68,7 +74,8 @@ public final class ReportCommand implements Callable<Integer> {
     Path target = to != null ? to : Path.of(layout.packs());
     try {
       List<Path> files = PackRenderer.render(runDir.toString(), requests, target.toString());
-      files.stream().filter(f -> f.toString().endsWith(".xlsx"))
+      files.stream()
+          .filter(f -> f.toString().endsWith(".xlsx"))
           .forEach(f -> System.out.println(f));
       return 0;
     } catch (MartFormatException e) {
@@ -84,7 +91,8 @@ public final class ReportCommand implements Callable<Integer> {
     if (!"latest".equalsIgnoreCase(run)) {
       return run;
     }
-    Path pointer = Path.of(RunLayout.published(out.toAbsolutePath().toString(), "x").latestPointer());
+    Path pointer =
+        Path.of(RunLayout.published(out.toAbsolutePath().toString(), "x").latestPointer());
     try {
       String id = Files.readString(pointer, StandardCharsets.UTF_8).trim();
       if (id.isEmpty()) {
@@ -92,8 +100,8 @@ public final class ReportCommand implements Callable<Integer> {
       }
       return id;
     } catch (IOException e) {
-      throw new IllegalArgumentException("--run latest: cannot read " + pointer
-          + " (no finished run under " + out + ")");
+      throw new IllegalArgumentException(
+          "--run latest: cannot read " + pointer + " (no finished run under " + out + ")");
     }
   }
 }

@@ -11,7 +11,9 @@ import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.spark.SparkSessions;
 
-/** {@code zoneassess rerun RUN_ID}: re-executes a past run from its manifest and compares outputs. */
+/**
+ * {@code zoneassess rerun RUN_ID}: re-executes a past run from its manifest and compares outputs.
+ */
 @Command(
     name = "rerun",
     mixinStandardHelpOptions = true,
@@ -32,10 +34,17 @@ import zoneassess.jobs.spark.SparkSessions;
       "  zoneassess rerun $(cat out/LATEST) --out out"
     })
 public final class RerunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run to re-execute (a folder name under ROOT/runs).")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN_ID",
+      description = "The run to re-execute (a folder name under ROOT/runs).")
   String runId;
 
-  @Option(names = "--out", defaultValue = "out", paramLabel = "ROOT", description = "Output root (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "out",
+      paramLabel = "ROOT",
+      description = "Output root (default: ${DEFAULT-VALUE}).")
   String out;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
@@ -44,7 +53,8 @@ public final class RerunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (runId.contains("/") || runId.startsWith(".")) {
-      System.err.println("rerun: RUN_ID is a run folder name like 20250918T020000Z-1a2b3c4d, not '" + runId + "'");
+      System.err.println(
+          "rerun: RUN_ID is a run folder name like 20250918T020000Z-1a2b3c4d, not '" + runId + "'");
       return 2;
     }
     SparkSession spark = SparkSessions.create(master, "zoneassess rerun");

@@ -33,16 +33,25 @@ import zoneassess.reports.research.ResearchPackRenderer;
       "  zoneassess research-pack /data/lake/research/jiangsu-vs-national"
     })
 public final class ResearchPackCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "NAME|DIR", description = "Research folder name under ROOT/research, or its path.")
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME|DIR",
+      description = "Research folder name under ROOT/research, or its path.")
   String folder;
 
-  @Option(names = "--out", defaultValue = "out", paramLabel = "ROOT", description = "Output root (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "out",
+      paramLabel = "ROOT",
+      description = "Output root (default: ${DEFAULT-VALUE}).")
   String out;
 
   @Override
   public Integer call() {
     String uri =
-        folder.contains("/") ? Publisher.toUri(folder) : zoneassess.schema.marts.ResearchMarts.folder(Publisher.toUri(out), folder);
+        folder.contains("/")
+            ? Publisher.toUri(folder)
+            : zoneassess.schema.marts.ResearchMarts.folder(Publisher.toUri(out), folder);
     Path dir = localPath(uri);
     if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
       System.err.println("research-pack: no research folder " + uri);
@@ -68,7 +77,10 @@ public final class ResearchPackCommand implements Callable<Integer> {
   static void render(String folderUri, PrintStream console) {
     Path dir = localPath(folderUri);
     if (dir == null) {
-      console.println("researcher pack not rendered: " + folderUri + " is not a local folder (render it with 'zoneassess research-pack')");
+      console.println(
+          "researcher pack not rendered: "
+              + folderUri
+              + " is not a local folder (render it with 'zoneassess research-pack')");
       return;
     }
     List<Path> files = ResearchPackRenderer.renderFolder(dir);

@@ -15,7 +15,8 @@ import zoneassess.jobs.io.Publisher;
 /**
  * Writes a producer's rows into a research folder's {@code research_parameters} mart (key, value;
  * sorted by key), keeping the rows other producers wrote: the existing rows are read (the mart is a
- * handful of rows), the producer's own keys removed, its new rows added, and the whole written back.
+ * handful of rows), the producer's own keys removed, its new rows added, and the whole written
+ * back.
  */
 final class ResearchParameterMerge {
   static final String MART = zoneassess.schema.marts.ResearchMarts.RESEARCH_PARAMETERS.name();
@@ -28,8 +29,12 @@ final class ResearchParameterMerge {
    * @param ifAbsent rows written only when no other producer wrote the key
    */
   static Map<String, String> merge(
-      SparkSession spark, Publisher publisher, String researchDir, Set<String> ownKeys,
-      Map<String, String> rows, Map<String, String> ifAbsent) {
+      SparkSession spark,
+      Publisher publisher,
+      String researchDir,
+      Set<String> ownKeys,
+      Map<String, String> rows,
+      Map<String, String> ifAbsent) {
     String uri = researchDir + "/" + MART;
     Map<String, String> all = new TreeMap<>();
     if (publisher.exists(uri)) {
@@ -43,7 +48,9 @@ final class ResearchParameterMerge {
     List<Row> out = new ArrayList<>();
     all.forEach((k, v) -> out.add(RowFactory.create(k, v)));
     StructType schema =
-        new StructType().add("key", DataTypes.StringType, false).add("value", DataTypes.StringType, true);
+        new StructType()
+            .add("key", DataTypes.StringType, false)
+            .add("value", DataTypes.StringType, true);
     publisher.writeParquet(spark.createDataFrame(out, schema).orderBy("key").coalesce(1), uri);
     return all;
   }

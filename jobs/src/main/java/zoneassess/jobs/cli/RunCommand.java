@@ -51,50 +51,90 @@ import zoneassess.schema.yaml.SpecException;
       "  zoneassess run --input out/sample --out /tmp/c --master spark://127.0.0.1:7077"
     })
 public final class RunCommand implements Callable<Integer> {
-  @Option(names = "--input", paramLabel = "DIR",
-      description = "Input folder (path or URI); its files are kept as a new vintage in ROOT/snapshots.")
+  @Option(
+      names = "--input",
+      paramLabel = "DIR",
+      description =
+          "Input folder (path or URI); its files are kept as a new vintage in ROOT/snapshots.")
   String input;
 
-  @Option(names = "--as-of", paramLabel = "DATE",
-      description = {"Instead of --input: the inputs as known on DATE (yyyy-MM-dd, UTC), or 'latest', rebuilt",
-          "from ROOT/snapshots (per input file name, the newest vintage ingested on or before DATE)."})
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = {
+        "Instead of --input: the inputs as known on DATE (yyyy-MM-dd, UTC), or 'latest', rebuilt",
+        "from ROOT/snapshots (per input file name, the newest vintage ingested on or before DATE)."
+      })
   String asOf;
 
-  @Option(names = "--out", defaultValue = "out", paramLabel = "ROOT", description = "Output root (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "out",
+      paramLabel = "ROOT",
+      description = "Output root (default: ${DEFAULT-VALUE}).")
   String out;
 
-  @Option(names = "--period", defaultValue = "latest", paramLabel = "P",
-      description = "Period: latest, a year (2025), a quarter (2025Q3) or a month (2025-09). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--period",
+      defaultValue = "latest",
+      paramLabel = "P",
+      description =
+          "Period: latest, a year (2025), a quarter (2025Q3) or a month (2025-09). Default: ${DEFAULT-VALUE}.")
   String period;
 
-  @Option(names = "--mode", defaultValue = "annual", paramLabel = "MODE",
-      description = "annual (final figures; latest = newest year) or routine (year-to-date; latest = newest quarter). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--mode",
+      defaultValue = "annual",
+      paramLabel = "MODE",
+      description =
+          "annual (final figures; latest = newest year) or routine (year-to-date; latest = newest quarter). Default: ${DEFAULT-VALUE}.")
   String mode;
 
-  @Option(names = "--methodology", defaultValue = "classpath:methodologies/jiangsu-2021.yaml", paramLabel = "FILE",
+  @Option(
+      names = "--methodology",
+      defaultValue = "classpath:methodologies/jiangsu-2021.yaml",
+      paramLabel = "FILE",
       description = "Assessment methodology (default: ${DEFAULT-VALUE}).")
   String methodology;
 
-  @Option(names = "--rules", paramLabel = "FILE", description = "Rules file (default: the methodology's rules).")
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description = "Rules file (default: the methodology's rules).")
   String rules;
 
-  @Option(names = "--scheme", defaultValue = PerMuSchemeLoader.HUAIAN_2024, paramLabel = "FILE",
+  @Option(
+      names = "--scheme",
+      defaultValue = PerMuSchemeLoader.HUAIAN_2024,
+      paramLabel = "FILE",
       description = "Per-mu evaluation scheme (default: ${DEFAULT-VALUE}).")
   String scheme;
 
-  @Option(names = "--focus-city", defaultValue = "320800", paramLabel = "CODE",
+  @Option(
+      names = "--focus-city",
+      defaultValue = "320800",
+      paramLabel = "CODE",
       description = "City whose factor-cost position is printed (default: ${DEFAULT-VALUE}, 淮安).")
   String focusCity;
 
-  @Option(names = "--packs", defaultValue = "province,city:淮安", paramLabel = "LIST",
+  @Option(
+      names = "--packs",
+      defaultValue = "province,city:淮安",
+      paramLabel = "LIST",
       description = "Packs to render (default: ${DEFAULT-VALUE}).")
   String packs;
 
-  @Option(names = "--skip-packs", description = "Do not render packs (e.g. on a cluster; render later with 'report').")
+  @Option(
+      names = "--skip-packs",
+      description = "Do not render packs (e.g. on a cluster; render later with 'report').")
   boolean skipPacks;
 
-  @Option(names = "--max-reject-share", defaultValue = "0.05", paramLabel = "SHARE",
-      description = "Stop with exit code 3 when more than this share of rows is rejected (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-reject-share",
+      defaultValue = "0.05",
+      paramLabel = "SHARE",
+      description =
+          "Stop with exit code 3 when more than this share of rows is rejected (default: ${DEFAULT-VALUE}).")
   double maxRejectShare;
 
   @Option(names = "--force", description = "Run even when an identical run exists.")
@@ -118,7 +158,8 @@ public final class RunCommand implements Callable<Integer> {
       try {
         asOfDate = LocalDate.parse(asOf);
       } catch (DateTimeParseException e) {
-        System.err.println("run: --as-of must be a date like 2025-06-30 or 'latest', not '" + asOf + "'");
+        System.err.println(
+            "run: --as-of must be a date like 2025-06-30 or 'latest', not '" + asOf + "'");
         return 2;
       }
     }
@@ -133,22 +174,27 @@ public final class RunCommand implements Callable<Integer> {
       params.put("scheme", scheme);
       params.put("packs", skipPacks ? "" : packs);
       params.put("focus_city", focusCity);
-      List<String> configs = new ArrayList<>(List.of(methodology, rulesLocation, scheme, FactorCatalogue.DEFAULT_LOCATION));
+      List<String> configs =
+          new ArrayList<>(
+              List.of(methodology, rulesLocation, scheme, FactorCatalogue.DEFAULT_LOCATION));
       configs.addAll(TypicalFirmProfile.DEFAULT_LOCATIONS);
 
       List<Pipeline.Step> stages = stagesFor(params);
       String root = Publisher.toUri(out);
       PipelineRun.Request req;
       if (asOf == null) {
-        req = new PipelineRun.Request(
-            Publisher.toUri(input), root, stages, params, configs, maxRejectShare, force);
+        req =
+            new PipelineRun.Request(
+                Publisher.toUri(input), root, stages, params, configs, maxRejectShare, force);
       } else {
         SnapshotStore store = new SnapshotStore(new Publisher(spark), root);
         List<RunManifest.Snapshot> vintage = store.asOf(asOfDate);
         String rebuilt = store.rebuild(vintage);
-        System.out.println("as of " + asOf + ": " + vintage.size() + " snapshot files → " + rebuilt);
-        req = new PipelineRun.Request(
-            rebuilt, root, stages, params, configs, maxRejectShare, force, vintage);
+        System.out.println(
+            "as of " + asOf + ": " + vintage.size() + " snapshot files → " + rebuilt);
+        req =
+            new PipelineRun.Request(
+                rebuilt, root, stages, params, configs, maxRejectShare, force, vintage);
       }
       new PipelineRun(spark).execute(req, System.out);
       return 0;
@@ -180,14 +226,26 @@ public final class RunCommand implements Callable<Integer> {
     String assessPeriod =
         period.equals("latest") && "routine".equals(params.get("mode")) ? "latest_ytd" : period;
     List<Pipeline.Step> stages = new ArrayList<>();
-    stages.add(step(new PerMuStage(), Map.of(
-        PerMuStage.PARAM_YEAR, yearOf(period), PerMuStage.PARAM_SCHEME, params.get("scheme"))));
-    stages.add(step(new AssessmentStage(new EngineZoneScoring()), Map.of(
-        AssessmentStage.PERIOD, assessPeriod, AssessmentStage.METHODOLOGY, params.get("methodology"),
-        AssessmentStage.RULES, params.get("rules"))));
-    stages.add(step(new CostsStage(), Map.of(
-        "period", period,
-        "focus_city", params.get("focus_city"))));
+    stages.add(
+        step(
+            new PerMuStage(),
+            Map.of(
+                PerMuStage.PARAM_YEAR,
+                yearOf(period),
+                PerMuStage.PARAM_SCHEME,
+                params.get("scheme"))));
+    stages.add(
+        step(
+            new AssessmentStage(new EngineZoneScoring()),
+            Map.of(
+                AssessmentStage.PERIOD,
+                assessPeriod,
+                AssessmentStage.METHODOLOGY,
+                params.get("methodology"),
+                AssessmentStage.RULES,
+                params.get("rules"))));
+    stages.add(
+        step(new CostsStage(), Map.of("period", period, "focus_city", params.get("focus_city"))));
     String packs = params.getOrDefault("packs", "");
     Stages.addReport(stages, packs.isEmpty(), packs);
     return stages;

@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import zoneassess.jobs.history.MethodologyTree;
-import zoneassess.jobs.history.MonteCarloDraws;
 import zoneassess.jobs.history.RankSensitivity;
 import zoneassess.jobs.history.ScoreAggregation;
 import zoneassess.jobs.history.ScoreNormalisation;
@@ -60,46 +59,102 @@ public final class SensitivityCommand implements Callable<Integer> {
   /** research_parameters keys this command owns (replaced on every run). */
   static final Set<String> OWN_KEYS =
       Set.of(
-          "replications", "weight_scheme", "spread", "concentration", "normalisations", "aggregations",
-          "seed", "elapsed_seconds_monte_carlo", "sensitivity_run_id", "sensitivity_period",
+          "replications",
+          "weight_scheme",
+          "spread",
+          "concentration",
+          "normalisations",
+          "aggregations",
+          "seed",
+          "elapsed_seconds_monte_carlo",
+          "sensitivity_run_id",
+          "sensitivity_period",
           "sensitivity_methodology");
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "Run to analyse (default: LATEST).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "RUN_ID",
+      description = "Run to analyse (default: LATEST).")
   String runId;
 
-  @Option(names = "--out", defaultValue = "out", paramLabel = "ROOT", description = "Output root (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "out",
+      paramLabel = "ROOT",
+      description = "Output root (default: ${DEFAULT-VALUE}).")
   String out;
 
-  @Option(names = "--period", paramLabel = "P", description = "Period of the assessment mart (default: the newest).")
+  @Option(
+      names = "--period",
+      paramLabel = "P",
+      description = "Period of the assessment mart (default: the newest).")
   String period;
 
-  @Option(names = "--methodology", paramLabel = "FILE", description = "Methodology (default: the run's).")
+  @Option(
+      names = "--methodology",
+      paramLabel = "FILE",
+      description = "Methodology (default: the run's).")
   String methodology;
 
-  @Option(names = "--replications", defaultValue = "1000", paramLabel = "N", description = "Replications (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--replications",
+      defaultValue = "1000",
+      paramLabel = "N",
+      description = "Replications (default: ${DEFAULT-VALUE}).")
   int replications;
 
-  @Option(names = "--weights", defaultValue = "uniform", paramLabel = "SCHEME", description = "uniform or dirichlet (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--weights",
+      defaultValue = "uniform",
+      paramLabel = "SCHEME",
+      description = "uniform or dirichlet (default: ${DEFAULT-VALUE}).")
   String weights;
 
-  @Option(names = "--spread", defaultValue = "0.2", paramLabel = "X", description = "Uniform: relative weight spread, 0.2 = ±20 % (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--spread",
+      defaultValue = "0.2",
+      paramLabel = "X",
+      description = "Uniform: relative weight spread, 0.2 = ±20 % (default: ${DEFAULT-VALUE}).")
   double spread;
 
-  @Option(names = "--concentration", defaultValue = "50", paramLabel = "C", description = "Dirichlet: concentration α₀; larger = closer to nominal (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--concentration",
+      defaultValue = "50",
+      paramLabel = "C",
+      description =
+          "Dirichlet: concentration α₀; larger = closer to nominal (default: ${DEFAULT-VALUE}).")
   double concentration;
 
-  @Option(names = "--normalisations", defaultValue = "methodology", split = ",", paramLabel = "LIST",
-      description = "Normalisations drawn from per replication: methodology, minmax, zscore, rank (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--normalisations",
+      defaultValue = "methodology",
+      split = ",",
+      paramLabel = "LIST",
+      description =
+          "Normalisations drawn from per replication: methodology, minmax, zscore, rank (default: ${DEFAULT-VALUE}).")
   List<String> normalisations;
 
-  @Option(names = "--aggregations", defaultValue = "arithmetic", split = ",", paramLabel = "LIST",
-      description = "Aggregations drawn from per replication: arithmetic, geometric (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--aggregations",
+      defaultValue = "arithmetic",
+      split = ",",
+      paramLabel = "LIST",
+      description =
+          "Aggregations drawn from per replication: arithmetic, geometric (default: ${DEFAULT-VALUE}).")
   List<String> aggregations;
 
-  @Option(names = "--research", paramLabel = "NAME", description = "Write into ROOT/research/NAME/ (shared with compare).")
+  @Option(
+      names = "--research",
+      paramLabel = "NAME",
+      description = "Write into ROOT/research/NAME/ (shared with compare).")
   String research;
 
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      paramLabel = "SEED",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
@@ -127,46 +182,84 @@ public final class SensitivityCommand implements Callable<Integer> {
       RunManifest manifest = RunManifest.fromJson(publisher.readText(run.manifest()));
       String method = methodology != null ? methodology : manifest.parameters().get("methodology");
       Methodology m = MethodologyLoader.load(method).methodology();
-      Dataset<Row> all = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT_INDICATORS.name()));
+      Dataset<Row> all =
+          spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT_INDICATORS.name()));
       String p = period != null ? period : all.agg(max("period")).first().getString(0);
       Dataset<Row> indicators =
           all.where(col("period").equalTo(p))
               .select(
-                  col("zone_code"), col("indicator_code").as("node_code"), col("treated_value"),
-                  col("normalised_value"), col("direction"));
+                  col("zone_code"),
+                  col("indicator_code").as("node_code"),
+                  col("treated_value"),
+                  col("normalised_value"),
+                  col("direction"));
       Dataset<Row> zoneNames =
-          spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()))
-              .where(col("period").equalTo(p)).select("zone_code", "zone_name");
+          spark
+              .read()
+              .parquet(run.mart(AssessmentMarts.ASSESSMENT.name()))
+              .where(col("period").equalTo(p))
+              .select("zone_code", "zone_name");
       Dataset<Row> tree = MethodologyTree.of(spark, m);
-      String target = research != null ? zoneassess.schema.marts.ResearchMarts.folder(root, research) : root + "/sensitivity/" + id + "-" + p + "-s" + seed;
+      String target =
+          research != null
+              ? zoneassess.schema.marts.ResearchMarts.folder(root, research)
+              : root + "/sensitivity/" + id + "-" + p + "-s" + seed;
 
       long t0 = System.nanoTime();
       Dataset<Row> nominal = RankSensitivity.nominalRanks(indicators, tree);
       Dataset<Row> intervals =
-          RankSensitivity.rankIntervals(RankSensitivity.replicationRanks(indicators, tree, design), nominal, zoneNames);
+          RankSensitivity.rankIntervals(
+              RankSensitivity.replicationRanks(indicators, tree, design), nominal, zoneNames);
       publisher.writeParquet(intervals.coalesce(1), target + "/rank_intervals");
       double mc = (System.nanoTime() - t0) / 1e9;
       publisher.writeParquet(
-          RankSensitivity.leaveOneOut(indicators, tree, MethodologyTree.names(spark, m)).coalesce(1),
+          RankSensitivity.leaveOneOut(indicators, tree, MethodologyTree.names(spark, m))
+              .coalesce(1),
           target + "/leave_one_out");
       double total = (System.nanoTime() - t0) / 1e9;
 
       ResearchParameterMerge.merge(
-          spark, publisher, target, OWN_KEYS, parameters(design, id, p, m, mc),
+          spark,
+          publisher,
+          target,
+          OWN_KEYS,
+          parameters(design, id, p, m, mc),
           Map.of("run_id", id, "focus_period", p));
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "%d replications (%s, normalisations %s, aggregations %s, seed %d) of %s %s in %.1f s;"
               + " leave-one-out done at %.1f s (load average %.2f)%n",
-          replications, design.weights().label(), keys(design.normalisations()), keys(design.aggregations()),
-          seed, m.id(), m.version(), mc, total, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+          replications,
+          design.weights().label(),
+          keys(design.normalisations()),
+          keys(design.aggregations()),
+          seed,
+          m.id(),
+          m.version(),
+          mc,
+          total,
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       System.out.println("→ " + target);
       if (research != null) {
         ResearchPackCommand.render(target, System.out);
       }
-      System.out.printf(Locale.ROOT, "%-14s %8s %8s %8s %8s%n", "zone", "nominal", "median", "p05", "p95");
-      for (Row r : spark.read().parquet(target + "/rank_intervals").orderBy("median_rank", "zone_code").limit(15).collectAsList()) {
-        System.out.printf(Locale.ROOT, "%-14s %8s %8.1f %8.1f %8.1f%n", r.getAs("zone_code"), r.getAs("nominal_rank"),
-            (double) r.getAs("median_rank"), (double) r.getAs("p05_rank"), (double) r.getAs("p95_rank"));
+      System.out.printf(
+          Locale.ROOT, "%-14s %8s %8s %8s %8s%n", "zone", "nominal", "median", "p05", "p95");
+      for (Row r :
+          spark
+              .read()
+              .parquet(target + "/rank_intervals")
+              .orderBy("median_rank", "zone_code")
+              .limit(15)
+              .collectAsList()) {
+        System.out.printf(
+            Locale.ROOT,
+            "%-14s %8s %8.1f %8.1f %8.1f%n",
+            r.getAs("zone_code"),
+            r.getAs("nominal_rank"),
+            (double) r.getAs("median_rank"),
+            (double) r.getAs("p05_rank"),
+            (double) r.getAs("p95_rank"));
       }
       return 0;
     } catch (SpecException e) {
@@ -184,7 +277,9 @@ public final class SensitivityCommand implements Callable<Integer> {
         switch (weights.strip().toLowerCase(Locale.ROOT)) {
           case "uniform" -> new WeightScheme.Uniform(spread);
           case "dirichlet" -> new WeightScheme.Dirichlet(concentration);
-          default -> throw new IllegalArgumentException("--weights '" + weights + "' is not one of uniform, dirichlet");
+          default ->
+              throw new IllegalArgumentException(
+                  "--weights '" + weights + "' is not one of uniform, dirichlet");
         };
     List<ScoreNormalisation> n = new ArrayList<>();
     normalisations.stream().map(ScoreNormalisation::parse).distinct().forEach(n::add);
@@ -193,7 +288,8 @@ public final class SensitivityCommand implements Callable<Integer> {
     return new RankSensitivity.Design(seed, replications, scheme, n, a);
   }
 
-  private static Map<String, String> parameters(RankSensitivity.Design d, String id, String period, Methodology m, double mc) {
+  private static Map<String, String> parameters(
+      RankSensitivity.Design d, String id, String period, Methodology m, double mc) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("replications", String.valueOf(d.replications()));
     p.put("weight_scheme", d.weights().label());

@@ -8,7 +8,8 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
   public String[] getVersion() {
     String v = VersionProvider.class.getPackage().getImplementationVersion();
     return new String[] {
-      "zoneassess " + (v == null ? "dev" : v), "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
+      "zoneassess " + (v == null ? "dev" : v),
+      "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
     };
   }
 }

@@ -17,7 +17,9 @@ import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.marts.AssessmentMarts;
 
-/** {@code zoneassess vintages}: what a data revision changed, and what that did to scores and ranks. */
+/**
+ * {@code zoneassess vintages}: what a data revision changed, and what that did to scores and ranks.
+ */
 @Command(
     name = "vintages",
     mixinStandardHelpOptions = true,
@@ -49,13 +51,24 @@ public final class VintagesCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "RUN_AFTER", description = "Run on the later vintage.")
   String after;
 
-  @Option(names = "--out", defaultValue = "out", paramLabel = "ROOT", description = "Output root (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "out",
+      paramLabel = "ROOT",
+      description = "Output root (default: ${DEFAULT-VALUE}).")
   String out;
 
-  @Option(names = "--period", paramLabel = "P", description = "Compare only this period (default: all).")
+  @Option(
+      names = "--period",
+      paramLabel = "P",
+      description = "Compare only this period (default: all).")
   String period;
 
-  @Option(names = "--top", defaultValue = "20", paramLabel = "N", description = "Rank moves to print (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      defaultValue = "20",
+      paramLabel = "N",
+      description = "Rank moves to print (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
@@ -67,7 +80,9 @@ public final class VintagesCommand implements Callable<Integer> {
     try {
       Publisher publisher = new Publisher(spark);
       String root = Publisher.toUri(out).replaceAll("/$", "");
-      String[] marts = {AssessmentMarts.ASSESSMENT_INDICATORS.name(), AssessmentMarts.ASSESSMENT.name()};
+      String[] marts = {
+        AssessmentMarts.ASSESSMENT_INDICATORS.name(), AssessmentMarts.ASSESSMENT.name()
+      };
       for (String id : List.of(before, after)) {
         for (String mart : marts) {
           String uri = RunLayout.published(root, id).mart(mart);
@@ -84,25 +99,51 @@ public final class VintagesCommand implements Callable<Integer> {
       List<String> periodsBefore = periods(assessmentBefore);
       List<String> periodsAfter = periods(assessmentAfter);
       if (!periodsBefore.equals(periodsAfter)) {
-        System.out.println("note: the runs cover different periods: " + periodsBefore + " and " + periodsAfter);
+        System.out.println(
+            "note: the runs cover different periods: " + periodsBefore + " and " + periodsAfter);
       }
-      String target = zoneassess.schema.marts.ResearchMarts.folder(root, before + "-vs-" + after) + "/" + MART;
+      String target =
+          zoneassess.schema.marts.ResearchMarts.folder(root, before + "-vs-" + after) + "/" + MART;
       Dataset<Row> changes =
-          VintageComparison.changes(indicatorsBefore, indicatorsAfter, assessmentBefore, assessmentAfter);
+          VintageComparison.changes(
+              indicatorsBefore, indicatorsAfter, assessmentBefore, assessmentAfter);
       publisher.writeParquet(changes.coalesce(1), target);
 
       Dataset<Row> written = spark.read().parquet(target);
-      System.out.printf(Locale.ROOT, "%d changed values (%s → %s) → %s%n", written.count(), before, after, target);
+      System.out.printf(
+          Locale.ROOT,
+          "%d changed values (%s → %s) → %s%n",
+          written.count(),
+          before,
+          after,
+          target);
       System.out.printf(Locale.ROOT, "%-24s %8s%n", "indicator", "changed");
       for (Row r : VintageComparison.changesPerIndicator(written).collectAsList()) {
         System.out.printf(Locale.ROOT, "%-24s %8d%n", r.getString(0), r.getInt(1));
       }
-      List<Row> moves = VintageComparison.rankMoves(assessmentBefore, assessmentAfter).collectAsList();
-      System.out.printf(Locale.ROOT, "%d zones moved in rank%s%n", moves.size(), moves.isEmpty() ? "" : ":");
-      System.out.printf(Locale.ROOT, "%-8s %-14s %-20s %6s %6s %6s%n", "period", "zone", "name", "before", "after", "shift");
+      List<Row> moves =
+          VintageComparison.rankMoves(assessmentBefore, assessmentAfter).collectAsList();
+      System.out.printf(
+          Locale.ROOT, "%d zones moved in rank%s%n", moves.size(), moves.isEmpty() ? "" : ":");
+      System.out.printf(
+          Locale.ROOT,
+          "%-8s %-14s %-20s %6s %6s %6s%n",
+          "period",
+          "zone",
+          "name",
+          "before",
+          "after",
+          "shift");
       for (Row r : moves.subList(0, Math.min(top, moves.size()))) {
-        System.out.printf(Locale.ROOT, "%-8s %-14s %-20s %6s %6s %6s%n", r.getAs("period"), r.getAs("zone_code"),
-            r.getAs("zone_name"), r.getAs("rank_before"), r.getAs("rank_after"), shift(r));
+        System.out.printf(
+            Locale.ROOT,
+            "%-8s %-14s %-20s %6s %6s %6s%n",
+            r.getAs("period"),
+            r.getAs("zone_code"),
+            r.getAs("zone_name"),
+            r.getAs("rank_before"),
+            r.getAs("rank_after"),
+            shift(r));
       }
       return 0;
     } catch (Exception e) {
@@ -118,7 +159,9 @@ public final class VintagesCommand implements Callable<Integer> {
   }
 
   private static List<String> periods(Dataset<Row> assessment) {
-    return assessment.select("period").distinct().orderBy("period").collectAsList().stream().map(r -> r.getString(0)).toList();
+    return assessment.select("period").distinct().orderBy("period").collectAsList().stream()
+        .map(r -> r.getString(0))
+        .toList();
   }
 
   private static String shift(Row r) {

@@ -1,17 +1,17 @@
 package zoneassess.jobs.costs;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import zoneassess.jobs.spark.OrderedSum;
 import org.apache.spark.sql.expressions.Window;
+import zoneassess.jobs.spark.OrderedSum;
 
 /**
  * The composite cost index of a location for a year, per location level.
@@ -21,8 +21,8 @@ import org.apache.spark.sql.expressions.Window;
  *       f, T⁰(p) = its total.
  *   <li>Weights: w(f) = mean over the profiles of C⁰(p, f) / T⁰(p) (the profiles' cost shares at
  *       median prices, each profile counting equally; Σ w = 1).
- *   <li>Relative of a factor at a location: r(f) = Σₚ C(p, f) / Σₚ C⁰(p, f), the profiles' cost of f
- *       there against their cost at median prices.
+ *   <li>Relative of a factor at a location: r(f) = Σₚ C(p, f) / Σₚ C⁰(p, f), the profiles' cost of
+ *       f there against their cost at median prices.
  *   <li>composite_vs_median_prices = 100 × Σ_f w(f) · r(f).
  *   <li>composite_index = composite_vs_median_prices / its median over the level's locations × 100,
  *       so the median location is 100; rank 1 = cheapest.
@@ -41,9 +41,13 @@ public final class CompositeCostIndex {
             .groupBy("profile_id", "location_code", "location_level", "year", "factor_code")
             .agg(OrderedSum.of(coalesce(col("cost_yuan"), lit(0.0))).as("cost"));
     Dataset<Row> reference =
-        byFactor.filter(col("location_code").equalTo(ProfileCosting.MEDIAN_PRICES)).drop("location_code");
+        byFactor
+            .filter(col("location_code").equalTo(ProfileCosting.MEDIAN_PRICES))
+            .drop("location_code");
     Dataset<Row> refTotals =
-        reference.groupBy("profile_id", "location_level", "year").agg(OrderedSum.of("cost").as("ref_total"));
+        reference
+            .groupBy("profile_id", "location_level", "year")
+            .agg(OrderedSum.of("cost").as("ref_total"));
     Dataset<Row> profileCount =
         reference.groupBy("location_level", "year").agg(countDistinct("profile_id").as("profiles"));
     Dataset<Row> weights =

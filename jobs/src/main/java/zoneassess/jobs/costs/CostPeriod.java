@@ -3,8 +3,8 @@ package zoneassess.jobs.costs;
 import java.util.Locale;
 
 /**
- * The reporting period of a costs run: a year ({@code 2025}), a quarter ({@code 2025Q4}) or a
- * month ({@code 2025-12}); {@code latest} resolves to the latest month in the data.
+ * The reporting period of a costs run: a year ({@code 2025}), a quarter ({@code 2025Q4}) or a month
+ * ({@code 2025-12}); {@code latest} resolves to the latest month in the data.
  *
  * @param label period as written in the marts
  * @param type month / quarter / year
@@ -27,7 +27,8 @@ public record CostPeriod(String label, String type, String endMonth) {
     }
     if (p.matches("^[0-9]{4}Q[1-4]$")) {
       int q = p.charAt(5) - '0';
-      return new CostPeriod(p, "quarter", p.substring(0, 4) + String.format(Locale.ROOT, "-%02d", q * 3));
+      return new CostPeriod(
+          p, "quarter", p.substring(0, 4) + String.format(Locale.ROOT, "-%02d", q * 3));
     }
     if (p.matches("^[0-9]{4}-(0[1-9]|1[0-2])$")) {
       return new CostPeriod(p, "month", p);

@@ -64,7 +64,8 @@ public final class CostsStage implements Stage {
     Dataset<Row> staged = spark.read().parquet(run.staging("factor_costs"));
     Dataset<Row> locations =
         PriceInheritance.locations(
-                spark.read().parquet(run.staging("areas")), spark.read().parquet(run.staging("zones")))
+                spark.read().parquet(run.staging("areas")),
+                spark.read().parquet(run.staging("zones")))
             .localCheckpoint();
 
     FactorPriceConformer.Conformed conformed = FactorPriceConformer.conform(staged, tables);
@@ -108,17 +109,74 @@ public final class CostsStage implements Stage {
     Publisher publisher = context.publisher();
     Map<String, String> outputs = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
-    publish(publisher, spark, run, outputs, counts, "cost_benchmark", benchmark,
-        "factor_code", "subcategory", "period_type", "period", "location_level", "location_code");
-    publish(publisher, spark, run, outputs, counts, "cost_gaps", gaps,
-        "kind", "factor_code", "subcategory", "location_level", "location_code", "period",
-        "source_file", "source_row");
-    publish(publisher, spark, run, outputs, counts, "cost_profile", priced.profiles(),
-        "profile_id", "year", "location_level", "rank", "location_code");
-    publish(publisher, spark, run, outputs, counts, "cost_profile_breakdown", priced.breakdown(),
-        "profile_id", "year", "location_level", "location_code", "factor_code");
-    publish(publisher, spark, run, outputs, counts, "cost_index", index,
-        "year", "location_level", "rank", "location_code");
+    publish(
+        publisher,
+        spark,
+        run,
+        outputs,
+        counts,
+        "cost_benchmark",
+        benchmark,
+        "factor_code",
+        "subcategory",
+        "period_type",
+        "period",
+        "location_level",
+        "location_code");
+    publish(
+        publisher,
+        spark,
+        run,
+        outputs,
+        counts,
+        "cost_gaps",
+        gaps,
+        "kind",
+        "factor_code",
+        "subcategory",
+        "location_level",
+        "location_code",
+        "period",
+        "source_file",
+        "source_row");
+    publish(
+        publisher,
+        spark,
+        run,
+        outputs,
+        counts,
+        "cost_profile",
+        priced.profiles(),
+        "profile_id",
+        "year",
+        "location_level",
+        "rank",
+        "location_code");
+    publish(
+        publisher,
+        spark,
+        run,
+        outputs,
+        counts,
+        "cost_profile_breakdown",
+        priced.breakdown(),
+        "profile_id",
+        "year",
+        "location_level",
+        "location_code",
+        "factor_code");
+    publish(
+        publisher,
+        spark,
+        run,
+        outputs,
+        counts,
+        "cost_index",
+        index,
+        "year",
+        "location_level",
+        "rank",
+        "location_code");
 
     List<String> summary = new ArrayList<>();
     summary.add(
@@ -169,7 +227,8 @@ public final class CostsStage implements Stage {
       return TypicalFirmProfileLoader.loadDefaults(catalogue);
     }
     List<TypicalFirmProfile> out = new ArrayList<>();
-    for (String p : Arrays.stream(param.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+    for (String p :
+        Arrays.stream(param.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
       String location =
           p.endsWith(".yaml") || p.endsWith(".yml")
               ? p
@@ -188,16 +247,19 @@ public final class CostsStage implements Stage {
       String mart,
       Dataset<Row> data,
       String... sortBy) {
-    List<String> declared = CostMarts.ALL.stream()
-        .filter(c -> c.name().equals(mart))
-        .findFirst()
-        .orElseThrow()
-        .columnNames();
+    List<String> declared =
+        CostMarts.ALL.stream()
+            .filter(c -> c.name().equals(mart))
+            .findFirst()
+            .orElseThrow()
+            .columnNames();
     Dataset<Row> ordered =
         data.select(declared.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
             .repartition(1)
             .sortWithinPartitions(
-                Arrays.stream(sortBy).map(c -> col(c).asc_nulls_first()).toArray(org.apache.spark.sql.Column[]::new));
+                Arrays.stream(sortBy)
+                    .map(c -> col(c).asc_nulls_first())
+                    .toArray(org.apache.spark.sql.Column[]::new));
     String uri = run.mart(mart);
     publisher.writeParquet(ordered, uri);
     outputs.put(mart, uri);

@@ -16,8 +16,8 @@ import zoneassess.schema.units.Unit;
 import zoneassess.schema.units.Units;
 
 /**
- * The factor catalogue as small Spark tables, so transforms join against it instead of branching
- * in code. Catalogue-sized (a few hundred rows).
+ * The factor catalogue as small Spark tables, so transforms join against it instead of branching in
+ * code. Catalogue-sized (a few hundred rows).
  */
 public final class FactorCatalogueTables {
   /** Factors whose cost makes up the wage bill that social-insurance rates apply to. */

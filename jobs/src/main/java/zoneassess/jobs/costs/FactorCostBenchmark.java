@@ -1,5 +1,6 @@
 package zoneassess.jobs.costs;
 
+import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -13,7 +14,6 @@ import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.add_months;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -29,14 +29,14 @@ import zoneassess.jobs.spark.OrderedSum;
  * <p>Definitions (n = locations of the level with a value):
  *
  * <ul>
- *   <li>p25, median, p75: exact percentiles with linear interpolation between order statistics:
- *       for sorted values x₀…xₙ₋₁ the p-quantile is at position h = (n − 1)·p, value x⌊h⌋ + (h −
+ *   <li>p25, median, p75: exact percentiles with linear interpolation between order statistics: for
+ *       sorted values x₀…xₙ₋₁ the p-quantile is at position h = (n − 1)·p, value x⌊h⌋ + (h −
  *       ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋) (Spark's {@code percentile}, Hyndman–Fan type 7).
  *   <li>index_vs_median = value / median × 100 (null when the median is 0).
  *   <li>rank: competition ranking by value ascending, 1 = cheapest; equal values share a rank and
  *       the next rank skips (1, 2, 2, 4).
- *   <li>percentile = 100 × (number of other locations strictly cheaper) / (n − 1), i.e. 100 ×
- *       (rank − 1) / (n − 1); 0 = cheapest, 100 = dearest, 0 when n = 1.
+ *   <li>percentile = 100 × (number of other locations strictly cheaper) / (n − 1), i.e. 100 × (rank
+ *       − 1) / (n − 1); 0 = cheapest, 100 = dearest, 0 when n = 1.
  *   <li>change_prev_pct = (value / value of the previous period of the same type − 1) × 100;
  *       change_yoy_pct against the same period a year earlier. Null when either is missing or 0.
  * </ul>
@@ -141,7 +141,10 @@ public final class FactorCostBenchmark {
                         concat(
                             year.cast("string"),
                             lit("Q"),
-                            substring(col("period"), 6, 1).try_cast("int").minus(1).cast("string"))))
+                            substring(col("period"), 6, 1)
+                                .try_cast("int")
+                                .minus(1)
+                                .cast("string"))))
             .otherwise(year.minus(1).cast("string"));
     Column yoy = concat(year.minus(1).cast("string"), substring(col("period"), 5, 3));
     String[] key = {"factor_code", "subcategory", "period_type", "location_level", "location_code"};
@@ -156,7 +159,8 @@ public final class FactorCostBenchmark {
             col("value").as("e_value"));
     Dataset<Row> withKeys = placed.withColumn("prev_period", prev).withColumn("yoy_period", yoy);
     Dataset<Row> withPrev =
-        joinEarlier(withKeys, earlier, key, "prev_period").withColumnRenamed("e_value", "prev_value");
+        joinEarlier(withKeys, earlier, key, "prev_period")
+            .withColumnRenamed("e_value", "prev_value");
     Dataset<Row> withYoy =
         joinEarlier(withPrev, earlier, key, "yoy_period").withColumnRenamed("e_value", "yoy_value");
     return withYoy
@@ -184,6 +188,7 @@ public final class FactorCostBenchmark {
   }
 
   private static Column change(Column value, Column earlier) {
-    return when(earlier.isNotNull().and(earlier.notEqual(0)), value.divide(earlier).minus(1).multiply(100));
+    return when(
+        earlier.isNotNull().and(earlier.notEqual(0)), value.divide(earlier).minus(1).multiply(100));
   }
 }

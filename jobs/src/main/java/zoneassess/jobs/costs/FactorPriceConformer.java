@@ -23,7 +23,13 @@ import zoneassess.jobs.spark.OrderedSum;
 public final class FactorPriceConformer {
   /** Columns of an observation: one converted price of one location and period. */
   public static final String[] OBSERVATION_COLUMNS = {
-    "location_code", "location_level", "factor_code", "subcategory", "period", "period_type", "value"
+    "location_code",
+    "location_level",
+    "factor_code",
+    "subcategory",
+    "period",
+    "period_type",
+    "value"
   };
 
   /** Columns of a problem or gap row (the cost_gaps mart). */
@@ -92,7 +98,8 @@ public final class FactorPriceConformer {
                 "note",
                 when(
                         col("kind").equalTo("unknown_factor"),
-                        concat(lit("factor '"), col("factor_code"), lit("' is not in the catalogue")))
+                        concat(
+                            lit("factor '"), col("factor_code"), lit("' is not in the catalogue")))
                     .when(
                         col("kind").equalTo("unknown_subcategory"),
                         concat(
@@ -147,7 +154,9 @@ public final class FactorPriceConformer {
     return reported
         .join(
             parts,
-            col("factor_code").equalTo(col("d_factor")).and(col("subcategory").equalTo(col("part"))))
+            col("factor_code")
+                .equalTo(col("d_factor"))
+                .and(col("subcategory").equalTo(col("part"))))
         .groupBy(
             col("location_code"),
             col("location_level"),

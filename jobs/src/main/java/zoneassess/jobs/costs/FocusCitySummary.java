@@ -47,11 +47,16 @@ public final class FocusCitySummary {
     List<String> out = new ArrayList<>();
     out.add(
         String.format(
-            Locale.ROOT, "%s (%s), period %s — position on each factor (1 = cheapest):", cityName, cityCode, period.label()));
+            Locale.ROOT,
+            "%s (%s), period %s — position on each factor (1 = cheapest):",
+            cityName,
+            cityCode,
+            period.label()));
     List<Row> own =
         benchmark
             .filter(col("period").equalTo(period.label()))
-            .filter(col("location_level").equalTo("city").and(col("location_code").equalTo(cityCode)))
+            .filter(
+                col("location_level").equalTo("city").and(col("location_code").equalTo(cityCode)))
             .orderBy("factor_code", "subcategory")
             .select(
                 "factor_code",
@@ -110,7 +115,8 @@ public final class FocusCitySummary {
     }
     for (Row r :
         profiles
-            .filter(col("location_level").equalTo("city").and(col("location_code").equalTo(cityCode)))
+            .filter(
+                col("location_level").equalTo("city").and(col("location_code").equalTo(cityCode)))
             .filter(col("year").equalTo(period.lastCompleteYear()))
             .orderBy("profile_id")
             .select("profile_id", "total_cost_10k", "rank", "index_vs_median", "year")
@@ -127,7 +133,8 @@ public final class FocusCitySummary {
     }
     for (Row r :
         index
-            .filter(col("location_level").equalTo("city").and(col("location_code").equalTo(cityCode)))
+            .filter(
+                col("location_level").equalTo("city").and(col("location_code").equalTo(cityCode)))
             .filter(col("year").equalTo(period.lastCompleteYear()))
             .select("year", "composite_index", "rank")
             .collectAsList()) {

@@ -18,18 +18,18 @@ import org.apache.spark.sql.expressions.Window;
 import zoneassess.jobs.spark.OrderedSum;
 
 /**
- * Carries monthly prices to quarters and years by each factor's declared rule, and lists the
- * months a location is missing.
+ * Carries monthly prices to quarters and years by each factor's declared rule, and lists the months
+ * a location is missing.
  *
- * <p>Rules: {@code average} = mean of the months present in the quarter or year; {@code
- * period_end} = value of the latest month present. A reported quarterly or annual value takes
- * precedence over one carried from months; a year without months is carried from reported
- * quarters by the same rule.
+ * <p>Rules: {@code average} = mean of the months present in the quarter or year; {@code period_end}
+ * = value of the latest month present. A reported quarterly or annual value takes precedence over
+ * one carried from months; a year without months is carried from reported quarters by the same
+ * rule.
  *
- * <p>A gap is a month in which at least one location reported a factor sub-category (the
- * province's calendar for that series) but a location that reports the series in the same year did
- * not. Gaps are listed, never filled: the quarter and year are carried from the months present,
- * and {@code months_covered} says how many that was.
+ * <p>A gap is a month in which at least one location reported a factor sub-category (the province's
+ * calendar for that series) but a location that reports the series in the same year did not. Gaps
+ * are listed, never filled: the quarter and year are carried from the months present, and {@code
+ * months_covered} says how many that was.
  */
 public final class PeriodCarryForward {
   /** Columns of a carried value. */
@@ -215,7 +215,9 @@ public final class PeriodCarryForward {
     return expected
         .join(
             present,
-            new String[] {"location_code", "location_level", "factor_code", "subcategory", "period"},
+            new String[] {
+              "location_code", "location_level", "factor_code", "subcategory", "period"
+            },
             "left_anti")
         .join(factors.select("factor_code", "carry_rule"), "factor_code")
         .select(
@@ -228,8 +230,9 @@ public final class PeriodCarryForward {
             concat(
                     lit("no price for "),
                     col("period"),
-                    lit(" although other locations reported it; quarter and year carried from the"
-                        + " months present (rule: "),
+                    lit(
+                        " although other locations reported it; quarter and year carried from the"
+                            + " months present (rule: "),
                     col("carry_rule"),
                     lit(")"))
                 .as("note"),

@@ -10,8 +10,8 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * The locations that are benchmarked (cities, counties, zones) and the price each one faces: its
- * own if it reports one, else its county's (zones only), else its city's. {@code value_source}
- * says which.
+ * own if it reports one, else its county's (zones only), else its city's. {@code value_source} says
+ * which.
  */
 public final class PriceInheritance {
   /** Columns of the location table. */
@@ -69,7 +69,8 @@ public final class PriceInheritance {
    */
   public static Dataset<Row> inherit(Dataset<Row> values, Dataset<Row> locations) {
     Dataset<Row> v =
-        values.withColumnRenamed("location_code", "v_code")
+        values
+            .withColumnRenamed("location_code", "v_code")
             .withColumnRenamed("location_level", "v_level");
     Dataset<Row> own =
         locations
@@ -84,10 +85,7 @@ public final class PriceInheritance {
         locations
             .filter(col("location_level").equalTo("zone"))
             .join(
-                v,
-                col("county_code")
-                    .equalTo(col("v_code"))
-                    .and(col("v_level").equalTo("county")))
+                v, col("county_code").equalTo(col("v_code")).and(col("v_level").equalTo("county")))
             .withColumn("value_source", lit("county"))
             .withColumn("priority", lit(1));
     Dataset<Row> fromCity =

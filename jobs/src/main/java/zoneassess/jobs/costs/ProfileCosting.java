@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import zoneassess.jobs.spark.OrderedSum;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import zoneassess.jobs.spark.OrderedSum;
 import zoneassess.schema.factor.ProfileLine;
 import zoneassess.schema.factor.TypicalFirmProfile;
 
@@ -116,7 +116,9 @@ public final class ProfileCosting {
             .select("factor_code", "subcategory", "year", "location_level", "median");
     Dataset<Row> pricedLines =
         lines.join(
-            catalogue.factors().select("factor_code", "factor_name_zh", "cost_to_yuan", "wage_factor"),
+            catalogue
+                .factors()
+                .select("factor_code", "factor_name_zh", "cost_to_yuan", "wage_factor"),
             "factor_code");
     Dataset<Row> atLocations =
         locations
@@ -125,10 +127,14 @@ public final class ProfileCosting {
             .crossJoin(pricedLines)
             .join(
                 annual,
-                new String[] {"location_code", "location_level", "factor_code", "subcategory", "year"},
+                new String[] {
+                  "location_code", "location_level", "factor_code", "subcategory", "year"
+                },
                 "left")
             .join(
-                medians, new String[] {"factor_code", "subcategory", "year", "location_level"}, "left")
+                medians,
+                new String[] {"factor_code", "subcategory", "year", "location_level"},
+                "left")
             .withColumn("price", coalesce(col("value"), col("median")))
             .withColumn(
                 "price_source",
@@ -141,7 +147,9 @@ public final class ProfileCosting {
             .withColumn("location_code", lit(MEDIAN_PRICES))
             .crossJoin(pricedLines)
             .join(
-                medians, new String[] {"factor_code", "subcategory", "year", "location_level"}, "left")
+                medians,
+                new String[] {"factor_code", "subcategory", "year", "location_level"},
+                "left")
             .withColumn("price", col("median"))
             .withColumn("price_source", lit("median"));
     String[] columns = {
@@ -173,7 +181,8 @@ public final class ProfileCosting {
    */
   public static Priced marts(Dataset<Row> lineCosts, Dataset<Row> locations) {
     Dataset<Row> atLocationCosts = lineCosts.filter(col("location_code").notEqual(MEDIAN_PRICES));
-    return new Priced(lineCosts, breakdown(atLocationCosts), profileTotals(atLocationCosts, locations));
+    return new Priced(
+        lineCosts, breakdown(atLocationCosts), profileTotals(atLocationCosts, locations));
   }
 
   /** Cost of each line in 元, wage-bill lines applied to the wage factors' cost. */
@@ -225,7 +234,9 @@ public final class ProfileCosting {
                 max(when(col("price_source").equalTo("median"), 1).otherwise(0)).as("any_median"),
                 min("price_source").as("least_local_source"));
     Dataset<Row> totals =
-        byFactor.groupBy(key[0], FactorPriceConformer.rest(key)).agg(OrderedSum.of("cost_10k").as("total"));
+        byFactor
+            .groupBy(key[0], FactorPriceConformer.rest(key))
+            .agg(OrderedSum.of("cost_10k").as("total"));
     return byFactor
         .join(totals, key)
         .withColumn("share", when(col("total").gt(0), col("cost_10k").divide(col("total"))))
@@ -250,7 +261,9 @@ public final class ProfileCosting {
             .groupBy("profile_id", "location_code", "location_level", "year")
             .agg(
                 first("profile_name_zh").as("profile_name_zh"),
-                OrderedSum.of(coalesce(col("cost_yuan"), lit(0.0))).divide(1e4).as("total_cost_10k"),
+                OrderedSum.of(coalesce(col("cost_yuan"), lit(0.0)))
+                    .divide(1e4)
+                    .as("total_cost_10k"),
                 sum(when(col("price_source").equalTo("median"), 1).otherwise(0))
                     .cast("int")
                     .as("median_priced_lines"));

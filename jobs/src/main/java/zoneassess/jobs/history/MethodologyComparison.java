@@ -15,16 +15,18 @@ import org.apache.spark.sql.Row;
 import zoneassess.schema.marts.ResearchMarts;
 
 /**
- * The same periods under two methodologies (RESEARCH.md marts 2–4). Inputs are two {@code assessment}
- * frames (zone_code, zone_name, city, level, period, methodology_id, final_score, rank_all), A and
- * B, computed on the same staged inputs; the score of a zone is its {@code final_score}, its rank
- * {@code rank_all} (null = not ranked: vetoed or not scored). A zone ranked under only one
- * methodology keeps its row with the other side null, is left out of the correlations and is counted
- * in {@code zones_ranked_a_only}/{@code zones_ranked_b_only} (columns added after the contract's).
+ * The same periods under two methodologies (RESEARCH.md marts 2–4). Inputs are two {@code
+ * assessment} frames (zone_code, zone_name, city, level, period, methodology_id, final_score,
+ * rank_all), A and B, computed on the same staged inputs; the score of a zone is its {@code
+ * final_score}, its rank {@code rank_all} (null = not ranked: vetoed or not scored). A zone ranked
+ * under only one methodology keeps its row with the other side null, is left out of the
+ * correlations and is counted in {@code zones_ranked_a_only}/{@code zones_ranked_b_only} (columns
+ * added after the contract's).
  */
 public final class MethodologyComparison {
   /** Added to {@code method_correlation}: zones ranked under A but not B, and the reverse. */
   public static final String RANKED_A_ONLY = "zones_ranked_a_only";
+
   public static final String RANKED_B_ONLY = "zones_ranked_b_only";
 
   private MethodologyComparison() {}
@@ -46,7 +48,8 @@ public final class MethodologyComparison {
 
   /** {@code method_comparison}: one row per (period, zone) in A or B, sorted. */
   public static Dataset<Row> comparison(Dataset<Row> a, Dataset<Row> b) {
-    Dataset<Row> joined = side(a, "_a").join(side(b, "_b"), new String[] {"period", "zone_code"}, "full_outer");
+    Dataset<Row> joined =
+        side(a, "_a").join(side(b, "_b"), new String[] {"period", "zone_code"}, "full_outer");
     return joined
         .select(
             col("period"),
@@ -60,7 +63,8 @@ public final class MethodologyComparison {
             col("rank_b"),
             col("score_b").minus(col("score_a")).as("score_change"),
             col("rank_a").minus(col("rank_b")).as("rank_shift"))
-        .select(contractColumns(ResearchMarts.METHOD_COMPARISON.columnNames().toArray(String[]::new)))
+        .select(
+            contractColumns(ResearchMarts.METHOD_COMPARISON.columnNames().toArray(String[]::new)))
         .orderBy(comparisonOrder());
   }
 
@@ -87,9 +91,15 @@ public final class MethodologyComparison {
     return shifts
         .join(corr, new String[] {"period"}, "left")
         .select(
-            col("period"), col("zones"), col(RankCorrelation.SPEARMAN).as("spearman"),
-            col(RankCorrelation.KENDALL_TAU_B).as("kendall_tau_b"), col("mean_abs_shift"),
-            col("max_abs_shift"), col("zones_moved"), col(RANKED_A_ONLY), col(RANKED_B_ONLY))
+            col("period"),
+            col("zones"),
+            col(RankCorrelation.SPEARMAN).as("spearman"),
+            col(RankCorrelation.KENDALL_TAU_B).as("kendall_tau_b"),
+            col("mean_abs_shift"),
+            col("max_abs_shift"),
+            col("zones_moved"),
+            col(RANKED_A_ONLY),
+            col(RANKED_B_ONLY))
         .orderBy(correlationOrder());
   }
 

@@ -48,10 +48,14 @@ public final class MethodologyTree {
   /** The node's weight, or the mean of its group weights when it has one set per group. */
   static double nominalWeight(IndicatorNode n) {
     if (!n.weightsByGroup().isEmpty()) {
-      return n.weightsByGroup().values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      return n.weightsByGroup().values().stream()
+          .mapToDouble(Double::doubleValue)
+          .average()
+          .orElseThrow();
     }
     if (Double.isNaN(n.weight())) {
-      throw new IllegalArgumentException("node '" + n.code() + "' (line " + n.line() + ") has no weight");
+      throw new IllegalArgumentException(
+          "node '" + n.code() + "' (line " + n.line() + ") has no weight");
     }
     return n.weight();
   }

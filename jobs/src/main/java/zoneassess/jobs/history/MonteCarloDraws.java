@@ -49,7 +49,8 @@ public final class MonteCarloDraws {
    * sibling-normalised, from the tree {@code (node_code, parent_code, weight)} (collected: it is
    * methodology-sized).
    */
-  public static Dataset<Row> weights(Dataset<Row> tree, long seed, int replications, WeightScheme scheme) {
+  public static Dataset<Row> weights(
+      Dataset<Row> tree, long seed, int replications, WeightScheme scheme) {
     // sibling groups by parent ("" for the root's children), each in node-code order
     Map<String, List<Row>> groups = new TreeMap<>();
     for (Row r : tree.select("node_code", "parent_code", "weight").collectAsList()) {

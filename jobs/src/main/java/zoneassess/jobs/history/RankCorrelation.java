@@ -21,12 +21,12 @@ import org.apache.spark.sql.expressions.Window;
  *   <li>Spearman's rho = the Pearson correlation of the average-tie ranks (items tied on a value
  *       share the mean of the positions they occupy); without ties it equals 1 − 6Σd²/(n(n²−1)).
  *   <li>Kendall's tau-b = (C − D) / √((n0 − n1)(n0 − n2)) over all n0 = n(n−1)/2 pairs, C/D the
- *       concordant/discordant pairs, n1/n2 the pairs tied on x/on y. The pairs come from a self-join
- *       per group, fine for a few hundred items per group.
+ *       concordant/discordant pairs, n1/n2 the pairs tied on x/on y. The pairs come from a
+ *       self-join per group, fine for a few hundred items per group.
  * </ul>
  *
- * <p>Both are null with fewer than two items or when one ordering is all ties. Rows with a null x or
- * y are left out. Sums are of half-integer ranks and integer pair signs, so they are exact in
+ * <p>Both are null with fewer than two items or when one ordering is all ties. Rows with a null x
+ * or y are left out. Sums are of half-integer ranks and integer pair signs, so they are exact in
  * double and the result does not depend on row order or partitioning.
  */
 public final class RankCorrelation {
@@ -42,13 +42,16 @@ public final class RankCorrelation {
    * @param key item identifier, unique within a group (orders the pairs for Kendall)
    * @param x first ordering (any numeric column, e.g. a rank)
    * @param y second ordering
-   * @return {@code group, n (INT), spearman (DOUBLE), kendall_tau_b (DOUBLE)}, one row per group that
-   *     has at least one item with both x and y
+   * @return {@code group, n (INT), spearman (DOUBLE), kendall_tau_b (DOUBLE)}, one row per group
+   *     that has at least one item with both x and y
    */
-  public static Dataset<Row> byGroup(Dataset<Row> data, String group, String key, String x, String y) {
+  public static Dataset<Row> byGroup(
+      Dataset<Row> data, String group, String key, String x, String y) {
     Dataset<Row> d =
         data.select(
-                col(group).as("_g"), col(key).as("_k"), col(x).cast("double").as("_x"),
+                col(group).as("_g"),
+                col(key).as("_k"),
+                col(x).cast("double").as("_x"),
                 col(y).cast("double").as("_y"))
             .where(col("_x").isNotNull().and(col("_y").isNotNull()));
     return spearman(d)
@@ -56,7 +59,10 @@ public final class RankCorrelation {
         .select(col("_g").as(group), col(N), col(SPEARMAN), col(KENDALL_TAU_B));
   }
 
-  /** Position of the value in ascending order within its group; tied values share their mean position. */
+  /**
+   * Position of the value in ascending order within its group; tied values share their mean
+   * position.
+   */
   static Column averageRank(String value) {
     Column first = rank().over(Window.partitionBy("_g").orderBy(col(value)));
     Column tied = count(lit(1)).over(Window.partitionBy(col("_g"), col(value)));
@@ -64,7 +70,8 @@ public final class RankCorrelation {
   }
 
   private static Dataset<Row> spearman(Dataset<Row> d) {
-    Dataset<Row> ranked = d.withColumn("_rx", averageRank("_x")).withColumn("_ry", averageRank("_y"));
+    Dataset<Row> ranked =
+        d.withColumn("_rx", averageRank("_x")).withColumn("_ry", averageRank("_y"));
     Dataset<Row> sums =
         ranked
             .groupBy("_g")
@@ -86,11 +93,17 @@ public final class RankCorrelation {
   }
 
   private static Dataset<Row> kendallTauB(Dataset<Row> d) {
-    Dataset<Row> i = d.select(col("_g"), col("_k").as("_ki"), col("_x").as("_xi"), col("_y").as("_yi"));
-    Dataset<Row> j = d.select(col("_g").as("_gj"), col("_k").as("_kj"), col("_x").as("_xj"), col("_y").as("_yj"));
+    Dataset<Row> i =
+        d.select(col("_g"), col("_k").as("_ki"), col("_x").as("_xi"), col("_y").as("_yi"));
+    Dataset<Row> j =
+        d.select(
+            col("_g").as("_gj"), col("_k").as("_kj"), col("_x").as("_xj"), col("_y").as("_yj"));
     Dataset<Row> pairs =
         i.join(j, col("_g").equalTo(col("_gj")).and(col("_ki").lt(col("_kj"))))
-            .select(col("_g"), sign(col("_xi"), col("_xj")).as("_sx"), sign(col("_yi"), col("_yj")).as("_sy"));
+            .select(
+                col("_g"),
+                sign(col("_xi"), col("_xj")).as("_sx"),
+                sign(col("_yi"), col("_yj")).as("_sy"));
     Dataset<Row> counts =
         pairs
             .groupBy("_g")
@@ -103,7 +116,9 @@ public final class RankCorrelation {
     Column untiedY = col("_n0").minus(col("_n2")).cast("double");
     return counts.select(
         col("_g"),
-        when(untiedX.gt(0).and(untiedY.gt(0)), col("_s").cast("double").divide(sqrt(untiedX.multiply(untiedY))))
+        when(
+                untiedX.gt(0).and(untiedY.gt(0)),
+                col("_s").cast("double").divide(sqrt(untiedX.multiply(untiedY))))
             .as(KENDALL_TAU_B));
   }
 

@@ -35,14 +35,15 @@ import org.apache.spark.sql.types.StructType;
  * tree (node_code, parent_code, weight)}: every node below the root with its nominal weight;
  * top-level nodes have a null parent ({@link MethodologyTree}).
  *
- * <p>Replication r uses the weights {@link MonteCarloDraws#weights} drew for it (sibling-normalised)
- * and the normalisation and aggregation {@link MonteCarloDraws#methods} drew. A leaf's effective
- * weight is the product of the weights on its path to the root; a zone's composite is Σ w·x
- * (arithmetic) or exp(Σ w·ln x) (geometric) over the leaves with x from {@link ScoreVariants}.
- * Ranks are competition ranks on the composite (ties share the better rank), per replication.
+ * <p>Replication r uses the weights {@link MonteCarloDraws#weights} drew for it
+ * (sibling-normalised) and the normalisation and aggregation {@link MonteCarloDraws#methods} drew.
+ * A leaf's effective weight is the product of the weights on its path to the root; a zone's
+ * composite is Σ w·x (arithmetic) or exp(Σ w·ln x) (geometric) over the leaves with x from {@link
+ * ScoreVariants}. Ranks are competition ranks on the composite (ties share the better rank), per
+ * replication.
  *
- * <p>The nominal rank is the rank under the nominal weights, the run's own normalised values and the
- * arithmetic mean — the index before rules, not necessarily the published rank.
+ * <p>The nominal rank is the rank under the nominal weights, the run's own normalised values and
+ * the arithmetic mean — the index before rules, not necessarily the published rank.
  */
 public final class RankSensitivity {
   private RankSensitivity() {}
@@ -59,7 +60,8 @@ public final class RankSensitivity {
         throw new IllegalArgumentException("replications must be ≥ 1, got " + replications);
       }
       if (normalisations.isEmpty() || aggregations.isEmpty()) {
-        throw new IllegalArgumentException("at least one normalisation and one aggregation are needed");
+        throw new IllegalArgumentException(
+            "at least one normalisation and one aggregation are needed");
       }
       normalisations = List.copyOf(normalisations);
       aggregations = List.copyOf(aggregations);
@@ -70,12 +72,18 @@ public final class RankSensitivity {
    * Rank of every zone in every replication: {@code rep, zone_code, normalisation, aggregation,
    * score, rank}.
    */
-  public static Dataset<Row> replicationRanks(Dataset<Row> indicators, Dataset<Row> tree, Design design) {
+  public static Dataset<Row> replicationRanks(
+      Dataset<Row> indicators, Dataset<Row> tree, Design design) {
     Dataset<Row> variants = ScoreVariants.of(indicators, leaves(tree), design.normalisations());
-    Dataset<Row> weights = MonteCarloDraws.weights(tree, design.seed(), design.replications(), design.weights());
+    Dataset<Row> weights =
+        MonteCarloDraws.weights(tree, design.seed(), design.replications(), design.weights());
     Dataset<Row> methods =
         MonteCarloDraws.methods(
-            tree.sparkSession(), design.seed(), design.replications(), design.normalisations(), design.aggregations());
+            tree.sparkSession(),
+            design.seed(),
+            design.replications(),
+            design.normalisations(),
+            design.aggregations());
     // replications × leaves: small, joined to the zones × leaves values on (normalisation, leaf)
     Dataset<Row> plan =
         leafWeights(tree, weights.withColumnRenamed("rep", "scenario"))
@@ -86,7 +94,9 @@ public final class RankSensitivity {
         plan.join(variants, new String[] {"normalisation", "node_code"})
             .groupBy("rep", "normalisation", "aggregation", "zone_code")
             .agg(
-                sum(when(geometric, log(col("geo_value"))).otherwise(col("value")).multiply(col("leaf_weight")))
+                sum(when(geometric, log(col("geo_value")))
+                        .otherwise(col("value"))
+                        .multiply(col("leaf_weight")))
                     .as("s"))
             // A sum's last bits depend on the order rows arrive in; ranks must not.
             .withColumn("s", round(col("s"), 12))
@@ -97,7 +107,10 @@ public final class RankSensitivity {
         .select("rep", "zone_code", "normalisation", "aggregation", "score", "rank");
   }
 
-  /** Rank under the nominal weights and normalised values, arithmetic mean: {@code zone_code, nominal_rank}. */
+  /**
+   * Rank under the nominal weights and normalised values, arithmetic mean: {@code zone_code,
+   * nominal_rank}.
+   */
   public static Dataset<Row> nominalRanks(Dataset<Row> indicators, Dataset<Row> tree) {
     return ranks(nominalValues(indicators, tree), tree, tree.withColumn("scenario", lit("nominal")))
         .select(col("zone_code"), col("rank").as("nominal_rank"));
@@ -105,12 +118,12 @@ public final class RankSensitivity {
 
   /**
    * Per zone: the nominal rank, the median rank and the 5th and 95th percentiles (exact,
-   * interpolated) over the replications, the best and worst rank seen: {@code zone_code,
-   * zone_name, nominal_rank, median_rank, p05_rank, p95_rank, best_rank, worst_rank}, ordered by
-   * median rank then zone code. {@code zoneNames (zone_code, zone_name)}; a zone without a name
-   * gets null.
+   * interpolated) over the replications, the best and worst rank seen: {@code zone_code, zone_name,
+   * nominal_rank, median_rank, p05_rank, p95_rank, best_rank, worst_rank}, ordered by median rank
+   * then zone code. {@code zoneNames (zone_code, zone_name)}; a zone without a name gets null.
    */
-  public static Dataset<Row> rankIntervals(Dataset<Row> replicationRanks, Dataset<Row> nominalRanks, Dataset<Row> zoneNames) {
+  public static Dataset<Row> rankIntervals(
+      Dataset<Row> replicationRanks, Dataset<Row> nominalRanks, Dataset<Row> zoneNames) {
     return replicationRanks
         .groupBy("zone_code")
         .agg(
@@ -122,7 +135,14 @@ public final class RankSensitivity {
         .join(nominalRanks, new String[] {"zone_code"}, "left")
         .join(zoneNames.select("zone_code", "zone_name"), new String[] {"zone_code"}, "left")
         .select(
-            "zone_code", "zone_name", "nominal_rank", "median_rank", "p05_rank", "p95_rank", "best_rank", "worst_rank")
+            "zone_code",
+            "zone_name",
+            "nominal_rank",
+            "median_rank",
+            "p05_rank",
+            "p95_rank",
+            "best_rank",
+            "worst_rank")
         .orderBy(col("median_rank"), col("zone_code"));
   }
 
@@ -132,21 +152,30 @@ public final class RankSensitivity {
    * dropped_indicator_name, zone_code, nominal_rank, rank_without, rank_shift} where rank_shift =
    * rank_without − nominal_rank (positive: the zone falls). {@code names (node_code, name_zh)}.
    */
-  public static Dataset<Row> leaveOneOut(Dataset<Row> indicators, Dataset<Row> tree, Dataset<Row> names) {
+  public static Dataset<Row> leaveOneOut(
+      Dataset<Row> indicators, Dataset<Row> tree, Dataset<Row> names) {
     Dataset<Row> values = nominalValues(indicators, tree);
     Dataset<Row> nominal = nominalRanks(indicators, tree);
     Dataset<Row> leaves =
         tree.sparkSession().createDataset(leaves(tree), Encoders.STRING()).toDF("scenario");
     Dataset<Row> dropped =
-        leaves.crossJoin(tree)
-            .withColumn("weight", when(col("node_code").equalTo(col("scenario")), lit(0.0)).otherwise(col("weight")));
-    Dataset<Row> named = names.select(col("node_code").as("scenario"), col("name_zh").as("dropped_indicator_name"));
+        leaves
+            .crossJoin(tree)
+            .withColumn(
+                "weight",
+                when(col("node_code").equalTo(col("scenario")), lit(0.0)).otherwise(col("weight")));
+    Dataset<Row> named =
+        names.select(col("node_code").as("scenario"), col("name_zh").as("dropped_indicator_name"));
     return ranks(values, tree, dropped)
         .join(nominal, "zone_code")
         .join(named, new String[] {"scenario"}, "left")
         .select(
-            col("scenario").as("dropped_indicator"), col("dropped_indicator_name"), col("zone_code"),
-            col("nominal_rank"), col("rank").as("rank_without"), col("rank").minus(col("nominal_rank")).as("rank_shift"))
+            col("scenario").as("dropped_indicator"),
+            col("dropped_indicator_name"),
+            col("zone_code"),
+            col("nominal_rank"),
+            col("rank").as("rank_without"),
+            col("rank").minus(col("nominal_rank")).as("rank_shift"))
         .orderBy(col("dropped_indicator"), col("rank_without"), col("zone_code"));
   }
 
@@ -155,7 +184,10 @@ public final class RankSensitivity {
         .select("zone_code", "node_code", "value");
   }
 
-  /** Ranks under each scenario's weights {@code (scenario, node_code, parent_code, weight)}, arithmetic mean. */
+  /**
+   * Ranks under each scenario's weights {@code (scenario, node_code, parent_code, weight)},
+   * arithmetic mean.
+   */
   private static Dataset<Row> ranks(Dataset<Row> values, Dataset<Row> tree, Dataset<Row> weights) {
     Dataset<Row> scores =
         values
@@ -176,16 +208,23 @@ public final class RankSensitivity {
         weights.withColumn(
             "w",
             coalesce(
-                try_divide(col("weight"), sum("weight").over(Window.partitionBy(col("scenario"), col("parent_code")))),
+                try_divide(
+                    col("weight"),
+                    sum("weight").over(Window.partitionBy(col("scenario"), col("parent_code")))),
                 lit(0.0)));
     return paths(tree)
-        .join(normalised.select("scenario", "node_code", "w"), col("ancestor_code").equalTo(col("node_code")))
+        .join(
+            normalised.select("scenario", "node_code", "w"),
+            col("ancestor_code").equalTo(col("node_code")))
         .groupBy("scenario", "leaf_code")
         .agg(product(col("w")).as("leaf_weight"))
         .withColumnRenamed("leaf_code", "node_code");
   }
 
-  /** The leaves of the tree (nodes that are nobody's parent), in code order. Collected: methodology-sized. */
+  /**
+   * The leaves of the tree (nodes that are nobody's parent), in code order. Collected:
+   * methodology-sized.
+   */
   static List<String> leaves(Dataset<Row> tree) {
     Map<String, String> parent = parents(tree);
     return parent.keySet().stream().filter(n -> !parent.containsValue(n)).sorted().toList();
@@ -200,8 +239,8 @@ public final class RankSensitivity {
   }
 
   /**
-   * Every (leaf, ancestor) pair, the leaf itself included, from the tree: collected, since a tree is
-   * methodology-sized.
+   * Every (leaf, ancestor) pair, the leaf itself included, from the tree: collected, since a tree
+   * is methodology-sized.
    */
   static Dataset<Row> paths(Dataset<Row> tree) {
     Map<String, String> parent = parents(tree);

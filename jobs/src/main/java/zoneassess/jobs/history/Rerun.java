@@ -43,20 +43,32 @@ public final class Rerun {
   /** The result: the rerun's id and one check per output of the original run. */
   public record Outcome(String originalRunId, String rerunId, List<OutputCheck> checks) {
     public boolean allMatch() {
-      return checks.stream().allMatch(c -> c.status() == Status.MATCH || c.status() == Status.EXCLUDED);
+      return checks.stream()
+          .allMatch(c -> c.status() == Status.MATCH || c.status() == Status.EXCLUDED);
     }
 
     /** A fixed-width table, one line per output. */
     public List<String> table() {
       List<String> lines = new ArrayList<>();
-      lines.add(String.format(Locale.ROOT, "%-34s %-8s %-12s %-12s %s", "output", "status", "original", "rerun", "note"));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-34s %-8s %-12s %-12s %s",
+              "output",
+              "status",
+              "original",
+              "rerun",
+              "note"));
       for (OutputCheck c : checks) {
         lines.add(
             String.format(
                 Locale.ROOT,
                 "%-34s %-8s %-12s %-12s %s",
-                c.name(), c.status().name().toLowerCase(Locale.ROOT), shortHash(c.before()),
-                shortHash(c.after()), c.note()));
+                c.name(),
+                c.status().name().toLowerCase(Locale.ROOT),
+                shortHash(c.before()),
+                shortHash(c.after()),
+                c.note()));
       }
       return lines;
     }
@@ -93,15 +105,23 @@ public final class Rerun {
     RunManifest original = manifest(rootUri, runId);
     if (original.snapshots().isEmpty()) {
       throw new RerunRefused(
-          "run " + runId + " has no snapshot list in its manifest (made before reruns were possible)");
+          "run "
+              + runId
+              + " has no snapshot list in its manifest (made before reruns were possible)");
     }
     checkConfigs(original);
     String input = new SnapshotStore(publisher, rootUri).rebuild(original.snapshots());
-    console.println("rerun of " + runId + ": inputs rebuilt from " + original.snapshots().size()
-        + " snapshots in " + input);
+    console.println(
+        "rerun of "
+            + runId
+            + ": inputs rebuilt from "
+            + original.snapshots().size()
+            + " snapshots in "
+            + input);
     String code = RunManifest.codeVersion().gitCommit();
     if (!code.equals(original.code().gitCommit())) {
-      console.println("note: the code differs (run: " + original.code().gitCommit() + ", now: " + code + ")");
+      console.println(
+          "note: the code differs (run: " + original.code().gitCommit() + ", now: " + code + ")");
     }
     Map<String, String> params = new TreeMap<>(original.parameters());
     DERIVED.forEach(params::remove);
@@ -129,12 +149,22 @@ public final class Rerun {
       try {
         now = YamlDoc.load(c.path()).sha256();
       } catch (RuntimeException e) {
-        throw new RerunRefused("configuration file missing: " + c.path() + " (recorded sha256 "
-            + c.sha256() + "): " + e.getMessage());
+        throw new RerunRefused(
+            "configuration file missing: "
+                + c.path()
+                + " (recorded sha256 "
+                + c.sha256()
+                + "): "
+                + e.getMessage());
       }
       if (!now.equals(c.sha256())) {
-        throw new RerunRefused("configuration file changed: " + c.path() + " was recorded with sha256 "
-            + c.sha256() + " but now has sha256 " + now);
+        throw new RerunRefused(
+            "configuration file changed: "
+                + c.path()
+                + " was recorded with sha256 "
+                + c.sha256()
+                + " but now has sha256 "
+                + now);
       }
     }
   }
@@ -148,17 +178,32 @@ public final class Rerun {
     for (RunManifest.Output o : a.outputs()) {
       RunManifest.Output n = after.get(o.name());
       if (o.name().startsWith("packs/") || o.name().endsWith(".xlsx")) {
-        out.add(new OutputCheck(o.name(), o.sha256(), n == null ? null : n.sha256(), Status.EXCLUDED,
-            "workbook: zip entry timestamps differ; content comes from the compared marts"));
+        out.add(
+            new OutputCheck(
+                o.name(),
+                o.sha256(),
+                n == null ? null : n.sha256(),
+                Status.EXCLUDED,
+                "workbook: zip entry timestamps differ; content comes from the compared marts"));
       } else if (n == null) {
-        out.add(new OutputCheck(o.name(), o.sha256(), null, Status.MISSING, "not produced by the rerun"));
+        out.add(
+            new OutputCheck(
+                o.name(), o.sha256(), null, Status.MISSING, "not produced by the rerun"));
       } else if (o.sha256().equals(n.sha256())) {
         out.add(new OutputCheck(o.name(), o.sha256(), n.sha256(), Status.MATCH, ""));
       } else if (o.name().startsWith("validation/")) {
-        boolean same = publisher.readText(o.uri()).replace(inputA, "<input>")
-            .equals(publisher.readText(n.uri()).replace(inputB, "<input>"));
-        out.add(new OutputCheck(o.name(), o.sha256(), n.sha256(), same ? Status.MATCH : Status.DIFFERS,
-            same ? "same text once the input folder is replaced by <input>" : ""));
+        boolean same =
+            publisher
+                .readText(o.uri())
+                .replace(inputA, "<input>")
+                .equals(publisher.readText(n.uri()).replace(inputB, "<input>"));
+        out.add(
+            new OutputCheck(
+                o.name(),
+                o.sha256(),
+                n.sha256(),
+                same ? Status.MATCH : Status.DIFFERS,
+                same ? "same text once the input folder is replaced by <input>" : ""));
       } else {
         out.add(new OutputCheck(o.name(), o.sha256(), n.sha256(), Status.DIFFERS, ""));
       }

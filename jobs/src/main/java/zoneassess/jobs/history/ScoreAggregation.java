@@ -3,8 +3,8 @@ package zoneassess.jobs.history;
 import java.util.Locale;
 
 /**
- * How a Monte Carlo replication aggregates, at every level of the tree alike. Nested weighted
- * means of one kind collapse to one mean over the leaves with the product of the sibling-normalised
+ * How a Monte Carlo replication aggregates, at every level of the tree alike. Nested weighted means
+ * of one kind collapse to one mean over the leaves with the product of the sibling-normalised
  * weights on each leaf's path: Σ w·x for the arithmetic mean, exp(Σ w·ln x) for the geometric one.
  */
 public enum ScoreAggregation {
@@ -22,6 +22,7 @@ public enum ScoreAggregation {
         return a;
       }
     }
-    throw new IllegalArgumentException("aggregation '" + s + "' is not one of arithmetic, geometric");
+    throw new IllegalArgumentException(
+        "aggregation '" + s + "' is not one of arithmetic, geometric");
   }
 }

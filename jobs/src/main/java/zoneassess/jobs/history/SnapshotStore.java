@@ -54,10 +54,12 @@ public final class SnapshotStore {
    * (UTC); {@code null} means the latest vintage.
    */
   public List<RunManifest.Snapshot> asOf(LocalDate asOf) {
-    Instant limit = asOf == null ? Instant.MAX : asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant limit =
+        asOf == null ? Instant.MAX : asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     String log = root + "/snapshots/" + Snapshots.VINTAGES;
     if (!publisher.exists(log)) {
-      throw new RerunRefused("no vintages recorded under " + root + "/snapshots (ingest or run first)");
+      throw new RerunRefused(
+          "no vintages recorded under " + root + "/snapshots (ingest or run first)");
     }
     // top-level name -> newest ingestion time within the limit -> its files
     Map<String, Instant> newest = new TreeMap<>();
@@ -115,7 +117,8 @@ public final class SnapshotStore {
     publisher.delete(tmp);
     try {
       FileSystem fs = new Path(tmp).getFileSystem(publisher.conf());
-      for (RunManifest.Snapshot f : files.stream().sorted(Comparator.comparing(RunManifest.Snapshot::file)).toList()) {
+      for (RunManifest.Snapshot f :
+          files.stream().sorted(Comparator.comparing(RunManifest.Snapshot::file)).toList()) {
         Path to = new Path(tmp + "/" + f.file());
         fs.mkdirs(to.getParent());
         try (InputStream in = fs.open(new Path(blob(f.sha256())));
@@ -134,14 +137,28 @@ public final class SnapshotStore {
     String blob = blob(f.sha256());
     if (!publisher.exists(blob)) {
       throw new RerunRefused(
-          "input snapshot missing: " + f.file() + " (dataset " + f.dataset() + ", sha256 "
-              + f.sha256() + ") is not in the snapshot store: " + blob);
+          "input snapshot missing: "
+              + f.file()
+              + " (dataset "
+              + f.dataset()
+              + ", sha256 "
+              + f.sha256()
+              + ") is not in the snapshot store: "
+              + blob);
     }
     String now = rawSha256(blob);
     if (!now.equals(f.sha256())) {
       throw new RerunRefused(
-          "input snapshot changed: " + f.file() + " (dataset " + f.dataset() + ") was recorded with sha256 "
-              + f.sha256() + " but the stored copy " + blob + " now has sha256 " + now);
+          "input snapshot changed: "
+              + f.file()
+              + " (dataset "
+              + f.dataset()
+              + ") was recorded with sha256 "
+              + f.sha256()
+              + " but the stored copy "
+              + blob
+              + " now has sha256 "
+              + now);
     }
   }
 

@@ -22,11 +22,14 @@ public sealed interface WeightScheme permits WeightScheme.Uniform, WeightScheme.
   /** The label written to {@code research_parameters.weight_scheme}. */
   String label();
 
-  /** Each weight × (1 + spread × (2u − 1)), u uniform in [0, 1), then renormalised among siblings. */
+  /**
+   * Each weight × (1 + spread × (2u − 1)), u uniform in [0, 1), then renormalised among siblings.
+   */
   record Uniform(double spread) implements WeightScheme {
     public Uniform {
       if (!(spread >= 0 && spread < 1)) {
-        throw new IllegalArgumentException("uniform weight spread must be in [0, 1), got " + spread);
+        throw new IllegalArgumentException(
+            "uniform weight spread must be in [0, 1), got " + spread);
       }
     }
 
@@ -54,7 +57,8 @@ public sealed interface WeightScheme permits WeightScheme.Uniform, WeightScheme.
   record Dirichlet(double concentration) implements WeightScheme {
     public Dirichlet {
       if (!(concentration > 0) || Double.isInfinite(concentration)) {
-        throw new IllegalArgumentException("Dirichlet concentration must be > 0, got " + concentration);
+        throw new IllegalArgumentException(
+            "Dirichlet concentration must be > 0, got " + concentration);
       }
     }
 

@@ -16,8 +16,8 @@ import zoneassess.schema.methodology.Ranking;
 
 /**
  * Competition ranking ("1224") of a score rounded half-up to the stated decimals, within each
- * ranking group and partition. Units still tied after the tie-break columns share the best place;
- * a unit without a score gets no rank.
+ * ranking group and partition. Units still tied after the tie-break columns share the best place; a
+ * unit without a score gets no rank.
  */
 public final class CompetitionRanking {
   private CompetitionRanking() {}
@@ -25,11 +25,17 @@ public final class CompetitionRanking {
   /**
    * @param scores a table with {@code scoreColumn}, the tie-break columns and the group columns
    * @param key columns copied to the output
-   * @return key, the rounded score (named {@code scoreColumn}) and one {@code rank_<group>} per group
+   * @return key, the rounded score (named {@code scoreColumn}) and one {@code rank_<group>} per
+   *     group
    */
   public static Dataset<Row> apply(
-      Dataset<Row> scores, String scoreColumn, Ranking ranking, List<String> partitions, List<String> key) {
-    Column rounded = ranking.decimals() < 0 ? col(scoreColumn) : round(col(scoreColumn), ranking.decimals());
+      Dataset<Row> scores,
+      String scoreColumn,
+      Ranking ranking,
+      List<String> partitions,
+      List<String> key) {
+    Column rounded =
+        ranking.decimals() < 0 ? col(scoreColumn) : round(col(scoreColumn), ranking.decimals());
     Dataset<Row> d = scores.withColumn("__rounded", rounded);
     List<Column> order = new ArrayList<>();
     order.add(direction(col("__rounded"), ranking.descending()));
@@ -42,8 +48,9 @@ public final class CompetitionRanking {
     for (Ranking.RankingGroup g : ranking.groups()) {
       List<String> by = new ArrayList<>(partitions);
       by.addAll(g.by());
-      var w = Window.partitionBy(by.stream().map(functions::col).toArray(Column[]::new))
-          .orderBy(order.toArray(Column[]::new));
+      var w =
+          Window.partitionBy(by.stream().map(functions::col).toArray(Column[]::new))
+              .orderBy(order.toArray(Column[]::new));
       out.add(when(col("__rounded").isNotNull(), rank().over(w)).as(g.rankColumn()));
     }
     return d.select(out.toArray(Column[]::new));

@@ -41,46 +41,77 @@ public final class CompositeIndexEngine {
     List<String> codes = m.leaves().stream().map(IndicatorNode::code).toList();
 
     Dataset<Row> settings = IndicatorSettings.of(wide.sparkSession(), m);
-    Dataset<Row> longDen = LongTable.unpivot(denominated, key, codes).join(settings, IndicatorSettings.INDICATOR);
-    Dataset<Row> imputedLong = Imputation.apply(longDen, m.missingData(), opts.partitionColumns()).localCheckpoint();
+    Dataset<Row> longDen =
+        LongTable.unpivot(denominated, key, codes).join(settings, IndicatorSettings.INDICATOR);
+    Dataset<Row> imputedLong =
+        Imputation.apply(longDen, m.missingData(), opts.partitionColumns()).localCheckpoint();
     Dataset<Row> imputed = LongTable.pivot(imputedLong, key, codes, LongTable.VALUE);
-    Dataset<Row> imputedCells = cells(imputedLong.filter(col(Imputation.IMPUTED)), key,
-        col(LongTable.VALUE).as("imputed_value"));
+    Dataset<Row> imputedCells =
+        cells(
+            imputedLong.filter(col(Imputation.IMPUTED)),
+            key,
+            col(LongTable.VALUE).as("imputed_value"));
 
     boolean anyWinsorised = m.leaves().stream().anyMatch(l -> l.outliers().winsorise());
-    Dataset<Row> treatedLong = anyWinsorised
-        ? Winsorisation.apply(imputedLong, opts.partitionColumns()).localCheckpoint()
-        : Winsorisation.untreated(imputedLong);
+    Dataset<Row> treatedLong =
+        anyWinsorised
+            ? Winsorisation.apply(imputedLong, opts.partitionColumns()).localCheckpoint()
+            : Winsorisation.untreated(imputedLong);
     Dataset<Row> treated = LongTable.pivot(treatedLong, key, codes, LongTable.VALUE);
-    Column kind = functions.when(col(Winsorisation.LOGGED), lit("log"))
-        .when(col(Winsorisation.HIGH), lit("winsorised_high"))
-        .when(col(Winsorisation.LOW), lit("winsorised_low"));
-    Dataset<Row> treatment = cells(
-        treatedLong.filter(col(Winsorisation.LOGGED).or(col(Winsorisation.HIGH)).or(col(Winsorisation.LOW))), key,
-        col(Winsorisation.ORIGINAL).as("before"), col(LongTable.VALUE).as("after"), kind.as("treatment"));
+    Column kind =
+        functions
+            .when(col(Winsorisation.LOGGED), lit("log"))
+            .when(col(Winsorisation.HIGH), lit("winsorised_high"))
+            .when(col(Winsorisation.LOW), lit("winsorised_low"));
+    Dataset<Row> treatment =
+        cells(
+            treatedLong.filter(
+                col(Winsorisation.LOGGED).or(col(Winsorisation.HIGH)).or(col(Winsorisation.LOW))),
+            key,
+            col(Winsorisation.ORIGINAL).as("before"),
+            col(LongTable.VALUE).as("after"),
+            kind.as("treatment"));
 
-    Dataset<Row> normalisedLong = Normaliser.apply(treatedLong, opts.partitionColumns()).localCheckpoint();
+    Dataset<Row> normalisedLong =
+        Normaliser.apply(treatedLong, opts.partitionColumns()).localCheckpoint();
     Dataset<Row> normalised = LongTable.pivot(normalisedLong, key, codes, Normaliser.SCORE);
 
     List<Column> scoreCols = new ArrayList<>(key.stream().map(functions::col).toList());
     scoreCols.add(col(LongTable.NODE));
     scoreCols.add(col(Normaliser.SCORE));
-    Dataset<Row> aggLong = TreeAggregation.apply(normalisedLong.select(scoreCols.toArray(Column[]::new)), m, key)
-        .localCheckpoint();
+    Dataset<Row> aggLong =
+        TreeAggregation.apply(normalisedLong.select(scoreCols.toArray(Column[]::new)), m, key)
+            .localCheckpoint();
     List<String> aggCodes = m.aggregates().stream().map(IndicatorNode::code).toList();
     Dataset<Row> aggregated = LongTable.pivot(aggLong, key, aggCodes, Normaliser.SCORE);
 
     Dataset<Row> forRanking = aggregated;
-    List<String> leafBreaks = m.ranking().breakBy().stream().filter(b -> m.find(b).map(IndicatorNode::isLeaf).orElse(false)).toList();
+    List<String> leafBreaks =
+        m.ranking().breakBy().stream()
+            .filter(b -> m.find(b).map(IndicatorNode::isLeaf).orElse(false))
+            .toList();
     if (!leafBreaks.isEmpty()) {
       List<Column> joinCols = new ArrayList<>(key.stream().map(functions::col).toList());
       leafBreaks.forEach(b -> joinCols.add(col(b)));
-      forRanking = forRanking.join(normalised.select(joinCols.toArray(Column[]::new)), key.toArray(String[]::new));
+      forRanking =
+          forRanking.join(
+              normalised.select(joinCols.toArray(Column[]::new)), key.toArray(String[]::new));
     }
-    Dataset<Row> ranks = LongTable.sortByKey(
-        CompetitionRanking.apply(forRanking, m.root().code(), m.ranking(), opts.partitionColumns(), key), key);
-    return new IndexResult(LongTable.sortByKey(raw, key), LongTable.sortByKey(denominated, key), imputed,
-        imputedCells, treated, treatment, normalised, aggregated, ranks);
+    Dataset<Row> ranks =
+        LongTable.sortByKey(
+            CompetitionRanking.apply(
+                forRanking, m.root().code(), m.ranking(), opts.partitionColumns(), key),
+            key);
+    return new IndexResult(
+        LongTable.sortByKey(raw, key),
+        LongTable.sortByKey(denominated, key),
+        imputed,
+        imputedCells,
+        treated,
+        treatment,
+        normalised,
+        aggregated,
+        ranks);
   }
 
   private static Dataset<Row> cells(Dataset<Row> longTable, List<String> key, Column... values) {
@@ -105,8 +136,15 @@ public final class CompositeIndexEngine {
     m.ranking().groups().forEach(g -> key.addAll(g.by()));
     for (String k : key) {
       if (!available.contains(k)) {
-        throw new IllegalArgumentException("the data has no column '" + k + "' (needed as "
-            + role(k, m, opts) + " by " + m.source() + "); columns are: " + String.join(", ", available));
+        throw new IllegalArgumentException(
+            "the data has no column '"
+                + k
+                + "' (needed as "
+                + role(k, m, opts)
+                + " by "
+                + m.source()
+                + "); columns are: "
+                + String.join(", ", available));
       }
     }
     return List.copyOf(key);
@@ -145,8 +183,13 @@ public final class CompositeIndexEngine {
     }
     List<String> missing = needed.stream().filter(n -> !available.contains(n)).toList();
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("the data lacks column(s) " + missing + " that " + m.source()
-          + " reads; columns are: " + String.join(", ", available));
+      throw new IllegalArgumentException(
+          "the data lacks column(s) "
+              + missing
+              + " that "
+              + m.source()
+              + " reads; columns are: "
+              + String.join(", ", available));
     }
   }
 
@@ -154,20 +197,26 @@ public final class CompositeIndexEngine {
     Dataset<Row> d = wide;
     for (RowFilter f : m.excludeRows()) {
       if (!available.contains(f.column())) {
-        throw new IllegalArgumentException(m.source() + ": exclude_rows condition '" + f.text()
-            + "' names column '" + f.column() + "', which the data does not have; columns are: "
-            + String.join(", ", available));
+        throw new IllegalArgumentException(
+            m.source()
+                + ": exclude_rows condition '"
+                + f.text()
+                + "' names column '"
+                + f.column()
+                + "', which the data does not have; columns are: "
+                + String.join(", ", available));
       }
       Column c = f.numeric() ? col(f.column()).cast("double") : col(f.column()).cast("string");
       Object v = f.numeric() ? (Object) Double.parseDouble(f.value()) : f.value();
-      Column match = switch (f.op()) {
-        case "=" -> c.equalTo(v);
-        case "!=" -> c.notEqual(v);
-        case "<" -> c.lt(v);
-        case "<=" -> c.leq(v);
-        case ">" -> c.gt(v);
-        default -> c.geq(v);
-      };
+      Column match =
+          switch (f.op()) {
+            case "=" -> c.equalTo(v);
+            case "!=" -> c.notEqual(v);
+            case "<" -> c.lt(v);
+            case "<=" -> c.leq(v);
+            case ">" -> c.gt(v);
+            default -> c.geq(v);
+          };
       d = d.filter(functions.coalesce(match, lit(false)).unary_$bang());
     }
     return d;
@@ -177,11 +226,15 @@ public final class CompositeIndexEngine {
     Column[] k = opts.keyColumns().stream().map(functions::col).toArray(Column[]::new);
     List<Row> dup = input.groupBy(k).count().filter(col("count").gt(1)).limit(5).collectAsList();
     if (!dup.isEmpty()) {
-      throw new IllegalArgumentException("the data has more than one row for " + opts.keyColumns() + " = "
-          + dup.stream().map(r -> r.mkString("/")).collect(Collectors.joining(", ")));
+      throw new IllegalArgumentException(
+          "the data has more than one row for "
+              + opts.keyColumns()
+              + " = "
+              + dup.stream().map(r -> r.mkString("/")).collect(Collectors.joining(", ")));
     }
     if (!input.filter(col(opts.idColumn()).isNull()).limit(1).isEmpty()) {
-      throw new IllegalArgumentException("the data has rows with an empty id column '" + opts.idColumn() + "'");
+      throw new IllegalArgumentException(
+          "the data has rows with an empty id column '" + opts.idColumn() + "'");
     }
   }
 
@@ -192,13 +245,30 @@ public final class CompositeIndexEngine {
       }
       Set<String> groups = new java.util.TreeSet<>(a.children().get(0).weightsByGroup().keySet());
       Column c = col(a.weightsBy()).cast("string");
-      List<Row> bad = input.filter(c.isNull().or(c.isin(groups.toArray()).unary_$bang()))
-          .select(col(opts.idColumn()), c).limit(5).collectAsList();
+      List<Row> bad =
+          input
+              .filter(c.isNull().or(c.isin(groups.toArray()).unary_$bang()))
+              .select(col(opts.idColumn()), c)
+              .limit(5)
+              .collectAsList();
       if (!bad.isEmpty()) {
         Row r = bad.get(0);
-        throw new IllegalArgumentException("unit '" + r.get(0) + "' has " + a.weightsBy() + " '" + r.get(1)
-            + "', but aggregate '" + a.code() + "' (" + m.source() + " line " + a.line() + ") has weight sets only for "
-            + groups + (bad.size() > 1 ? " (" + bad.size() + "+ such units)" : ""));
+        throw new IllegalArgumentException(
+            "unit '"
+                + r.get(0)
+                + "' has "
+                + a.weightsBy()
+                + " '"
+                + r.get(1)
+                + "', but aggregate '"
+                + a.code()
+                + "' ("
+                + m.source()
+                + " line "
+                + a.line()
+                + ") has weight sets only for "
+                + groups
+                + (bad.size() > 1 ? " (" + bad.size() + "+ such units)" : ""));
       }
     }
   }

@@ -34,12 +34,13 @@ final class DerivedIndicators {
     m.leaves().forEach(l -> leaves.put(l.code(), l));
     Map<String, Column> done = new HashMap<>();
     FormulaColumns[] fc = new FormulaColumns[1];
-    java.util.function.Function<String, Column> resolve = name -> {
-      if (m.inputs().contains(name)) {
-        return col(name).cast("double");
-      }
-      return valueOf(leaves.get(name), leaves, done, fc[0]);
-    };
+    java.util.function.Function<String, Column> resolve =
+        name -> {
+          if (m.inputs().contains(name)) {
+            return col(name).cast("double");
+          }
+          return valueOf(leaves.get(name), leaves, done, fc[0]);
+        };
     fc[0] = new FormulaColumns(resolve, unitKey, period);
     List<Column> out = new ArrayList<>();
     key.forEach(k -> out.add(col(k)));
@@ -54,10 +55,17 @@ final class DerivedIndicators {
     return wide.select(out.toArray(Column[]::new));
   }
 
-  private static Column valueOf(IndicatorNode leaf, Map<String, IndicatorNode> leaves, Map<String, Column> done, FormulaColumns fc) {
+  private static Column valueOf(
+      IndicatorNode leaf,
+      Map<String, IndicatorNode> leaves,
+      Map<String, Column> done,
+      FormulaColumns fc) {
     Column c = done.get(leaf.code());
     if (c == null) {
-      c = leaf.formula() == null ? col(leaf.column()).cast("double") : fc.toColumn(leaf.formula(), leaf.code());
+      c =
+          leaf.formula() == null
+              ? col(leaf.column()).cast("double")
+              : fc.toColumn(leaf.formula(), leaf.code());
       done.put(leaf.code(), c);
     }
     return c;

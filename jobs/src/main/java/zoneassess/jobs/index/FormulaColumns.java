@@ -18,10 +18,9 @@ import org.apache.spark.sql.functions;
 import zoneassess.schema.methodology.Expr;
 
 /**
- * Translates a parsed formula into a Spark column. Division by zero and logarithms of
- * non-positive numbers give a missing value rather than an error or an infinity. {@code growth}
- * looks along the unit's own periods: {@code x / previous x − 1} or {@code x / x in the base
- * period − 1}.
+ * Translates a parsed formula into a Spark column. Division by zero and logarithms of non-positive
+ * numbers give a missing value rather than an error or an infinity. {@code growth} looks along the
+ * unit's own periods: {@code x / previous x − 1} or {@code x / x in the base period − 1}.
  */
 final class FormulaColumns {
   private final Function<String, Column> resolve;
@@ -91,16 +90,20 @@ final class FormulaColumns {
 
   private Column growth(Column x, String base, String indicator) {
     if (periodColumn == null) {
-      throw new IllegalArgumentException("indicator '" + indicator
-          + "' uses growth(), which needs a period column: pass the period as a partition column (--partition-column)");
+      throw new IllegalArgumentException(
+          "indicator '"
+              + indicator
+              + "' uses growth(), which needs a period column: pass the period as a partition column (--partition-column)");
     }
-    WindowSpec series = Window.partitionBy(unitKey.stream().map(functions::col).toArray(Column[]::new));
+    WindowSpec series =
+        Window.partitionBy(unitKey.stream().map(functions::col).toArray(Column[]::new));
     Column reference;
     if (base == null) {
       reference = lag(x, 1).over(series.orderBy(col(periodColumn)));
     } else {
-      reference = first(when(col(periodColumn).cast("string").equalTo(base), x), true).over(
-          series.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing()));
+      reference =
+          first(when(col(periodColumn).cast("string").equalTo(base), x), true)
+              .over(series.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing()));
     }
     return safeDivide(x, reference).minus(1);
   }

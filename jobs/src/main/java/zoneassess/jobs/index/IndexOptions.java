@@ -15,7 +15,8 @@ import java.util.List;
  *     columns the methodology itself needs (imputation groups, weight sets, ranking groups) are
  *     carried anyway
  */
-public record IndexOptions(String idColumn, List<String> partitionColumns, List<String> carryColumns) {
+public record IndexOptions(
+    String idColumn, List<String> partitionColumns, List<String> carryColumns) {
   public IndexOptions {
     if (idColumn == null || idColumn.isBlank()) {
       throw new IllegalArgumentException("the id column must be named");

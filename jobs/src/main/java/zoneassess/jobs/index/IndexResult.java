@@ -12,7 +12,8 @@ import org.apache.spark.sql.Row;
  * @param raw leaf indicators after derived-indicator formulas
  * @param denominated raw values divided by their denominators
  * @param imputed after imputation
- * @param imputedCells long table: key, {@code indicator}, {@code imputed_value} for each filled cell
+ * @param imputedCells long table: key, {@code indicator}, {@code imputed_value} for each filled
+ *     cell
  * @param treated after outlier treatment
  * @param treatment long table: key, {@code indicator}, {@code before}, {@code after}, {@code
  *     treatment} (winsorised_high, winsorised_low, log) for each changed cell

@@ -17,8 +17,8 @@ import zoneassess.schema.methodology.Normalisation;
 import zoneassess.schema.methodology.OutlierTreatment;
 
 /**
- * The per-indicator settings of a methodology as a small table (one row per leaf), joined onto
- * the long indicator table so that one set of window expressions serves every indicator.
+ * The per-indicator settings of a methodology as a small table (one row per leaf), joined onto the
+ * long indicator table so that one set of window expressions serves every indicator.
  */
 final class IndicatorSettings {
   static final String INDICATOR = "indicator";
@@ -26,31 +26,32 @@ final class IndicatorSettings {
   private IndicatorSettings() {}
 
   static final StructType SCHEMA =
-      new StructType(new StructField[] {
-        field(INDICATOR, DataTypes.StringType),
-        field("s_sign", DataTypes.DoubleType),
-        field("s_winsorise", DataTypes.BooleanType),
-        field("s_t_skew", DataTypes.DoubleType),
-        field("s_t_kurt", DataTypes.DoubleType),
-        field("s_max_rounds", DataTypes.IntegerType),
-        field("s_max_share", DataTypes.DoubleType),
-        field("s_log_fallback", DataTypes.BooleanType),
-        field("s_transform", DataTypes.StringType),
-        field("s_method", DataTypes.StringType),
-        field("s_low", DataTypes.DoubleType),
-        field("s_high", DataTypes.DoubleType),
-        field("s_min", DataTypes.DoubleType),
-        field("s_max", DataTypes.DoubleType),
-        field("s_cap", DataTypes.BooleanType),
-        field("s_target", DataTypes.DoubleType),
-        field("s_benchmark", DataTypes.DoubleType),
-        field("s_cap_ratio", DataTypes.DoubleType),
-        field("s_scale", DataTypes.DoubleType),
-        field("s_centre", DataTypes.DoubleType),
-        field("s_first", DataTypes.DoubleType),
-        field("s_step", DataTypes.DoubleType),
-        field("s_floor", DataTypes.DoubleType)
-      });
+      new StructType(
+          new StructField[] {
+            field(INDICATOR, DataTypes.StringType),
+            field("s_sign", DataTypes.DoubleType),
+            field("s_winsorise", DataTypes.BooleanType),
+            field("s_t_skew", DataTypes.DoubleType),
+            field("s_t_kurt", DataTypes.DoubleType),
+            field("s_max_rounds", DataTypes.IntegerType),
+            field("s_max_share", DataTypes.DoubleType),
+            field("s_log_fallback", DataTypes.BooleanType),
+            field("s_transform", DataTypes.StringType),
+            field("s_method", DataTypes.StringType),
+            field("s_low", DataTypes.DoubleType),
+            field("s_high", DataTypes.DoubleType),
+            field("s_min", DataTypes.DoubleType),
+            field("s_max", DataTypes.DoubleType),
+            field("s_cap", DataTypes.BooleanType),
+            field("s_target", DataTypes.DoubleType),
+            field("s_benchmark", DataTypes.DoubleType),
+            field("s_cap_ratio", DataTypes.DoubleType),
+            field("s_scale", DataTypes.DoubleType),
+            field("s_centre", DataTypes.DoubleType),
+            field("s_first", DataTypes.DoubleType),
+            field("s_step", DataTypes.DoubleType),
+            field("s_floor", DataTypes.DoubleType)
+          });
 
   private static StructField field(String name, org.apache.spark.sql.types.DataType t) {
     return DataTypes.createStructField(name, t, true);
@@ -61,30 +62,31 @@ final class IndicatorSettings {
     for (IndicatorNode leaf : m.leaves()) {
       OutlierTreatment o = leaf.outliers();
       Normalisation n = leaf.normalisation();
-      rows.add(RowFactory.create(
-          leaf.code(),
-          (double) leaf.direction().sign(),
-          o.winsorise(),
-          o.skewness(),
-          o.kurtosis(),
-          o.maxRounds(),
-          o.maxShare(),
-          o.logFallback(),
-          leaf.transform().name(),
-          n.method().name(),
-          nullIfNaN(n.low()),
-          nullIfNaN(n.high()),
-          nullIfNaN(n.min()),
-          nullIfNaN(n.max()),
-          n.cap(),
-          nullIfNaN(n.target()),
-          nullIfNaN(n.benchmark()),
-          nullIfNaN(n.capRatio()),
-          nullIfNaN(n.scale()),
-          nullIfNaN(n.centre()),
-          nullIfNaN(n.first()),
-          nullIfNaN(n.step()),
-          nullIfNaN(n.floor())));
+      rows.add(
+          RowFactory.create(
+              leaf.code(),
+              (double) leaf.direction().sign(),
+              o.winsorise(),
+              o.skewness(),
+              o.kurtosis(),
+              o.maxRounds(),
+              o.maxShare(),
+              o.logFallback(),
+              leaf.transform().name(),
+              n.method().name(),
+              nullIfNaN(n.low()),
+              nullIfNaN(n.high()),
+              nullIfNaN(n.min()),
+              nullIfNaN(n.max()),
+              n.cap(),
+              nullIfNaN(n.target()),
+              nullIfNaN(n.benchmark()),
+              nullIfNaN(n.capRatio()),
+              nullIfNaN(n.scale()),
+              nullIfNaN(n.centre()),
+              nullIfNaN(n.first()),
+              nullIfNaN(n.step()),
+              nullIfNaN(n.floor())));
     }
     return broadcast(spark.createDataFrame(rows, SCHEMA));
   }

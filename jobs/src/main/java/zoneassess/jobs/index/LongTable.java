@@ -27,7 +27,8 @@ final class LongTable {
     return wide.unpivot(ids, values, NODE, VALUE);
   }
 
-  static Dataset<Row> pivot(Dataset<Row> longTable, List<String> key, List<String> codes, String valueColumn) {
+  static Dataset<Row> pivot(
+      Dataset<Row> longTable, List<String> key, List<String> codes, String valueColumn) {
     Column[] ids = key.stream().map(functions::col).toArray(Column[]::new);
     Dataset<Row> wide =
         longTable

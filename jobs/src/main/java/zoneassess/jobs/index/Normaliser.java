@@ -55,46 +55,78 @@ final class Normaliser {
     // competition ranks on the directed value: ascending (worst = 1) and descending (best = 1)
     Column rankUp = when(dv.isNotNull(), rank().over(w.orderBy(dv.asc_nulls_last())));
     Column rankDown = when(dv.isNotNull(), rank().over(w.orderBy(dv.desc_nulls_last())));
-    d = d.withColumn("n_dmin", dmin).withColumn("n_dmax", dmax).withColumn("n_n", n)
-        .withColumn("n_mean", avg(dv).over(w)).withColumn("n_sd", stddev_samp(dv).over(w))
-        .withColumn("n_rank_up", rankUp).withColumn("n_rank_down", rankDown);
+    d =
+        d.withColumn("n_dmin", dmin)
+            .withColumn("n_dmax", dmax)
+            .withColumn("n_n", n)
+            .withColumn("n_mean", avg(dv).over(w))
+            .withColumn("n_sd", stddev_samp(dv).over(w))
+            .withColumn("n_rank_up", rankUp)
+            .withColumn("n_rank_down", rankDown);
     Column range = col("n_dmax").minus(col("n_dmin"));
     Column low = col("s_low");
     Column high = col("s_high");
     Column scale = col("s_scale");
     Column higher = sign.gt(0);
 
-    Column minmax = when(range.notEqual(0),
-        functions.try_divide(dv.minus(col("n_dmin")), range).multiply(high.minus(low)).plus(low));
+    Column minmax =
+        when(
+            range.notEqual(0),
+            functions
+                .try_divide(dv.minus(col("n_dmin")), range)
+                .multiply(high.minus(low))
+                .plus(low));
 
     Column gmin = transform(col("s_min"));
     Column gmax = transform(col("s_max"));
-    Column goal = functions.try_divide(when(higher, x.minus(gmin)).otherwise(gmax.minus(x)), gmax.minus(gmin));
+    Column goal =
+        functions.try_divide(
+            when(higher, x.minus(gmin)).otherwise(gmax.minus(x)), gmax.minus(gmin));
     goal = when(col("s_cap"), clamp(goal, lit(0.0), lit(1.0))).otherwise(goal).multiply(scale);
 
-    Column zscore = when(col("n_sd").gt(0),
-        functions.try_divide(dv.minus(col("n_mean")), col("n_sd")).multiply(scale).plus(col("s_centre")));
+    Column zscore =
+        when(
+            col("n_sd").gt(0),
+            functions
+                .try_divide(dv.minus(col("n_mean")), col("n_sd"))
+                .multiply(scale)
+                .plus(col("s_centre")));
 
     Column rankScore = col("n_rank_up").cast("double");
-    Column percentile = when(col("n_n").gt(1),
-        functions.try_divide(col("n_rank_up").minus(1), col("n_n").minus(1))).otherwise(when(dv.isNotNull(), lit(1.0)))
-        .multiply(scale);
-    Column points = greatest(col("s_floor"),
-        col("s_first").minus(col("s_step").multiply(col("n_rank_down").minus(1))));
+    Column percentile =
+        when(col("n_n").gt(1), functions.try_divide(col("n_rank_up").minus(1), col("n_n").minus(1)))
+            .otherwise(when(dv.isNotNull(), lit(1.0)))
+            .multiply(scale);
+    Column points =
+        greatest(
+            col("s_floor"),
+            col("s_first").minus(col("s_step").multiply(col("n_rank_down").minus(1))));
     points = when(dv.isNotNull(), points);
 
     // distance to target: the worst observed value scores 0, the target scores 1
     Column target = transform(col("s_target")).multiply(sign);
     Column dist = FormulaColumns.safeDivide(dv.minus(col("n_dmin")), target.minus(col("n_dmin")));
-    dist = when(col("s_cap").and(dist.isNotNull()), least(dist, lit(1.0))).otherwise(dist).multiply(scale);
+    dist =
+        when(col("s_cap").and(dist.isNotNull()), least(dist, lit(1.0)))
+            .otherwise(dist)
+            .multiply(scale);
 
     Column bench = transform(col("s_benchmark"));
-    Column ratio = when(higher, FormulaColumns.safeDivide(x, bench)).otherwise(FormulaColumns.safeDivide(bench, x));
-    ratio = when(col("s_cap_ratio").isNotNull().and(ratio.isNotNull()), least(ratio, col("s_cap_ratio")))
-        .otherwise(ratio).multiply(scale);
+    Column ratio =
+        when(higher, FormulaColumns.safeDivide(x, bench))
+            .otherwise(FormulaColumns.safeDivide(bench, x));
+    ratio =
+        when(
+                col("s_cap_ratio").isNotNull().and(ratio.isNotNull()),
+                least(ratio, col("s_cap_ratio")))
+            .otherwise(ratio)
+            .multiply(scale);
     // lower-is-better at zero is as good as it gets: the cap applies
-    ratio = when(functions.not(higher).and(x.equalTo(0)).and(col("s_cap_ratio").isNotNull()),
-        col("s_cap_ratio").multiply(scale)).otherwise(ratio);
+    ratio =
+        when(
+                functions.not(higher).and(x.equalTo(0)).and(col("s_cap_ratio").isNotNull()),
+                col("s_cap_ratio").multiply(scale))
+            .otherwise(ratio);
 
     Column method = col("s_method");
     Column score =

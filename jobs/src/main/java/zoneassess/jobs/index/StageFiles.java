@@ -41,8 +41,12 @@ public final class StageFiles {
     try {
       FileSystem fs = target.getFileSystem(publisher.conf());
       fs.delete(tmp, true);
-      d.write().mode(SaveMode.Overwrite).option("header", true).option("encoding", "UTF-8")
-          .option("emptyValue", "").csv(tmp.toString());
+      d.write()
+          .mode(SaveMode.Overwrite)
+          .option("header", true)
+          .option("encoding", "UTF-8")
+          .option("emptyValue", "")
+          .csv(tmp.toString());
       Path part = null;
       for (FileStatus s : fs.listStatus(tmp)) {
         if (s.getPath().getName().startsWith("part-")) {

@@ -21,13 +21,13 @@ import zoneassess.schema.methodology.IndicatorNode;
 import zoneassess.schema.methodology.Methodology;
 
 /**
- * Aggregates normalised scores up the tree, one height at a time (an aggregate is computed once
- * all its children are), on a long table of (key, node, score). Weights are the children's
- * weights, chosen by the unit's value of the parent's {@code weights_by} column when they vary.
+ * Aggregates normalised scores up the tree, one height at a time (an aggregate is computed once all
+ * its children are), on a long table of (key, node, score). Weights are the children's weights,
+ * chosen by the unit's value of the parent's {@code weights_by} column when they vary.
  *
- * <p>With missing children re-weighted, a mean uses the weights of the children present; a
- * weighted sum is scaled by total weight ÷ present weight. A geometric or harmonic mean with a
- * zero child is 0; with a negative child it is missing.
+ * <p>With missing children re-weighted, a mean uses the weights of the children present; a weighted
+ * sum is scaled by total weight ÷ present weight. A geometric or harmonic mean with a zero child is
+ * 0; with a negative child it is missing.
  */
 final class TreeAggregation {
   private TreeAggregation() {}
@@ -47,7 +47,8 @@ final class TreeAggregation {
       for (IndicatorNode p : level) {
         for (IndicatorNode c : p.children()) {
           Column isChild = col(LongTable.NODE).equalTo(c.code());
-          parent = parent == null ? when(isChild, lit(p.code())) : parent.when(isChild, lit(p.code()));
+          parent =
+              parent == null ? when(isChild, lit(p.code())) : parent.when(isChild, lit(p.code()));
           Column w = weightOf(p, c);
           weight = weight == null ? when(isChild, w) : weight.when(isChild, w);
           children.add(c.code());
@@ -77,7 +78,8 @@ final class TreeAggregation {
     return w;
   }
 
-  private static Dataset<Row> combine(Dataset<Row> edges, List<IndicatorNode> level, Column[] keyCols) {
+  private static Dataset<Row> combine(
+      Dataset<Row> edges, List<IndicatorNode> level, Column[] keyCols) {
     Column s = col(Normaliser.SCORE);
     Column w = col("a_w");
     Column present = s.isNotNull();
@@ -98,29 +100,36 @@ final class TreeAggregation {
                 sum(when(present.and(s.gt(0)), functions.try_divide(w, s))).as("a_winv"));
     Column wp = col("a_wp");
     Column arithmetic = functions.try_divide(col("a_ws"), wp);
-    Column geometric = when(col("a_negative").gt(0), lit(null).cast("double"))
-        .when(col("a_zero").gt(0), lit(0.0))
-        .otherwise(exp(functions.try_divide(col("a_wlog"), wp)));
-    Column harmonic = when(col("a_negative").gt(0), lit(null).cast("double"))
-        .when(col("a_zero").gt(0), lit(0.0))
-        .otherwise(functions.try_divide(wp, col("a_winv")));
+    Column geometric =
+        when(col("a_negative").gt(0), lit(null).cast("double"))
+            .when(col("a_zero").gt(0), lit(0.0))
+            .otherwise(exp(functions.try_divide(col("a_wlog"), wp)));
+    Column harmonic =
+        when(col("a_negative").gt(0), lit(null).cast("double"))
+            .when(col("a_zero").gt(0), lit(0.0))
+            .otherwise(functions.try_divide(wp, col("a_winv")));
     Column weightedSum = functions.try_divide(col("a_ws").multiply(col("a_wt")), wp);
     Column value = null;
     for (IndicatorNode p : level) {
       Aggregation agg = p.aggregation();
-      Column v = switch (agg.method()) {
-        case ARITHMETIC -> arithmetic;
-        case GEOMETRIC -> geometric;
-        case HARMONIC -> harmonic;
-        case WEIGHTED_SUM -> weightedSum;
-      };
+      Column v =
+          switch (agg.method()) {
+            case ARITHMETIC -> arithmetic;
+            case GEOMETRIC -> geometric;
+            case HARMONIC -> harmonic;
+            case WEIGHTED_SUM -> weightedSum;
+          };
       if (agg.missing() == Aggregation.MissingChildren.MISSING) {
         v = when(col("a_missing").gt(0), lit(null).cast("double")).otherwise(v);
       }
       Column is = col("a_parent").equalTo(p.code());
       value = value == null ? when(is, v) : value.when(is, v);
     }
-    value = when(col("a_present").equalTo(0).or(wp.isNull()).or(wp.equalTo(0)), lit(null).cast("double")).otherwise(value);
+    value =
+        when(
+                col("a_present").equalTo(0).or(wp.isNull()).or(wp.equalTo(0)),
+                lit(null).cast("double"))
+            .otherwise(value);
     List<Column> out = new ArrayList<>(List.of(keyCols));
     out.add(col("a_parent").as(LongTable.NODE));
     out.add(value.cast("double").as(Normaliser.SCORE));

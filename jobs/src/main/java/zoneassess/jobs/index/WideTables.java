@@ -49,8 +49,12 @@ public final class WideTables {
     for (String uri : uris) {
       Dataset<Row> d = readOne(spark, uri, idColumn);
       if (!Arrays.asList(d.columns()).contains(idColumn)) {
-        throw new IllegalArgumentException(uri + " has no id column '" + idColumn + "'; columns are: "
-            + String.join(", ", d.columns()));
+        throw new IllegalArgumentException(
+            uri
+                + " has no id column '"
+                + idColumn
+                + "'; columns are: "
+                + String.join(", ", d.columns()));
       }
       if (out == null) {
         out = d;
@@ -81,14 +85,26 @@ public final class WideTables {
       return xlsx(spark, uri, idColumn);
     }
     if (lower.endsWith(".csv")) {
-      Dataset<Row> inferred = spark.read().option("header", true).option("inferSchema", true)
-          .option("encoding", "UTF-8").csv(uri);
+      Dataset<Row> inferred =
+          spark
+              .read()
+              .option("header", true)
+              .option("inferSchema", true)
+              .option("encoding", "UTF-8")
+              .csv(uri);
       List<StructField> fields = new ArrayList<>();
       for (StructField f : inferred.schema().fields()) {
-        fields.add(f.name().equals(idColumn) ? DataTypes.createStructField(f.name(), DataTypes.StringType, true) : f);
+        fields.add(
+            f.name().equals(idColumn)
+                ? DataTypes.createStructField(f.name(), DataTypes.StringType, true)
+                : f);
       }
-      return spark.read().option("header", true).option("encoding", "UTF-8")
-          .schema(new StructType(fields.toArray(StructField[]::new))).csv(uri);
+      return spark
+          .read()
+          .option("header", true)
+          .option("encoding", "UTF-8")
+          .schema(new StructType(fields.toArray(StructField[]::new)))
+          .csv(uri);
     }
     Dataset<Row> p = spark.read().parquet(uri);
     return p.withColumn(idColumn, col(idColumn).cast("string"));
@@ -98,7 +114,8 @@ public final class WideTables {
     Path path = new Path(uri);
     try {
       FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      try (InputStream in = fs.open(path); Workbook wb = WorkbookFactory.create(in)) {
+      try (InputStream in = fs.open(path);
+          Workbook wb = WorkbookFactory.create(in)) {
         Sheet sheet = wb.getSheetAt(0);
         DataFormatter fmt = new DataFormatter(Locale.ROOT);
         org.apache.poi.ss.usermodel.Row header = sheet.getRow(sheet.getFirstRowNum());
@@ -134,7 +151,10 @@ public final class WideTables {
         }
         List<StructField> fields = new ArrayList<>();
         for (int c = 0; c < names.size(); c++) {
-          DataType t = numeric[c] && !names.get(c).equals(idColumn) ? DataTypes.DoubleType : DataTypes.StringType;
+          DataType t =
+              numeric[c] && !names.get(c).equals(idColumn)
+                  ? DataTypes.DoubleType
+                  : DataTypes.StringType;
           fields.add(DataTypes.createStructField(names.get(c), t, true));
         }
         List<Row> rows = new ArrayList<>();

@@ -48,7 +48,8 @@ public final class CanonicalRows {
     out.add(
         (original.isEmpty()
                 ? lit("{}")
-                : to_json(struct(original.toArray(Column[]::new)), Map.of("ignoreNullFields", "false")))
+                : to_json(
+                    struct(original.toArray(Column[]::new)), Map.of("ignoreNullFields", "false")))
             .as(ORIGINAL));
     for (ColumnSpec c : contract.columns()) {
       Integer idx = mapping.columnIndex().get(c.name());
@@ -62,7 +63,8 @@ public final class CanonicalRows {
   }
 
   /** No rows, with the canonical columns of {@code contract}: for a dataset without input. */
-  public static Dataset<Row> empty(org.apache.spark.sql.SparkSession spark, DatasetContract contract) {
+  public static Dataset<Row> empty(
+      org.apache.spark.sql.SparkSession spark, DatasetContract contract) {
     org.apache.spark.sql.types.StructType schema =
         new org.apache.spark.sql.types.StructType()
             .add(SOURCE_FILE, DataTypes.StringType)

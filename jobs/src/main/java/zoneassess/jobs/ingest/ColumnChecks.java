@@ -11,8 +11,9 @@ import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.translate;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
@@ -46,9 +47,18 @@ final class ColumnChecks {
     return col("`" + column + "`");
   }
 
-  /** Trims whitespace (also no-break and ideographic spaces); blank becomes null. */
+  /**
+   * Characters trimmed from both ends of every value: Java's {@code \s}, no-break and ideographic
+   * spaces, BOM.
+   */
+  static final String BLANKS = " \t\n\u000B\f\r\u00A0\u3000\uFEFF";
+
+  /**
+   * Trims whitespace (also no-break and ideographic spaces); blank becomes null. Spark's
+   * character-set trim, not a regular expression: this runs on every cell of every input.
+   */
   static Column clean(Column s) {
-    Column t = regexp_replace(s, "^[\\s\\u00A0\\u3000\\uFEFF]+|[\\s\\u00A0\\u3000\\uFEFF]+$", "");
+    Column t = trim(s, BLANKS);
     return when(t.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(t);
   }
 
@@ -65,7 +75,8 @@ final class ColumnChecks {
 
   /** The typed value of a cleaned string; null when blank or not of the type. */
   static Column typed(ColumnSpec spec, Column raw) {
-    Column number = regexp_replace(raw, "[,，]", "");
+    // Thousands separators (ASCII and full-width) deleted: translate to nothing.
+    Column number = translate(raw, ",，", "");
     return switch (spec.type()) {
       case STRING -> raw;
       case INTEGER, LONG -> {
@@ -82,13 +93,15 @@ final class ColumnChecks {
         yield when(isnan(d).or(abs(d).equalTo(Double.POSITIVE_INFINITY)), lit(null).cast("double"))
             .otherwise(d);
       }
-      case BOOLEAN -> when(lower(raw).isin(TRUE_WORDS.toArray()), lit(true))
-          .when(lower(raw).isin(FALSE_WORDS.toArray()), lit(false))
-          .otherwise(lit(null).cast(DataTypes.BooleanType));
-      case DATE -> coalesce(
-          call_function("try_to_date", raw, lit("yyyy-M-d")),
-          call_function("try_to_date", raw, lit("yyyy/M/d")),
-          call_function("try_to_date", raw, lit("yyyyMMdd")));
+      case BOOLEAN ->
+          when(lower(raw).isin(TRUE_WORDS.toArray()), lit(true))
+              .when(lower(raw).isin(FALSE_WORDS.toArray()), lit(false))
+              .otherwise(lit(null).cast(DataTypes.BooleanType));
+      case DATE ->
+          coalesce(
+              call_function("try_to_date", raw, lit("yyyy-M-d")),
+              call_function("try_to_date", raw, lit("yyyy/M/d")),
+              call_function("try_to_date", raw, lit("yyyyMMdd")));
     };
   }
 

@@ -118,8 +118,6 @@ public final class ContractValidator {
   }
 
   private static Column nonNull(List<Column> checks) {
-    List<Column> all = checks.isEmpty() ? List.of(Failure.none()) : checks;
-    return org.apache.spark.sql.functions.filter(
-        org.apache.spark.sql.functions.array(all.toArray(Column[]::new)), x -> x.isNotNull());
+    return Failure.list(checks);
   }
 }

@@ -32,11 +32,12 @@ public record CsvEncoding(String label, Charset charset) {
   public static CsvEncoding configured(String name, String file) {
     String n = name.strip().toUpperCase(Locale.ROOT).replace("_", "-");
     return switch (n) {
-      case "UTF-8", "UTF8", "UTF-8-BOM", "UTF-8 BOM" -> new CsvEncoding(
-          "UTF-8 (ingest.yaml)", StandardCharsets.UTF_8);
+      case "UTF-8", "UTF8", "UTF-8-BOM", "UTF-8 BOM" ->
+          new CsvEncoding("UTF-8 (ingest.yaml)", StandardCharsets.UTF_8);
       case "GBK", "GB2312", "GB18030", "CP936" -> new CsvEncoding("GBK (ingest.yaml)", GBK);
-      default -> throw new IngestException(
-          file + ": encoding '" + name + "' in ingest.yaml is not supported (UTF-8 or GBK)");
+      default ->
+          throw new IngestException(
+              file + ": encoding '" + name + "' in ingest.yaml is not supported (UTF-8 or GBK)");
     };
   }
 

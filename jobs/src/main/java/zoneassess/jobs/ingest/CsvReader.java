@@ -32,9 +32,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads a CSV file (comma-separated, RFC 4180 quoting, header on line 1). Non-UTF-8 files are
- * transcoded to UTF-8 in a work folder first, so Spark always reads UTF-8 text. Every data row keeps
- * its physical line number (the header is line 1); blank lines are not rows. A quoted value that
- * spans lines is not supported (each physical line is one row).
+ * transcoded to UTF-8 in a work folder first, so Spark always reads UTF-8 text. Every data row
+ * keeps its physical line number (the header is line 1); blank lines are not rows. A quoted value
+ * that spans lines is not supported (each physical line is one row).
  */
 public final class CsvReader {
   private CsvReader() {}
@@ -66,8 +66,8 @@ public final class CsvReader {
         transcode(fs, path, encoding, utf8);
         textUri = utf8.toString();
       }
-      return new RawTable(file, headers, rows(spark, textUri, file.name(), headers.size()),
-          encoding.label(), null);
+      return new RawTable(
+          file, headers, rows(spark, textUri, file.name(), headers.size()), encoding.label(), null);
     } catch (IOException e) {
       throw new IngestException(file.name() + ": cannot read CSV file: " + e.getMessage(), e);
     }

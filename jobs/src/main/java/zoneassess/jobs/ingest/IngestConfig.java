@@ -68,15 +68,22 @@ public record IngestConfig(Map<String, FileOptions> files) {
       for (Object k : opts.keySet()) {
         if (!OPTION_KEYS.contains(String.valueOf(k))) {
           throw new IngestException(
-              source + ": unknown option '" + k + "' for '" + file + "' (known: " + List.copyOf(
-                  new java.util.TreeSet<>(OPTION_KEYS)) + ")");
+              source
+                  + ": unknown option '"
+                  + k
+                  + "' for '"
+                  + file
+                  + "' (known: "
+                  + List.copyOf(new java.util.TreeSet<>(OPTION_KEYS))
+                  + ")");
         }
       }
       Object enc = opts.get("encoding");
       Object sheet = opts.get("sheet");
       out.put(
           file,
-          new FileOptions(enc == null ? null : enc.toString(), sheet == null ? null : sheet.toString()));
+          new FileOptions(
+              enc == null ? null : enc.toString(), sheet == null ? null : sheet.toString()));
     }
     return new IngestConfig(out);
   }

@@ -15,9 +15,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.storage.StorageLevel;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.dataset.Datasets;
@@ -62,10 +62,7 @@ public final class Ingestion {
   }
 
   private ValidationReport.DatasetReport ingestDataset(
-      DatasetContract d,
-      List<InputFile> files,
-      Map<String, Dataset<Row>> accepted,
-      String work) {
+      DatasetContract d, List<InputFile> files, Map<String, Dataset<Row>> accepted, String work) {
     List<String> notes = new ArrayList<>();
     List<RawTable> raws = new ArrayList<>();
     Dataset<Row> canonical = null;
@@ -86,32 +83,55 @@ public final class Ingestion {
     for (ForeignKey fk : d.references()) {
       if (!accepted.containsKey(fk.targetDataset())) {
         notes.add(
-            "reference " + String.join(", ", fk.columns()) + " → " + fk.targetDataset()
-                + " not checked: no " + fk.targetDataset() + " input");
+            "reference "
+                + String.join(", ", fk.columns())
+                + " → "
+                + fk.targetDataset()
+                + " not checked: no "
+                + fk.targetDataset()
+                + " input");
       }
     }
     Dataset<Row> validated =
-        ContractValidator.validate(canonical, d, accepted).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      int n = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
-      Dataset<Row> staging = ValidatedRows.staging(validated, d);
-      publishStaging(staging, d, n, files.isEmpty());
-      Dataset<Row> rejects = ValidatedRows.rejects(validated, d);
-      publisher.writeParquet(
-          rejects
-              .repartition(n, col("source_file"))
-              .sortWithinPartitions(col("source_file"), col("source_row")),
-          run.rejects(d.name()));
-      if (files.isEmpty()) {
-        return new ValidationReport.DatasetReport(
-            d.name(), List.of(), 0, 0, 0, 0, Map.of(), Map.of(), List.of(), notes);
-      }
-      Dataset<Row> warnings = ValidatedRows.warnings(validated);
-      return tally(d, files, raws, canonical, staging.schema(), rejects.schema(), warnings, notes,
-          !files.isEmpty(), accepted);
-    } finally {
-      validated.unpersist();
+        materialise(ContractValidator.validate(canonical, d, accepted), d, work);
+    int n = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    Dataset<Row> staging = ValidatedRows.staging(validated, d);
+    publishStaging(staging, d, n, files.isEmpty());
+    Dataset<Row> rejects = ValidatedRows.rejects(validated, d);
+    publisher.writeParquet(
+        rejects
+            .repartition(n, col("source_file"))
+            .sortWithinPartitions(col("source_file"), col("source_row")),
+        run.rejects(d.name()));
+    if (files.isEmpty()) {
+      return new ValidationReport.DatasetReport(
+          d.name(), List.of(), 0, 0, 0, 0, Map.of(), Map.of(), List.of(), notes);
     }
+    Dataset<Row> warnings = ValidatedRows.warnings(validated);
+    return tally(
+        d,
+        files,
+        raws,
+        canonical,
+        staging.schema(),
+        rejects.schema(),
+        warnings,
+        notes,
+        !files.isEmpty(),
+        accepted);
+  }
+
+  /**
+   * Validation runs once: its outcome goes to the work area as Parquet, and staging, rejects and
+   * warnings read back only the columns they need. (An in-memory cache of the wide validated rows
+   * cost minutes of columnar encoding per million rows and filled a 1 GB heap; partitioning the
+   * work files by outcome would add a sort of every row.)
+   */
+  private Dataset<Row> materialise(Dataset<Row> validated, DatasetContract d, String work) {
+    Dataset<Row> outcome = ValidatedRows.outcome(validated, d);
+    String uri = work + "/validated/" + d.name();
+    outcome.write().mode(SaveMode.Overwrite).parquet(uri);
+    return spark.read().schema(outcome.schema()).parquet(uri);
   }
 
   private void publishStaging(Dataset<Row> staging, DatasetContract d, int n, boolean noInput) {
@@ -122,14 +142,14 @@ public final class Ingestion {
     }
     sort.add(col(CanonicalRows.SOURCE_FILE));
     sort.add(col(CanonicalRows.SOURCE_ROW));
+    // Hashed on the partition column and the key: hashing on the year alone put two or three
+    // years' rows into one sorting task of the four.
     List<Column> by = new ArrayList<>();
-    if (d.partitionBy().isPresent()) {
-      by.add(col(d.partitionBy().get()));
-    } else {
-      d.key().forEach(k -> by.add(col("`" + k + "`")));
-    }
+    d.partitionBy().ifPresent(p -> by.add(col(p)));
+    d.key().forEach(k -> by.add(col("`" + k + "`")));
     if (noInput || (d.partitionBy().isPresent() && staging.isEmpty())) {
-      // A partitioned write of no rows leaves no file; one unpartitioned empty file keeps the schema.
+      // A partitioned write of no rows leaves no file; one unpartitioned empty file keeps the
+      // schema.
       publisher.writeParquet(staging.coalesce(1), run.staging(d.name()));
       return;
     }
@@ -137,7 +157,9 @@ public final class Ingestion {
         (by.isEmpty() ? staging.repartition(n) : staging.repartition(n, by.toArray(Column[]::new)))
             .sortWithinPartitions(sort.toArray(Column[]::new));
     publisher.writeParquet(
-        sorted, run.staging(d.name()), d.partitionBy().map(p -> new String[] {p}).orElse(new String[0]));
+        sorted,
+        run.staging(d.name()),
+        d.partitionBy().map(p -> new String[] {p}).orElse(new String[0]));
   }
 
   private RawTable read(InputFile f, String work) {
@@ -178,12 +200,18 @@ public final class Ingestion {
       List<String> notes,
       boolean hasInput,
       Map<String, Dataset<Row>> accepted) {
-    Map<String, Long> read = bySourceFile(canonical.groupBy(CanonicalRows.SOURCE_FILE).agg(count("*")));
+    Map<String, Long> read =
+        bySourceFile(canonical.groupBy(CanonicalRows.SOURCE_FILE).agg(count("*")));
     Dataset<Row> staged = spark.read().schema(stagingSchema).parquet(run.staging(d.name()));
     Map<String, Long> acc = bySourceFile(staged.groupBy(CanonicalRows.SOURCE_FILE).agg(count("*")));
     Map<String, Map<String, Long>> rej =
         byFileAndRule(
-            spark.read().schema(rejectsSchema).parquet(run.rejects(d.name())).groupBy("source_file", "rule").agg(count("*")));
+            spark
+                .read()
+                .schema(rejectsSchema)
+                .parquet(run.rejects(d.name()))
+                .groupBy("source_file", "rule")
+                .agg(count("*")));
     Map<String, Map<String, Long>> warn =
         byFileAndRule(warnings.groupBy("source_file", "rule").agg(count("*")));
     List<ValidationReport.WarningExample> examples = new ArrayList<>();
@@ -192,7 +220,8 @@ public final class Ingestion {
             .withColumn(
                 "_n",
                 row_number()
-                    .over(Window.partitionBy("rule").orderBy(col("source_file"), col("source_row"))))
+                    .over(
+                        Window.partitionBy("rule").orderBy(col("source_file"), col("source_row"))))
             .where(col("_n").leq(WARNING_EXAMPLES))
             .orderBy(col("rule"), col("source_file"), col("source_row"))
             .collectAsList()) {
@@ -264,8 +293,14 @@ public final class Ingestion {
         rej.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
     if (allRead != tr || allAccepted != ta || allRejected != tj) {
       throw new IngestException(
-          d.name() + ": rows do not reconcile with the input files (read " + allRead + ", accepted "
-              + allAccepted + ", rejected " + allRejected + ")");
+          d.name()
+              + ": rows do not reconcile with the input files (read "
+              + allRead
+              + ", accepted "
+              + allAccepted
+              + ", rejected "
+              + allRejected
+              + ")");
     }
     if (hasInput) {
       accepted.put(d.name(), staged);

@@ -102,7 +102,10 @@ final class KeyChecks {
             concat(
                 lit("引用不存在 / " + own + " '"),
                 value,
-                lit("' not found in " + target + (fk.when() == null ? "" : " (" + fk.when() + ")"))),
+                lit(
+                    "' not found in "
+                        + target
+                        + (fk.when() == null ? "" : " (" + fk.when() + ")"))),
             value);
     List<String> drop = new ArrayList<>(List.of(ok));
     for (int j = 0; j < fk.targetColumns().size(); j++) {

@@ -35,8 +35,10 @@ public final class ParquetReader {
     out.add(sourceFile.as("_source_file"));
     out.add(col("_metadata.row_index").plus(1).cast(DataTypes.LongType).as("_source_row"));
     for (int i = 0; i < headers.size(); i++) {
-      out.add(col("`" + headers.get(i).replace("`", "``") + "`").cast(DataTypes.StringType)
-          .as(RawTable.column(i)));
+      out.add(
+          col("`" + headers.get(i).replace("`", "``") + "`")
+              .cast(DataTypes.StringType)
+              .as(RawTable.column(i)));
     }
     return new RawTable(file, headers, df.select(out.toArray(Column[]::new)), null, null);
   }

@@ -5,8 +5,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * One input file as read, before it is conformed to its contract: a string column {@code _c<i>}
- * per header, plus {@code _source_file} and {@code _source_row}.
+ * One input file as read, before it is conformed to its contract: a string column {@code _c<i>} per
+ * header, plus {@code _source_file} and {@code _source_row}.
  *
  * @param file the input
  * @param headers headers in file order

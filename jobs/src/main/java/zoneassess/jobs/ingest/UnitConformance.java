@@ -31,7 +31,8 @@ import zoneassess.schema.units.Units;
  *   <li>{@code zone_stats}: the indicator (code or Chinese name) must be in the catalogue; the unit
  *       must be known and of the indicator's family; value and unit are converted to the
  *       catalogue's unit ({@code original_value}, {@code original_unit} keep what was sent); a
- *       blank {@code basis} becomes {@code final} for a year and {@code ytd} for a quarter or month.
+ *       blank {@code basis} becomes {@code final} for a year and {@code ytd} for a quarter or
+ *       month.
  *   <li>{@code factor_costs}: the unit must be known; it is written as its canonical symbol. The
  *       conversion to the factor catalogue's unit belongs to the costs job.
  * </ul>
@@ -39,8 +40,10 @@ import zoneassess.schema.units.Units;
 final class UnitConformance {
   static final String ORIGINAL_VALUE = "original_value";
   static final String ORIGINAL_UNIT = "original_unit";
+
   /** Helper columns the checks read; the validator drops them (prefix {@code _u_}). */
   static final String CODE = "_u_code";
+
   static final String SYMBOL = "_u_symbol";
   static final String TARGET = "_u_target";
 
@@ -96,8 +99,7 @@ final class UnitConformance {
     Column symbol = lookup(unitSymbols(), normaliseUnit(rawUnit));
     Column target = lookup(unitByCode, code);
 
-    Dataset<Row> t =
-        w.withColumn(CODE, code).withColumn(SYMBOL, symbol).withColumn(TARGET, target);
+    Dataset<Row> t = w.withColumn(CODE, code).withColumn(SYMBOL, symbol).withColumn(TARGET, target);
     Column c = col(CODE);
     Column s = col(SYMBOL);
     Column tg = col(TARGET);

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +45,34 @@ public final class ValidatedRows {
     return out;
   }
 
+  /**
+   * What staging, rejects and warnings need of validated rows and no more: the staging columns, the
+   * warnings, the failures, {@code _rejected}, and the original row only where it was rejected. The
+   * raw strings kept for the checks are dropped. Ingest writes this once to its work area and
+   * derives staging, rejects and warnings from it.
+   */
+  public static Dataset<Row> outcome(Dataset<Row> validated, DatasetContract contract) {
+    List<Column> cols = new ArrayList<>();
+    for (String c : stagingColumns(contract)) {
+      cols.add(col("`" + c + "`"));
+    }
+    cols.add(col(ContractValidator.WARNINGS));
+    cols.add(col(ContractValidator.FAILURES));
+    cols.add(
+        when(col(ContractValidator.REJECTED), col(CanonicalRows.ORIGINAL))
+            .as(CanonicalRows.ORIGINAL));
+    cols.add(col(ContractValidator.REJECTED));
+    return validated.select(cols.toArray(Column[]::new));
+  }
+
   public static Dataset<Row> staging(Dataset<Row> validated, DatasetContract contract) {
     List<Column> cols = new ArrayList<>();
     for (String c : stagingColumns(contract)) {
       cols.add(col("`" + c + "`"));
     }
-    return validated.where(not(col(ContractValidator.REJECTED))).select(cols.toArray(Column[]::new));
+    return validated
+        .where(not(col(ContractValidator.REJECTED)))
+        .select(cols.toArray(Column[]::new));
   }
 
   public static Dataset<Row> rejects(Dataset<Row> validated, DatasetContract contract) {
@@ -84,7 +107,8 @@ public final class ValidatedRows {
   /** One row per warning on an accepted row: source_file, source_row, rule, column, reason. */
   public static Dataset<Row> warnings(Dataset<Row> validated) {
     return validated
-        .where(not(col(ContractValidator.REJECTED)).and(size(col(ContractValidator.WARNINGS)).gt(0)))
+        .where(
+            not(col(ContractValidator.REJECTED)).and(size(col(ContractValidator.WARNINGS)).gt(0)))
         .select(
             col(CanonicalRows.SOURCE_FILE).as("source_file"),
             col(CanonicalRows.SOURCE_ROW).as("source_row"),

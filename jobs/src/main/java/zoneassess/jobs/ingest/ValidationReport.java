@@ -1,11 +1,10 @@
 package zoneassess.jobs.ingest;
 
-import zoneassess.jobs.io.CanonicalJson;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import zoneassess.jobs.io.CanonicalJson;
 
 /**
  * The validation report of one ingest: per dataset and per file, rows read, accepted, rejected and
@@ -73,7 +72,8 @@ public record ValidationReport(
     notes = List.copyOf(notes);
   }
 
-  public static ValidationReport of(String input, List<DatasetReport> datasets, List<String> notes) {
+  public static ValidationReport of(
+      String input, List<DatasetReport> datasets, List<String> notes) {
     long r = 0;
     long a = 0;
     long j = 0;
@@ -103,7 +103,8 @@ public record ValidationReport(
       }
       check(d.read(), d.accepted(), d.rejected(), "dataset " + d.dataset());
       if (r != d.read() || a != d.accepted() || j != d.rejected()) {
-        throw new IngestException("dataset " + d.dataset() + ": file counts do not add up to the dataset counts");
+        throw new IngestException(
+            "dataset " + d.dataset() + ": file counts do not add up to the dataset counts");
       }
     }
     check(read, accepted, rejected, "all datasets");
@@ -137,11 +138,19 @@ public record ValidationReport(
     return CanonicalJson.read(json, ValidationReport.class, "validation report");
   }
 
-
   /** Per-dataset table lines (also the command's console output). */
   public List<String> summaryTable() {
     List<String> out = new java.util.ArrayList<>();
-    out.add(String.format(Locale.ROOT, "%-16s %6s %10s %10s %10s %10s", "dataset", "files", "read", "accepted", "rejected", "warnings"));
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "%-16s %6s %10s %10s %10s %10s",
+            "dataset",
+            "files",
+            "read",
+            "accepted",
+            "rejected",
+            "warnings"));
     for (DatasetReport d : datasets) {
       out.add(
           String.format(
@@ -154,7 +163,16 @@ public record ValidationReport(
               d.rejected(),
               d.warnings()));
     }
-    out.add(String.format(Locale.ROOT, "%-16s %6s %10d %10d %10d %10d", "total", "", read, accepted, rejected, warnings));
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "%-16s %6s %10d %10d %10d %10d",
+            "total",
+            "",
+            read,
+            accepted,
+            rejected,
+            warnings));
     return out;
   }
 
@@ -162,12 +180,27 @@ public record ValidationReport(
     StringBuilder md = new StringBuilder();
     md.append("# Validation report / 数据校验报告\n\n");
     md.append("Input: `").append(input).append("`\n\n");
-    md.append(String.format(Locale.ROOT,
-        "Rows read %d = accepted %d + rejected %d; warnings %d.%n%n", read, accepted, rejected, warnings));
-    md.append("| dataset | files | read | accepted | rejected | warnings |\n|---|---:|---:|---:|---:|---:|\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Rows read %d = accepted %d + rejected %d; warnings %d.%n%n",
+            read,
+            accepted,
+            rejected,
+            warnings));
+    md.append(
+        "| dataset | files | read | accepted | rejected | warnings |\n|---|---:|---:|---:|---:|---:|\n");
     for (DatasetReport d : datasets) {
-      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d |%n",
-          d.dataset(), d.files().size(), d.read(), d.accepted(), d.rejected(), d.warnings()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %d | %d | %d | %d |%n",
+              d.dataset(),
+              d.files().size(),
+              d.read(),
+              d.accepted(),
+              d.rejected(),
+              d.warnings()));
     }
     md.append('\n');
     for (DatasetReport d : datasets) {
@@ -176,9 +209,19 @@ public record ValidationReport(
         md.append("| file | format | encoding / sheet | read | accepted | rejected | warnings |\n")
             .append("|---|---|---|---:|---:|---:|---:|\n");
         for (FileReport f : d.files()) {
-          String how = f.encoding() != null ? f.encoding() : f.sheet() != null ? "sheet " + f.sheet() : "";
-          md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %d |%n",
-              f.file(), f.format(), how, f.read(), f.accepted(), f.rejected(), f.warnings()));
+          String how =
+              f.encoding() != null ? f.encoding() : f.sheet() != null ? "sheet " + f.sheet() : "";
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %s | %s | %d | %d | %d | %d |%n",
+                  f.file(),
+                  f.format(),
+                  how,
+                  f.read(),
+                  f.accepted(),
+                  f.rejected(),
+                  f.warnings()));
         }
         md.append('\n');
       }
@@ -187,15 +230,27 @@ public record ValidationReport(
       if (!d.warningExamples().isEmpty()) {
         md.append("Warning examples:\n\n");
         for (WarningExample w : d.warningExamples()) {
-          md.append("- ").append(w.file()).append(" row ").append(w.row()).append(", ")
-              .append(w.column()).append(", ").append(w.rule()).append(": ").append(w.reason()).append('\n');
+          md.append("- ")
+              .append(w.file())
+              .append(" row ")
+              .append(w.row())
+              .append(", ")
+              .append(w.column())
+              .append(", ")
+              .append(w.rule())
+              .append(": ")
+              .append(w.reason())
+              .append('\n');
         }
         md.append('\n');
       }
       for (FileReport f : d.files()) {
         if (!f.unknownColumns().isEmpty()) {
-          md.append("- ").append(f.file()).append(": ignored columns ")
-              .append(String.join(", ", f.unknownColumns())).append('\n');
+          md.append("- ")
+              .append(f.file())
+              .append(": ignored columns ")
+              .append(String.join(", ", f.unknownColumns()))
+              .append('\n');
         }
       }
       for (String n : d.notes()) {

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.hadoop.fs.Path;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -35,7 +34,8 @@ public final class XlsxReader {
 
   public static RawTable read(SparkSession spark, InputFile file) {
     Path path = new Path(file.uri());
-    try (InputStream in = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(path);
+    try (InputStream in =
+            path.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(path);
         Workbook wb = new XSSFWorkbook(in)) {
       Sheet sheet = pickSheet(wb, file);
       int first = -1;
@@ -100,7 +100,10 @@ public final class XlsxReader {
       List<String> names = new ArrayList<>();
       wb.forEach(sh -> names.add(sh.getSheetName()));
       throw new IngestException(
-          file.name() + ": sheet '" + file.sheet() + "' not found / 找不到工作表; sheets: "
+          file.name()
+              + ": sheet '"
+              + file.sheet()
+              + "' not found / 找不到工作表; sheets: "
               + String.join(", ", names));
     }
     return s;
@@ -133,5 +136,4 @@ public final class XlsxReader {
       case BLANK, _NONE -> null;
     };
   }
-
 }

@@ -15,17 +15,17 @@ import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The publish edge: writes Parquet and small files so that a reader never sees half a result.
- * Each dataset is written to a hidden sibling folder, its part files are renamed to stable names
+ * The publish edge: writes Parquet and small files so that a reader never sees half a result. Each
+ * dataset is written to a hidden sibling folder, its part files are renamed to stable names
  * (part-00000…, in Spark's task order), and the folder is then renamed into place.
  *
  * <p>Callers sort the data they publish; with a fixed partition count and stable file names the
@@ -129,8 +129,8 @@ public final class Publisher {
   }
 
   /**
-   * SHA-256 of a published file or folder. For a folder: the hash of the sorted list of
-   * (relative path, file hash) of its data files, so the same content gives the same hash.
+   * SHA-256 of a published file or folder. For a folder: the hash of the sorted list of (relative
+   * path, file hash) of its data files, so the same content gives the same hash.
    */
   public String sha256(String uri) {
     try {
@@ -227,7 +227,8 @@ public final class Publisher {
 
   /** Normalises a local path or URI string to a URI string. */
   public static String toUri(String pathOrUri) {
-    if (pathOrUri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !pathOrUri.matches("^[a-zA-Z]:\\\\.*")) {
+    if (pathOrUri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")
+        && !pathOrUri.matches("^[a-zA-Z]:\\\\.*")) {
       return pathOrUri;
     }
     return java.nio.file.Path.of(pathOrUri).toAbsolutePath().normalize().toUri().toString();

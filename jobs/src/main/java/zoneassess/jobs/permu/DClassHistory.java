@@ -30,7 +30,8 @@ public final class DClassHistory {
    * @return the rows with years_in_d, surcharge_per_kwh (元/kWh) and surcharge_estimate_10k (万元 =
    *     万kWh × 元/kWh)
    */
-  public static Dataset<Row> apply(Dataset<Row> classified, String lowestClass, SurchargeRule rule) {
+  public static Dataset<Row> apply(
+      Dataset<Row> classified, String lowestClass, SurchargeRule rule) {
     WindowSpec byFirm = Window.partitionBy("credit_code").orderBy("year");
     Column isD = col("per_mu_class").equalTo(lowestClass);
     Column continues =
@@ -42,7 +43,8 @@ public final class DClassHistory {
         classified.withColumn(
             "_start_year", when(continues, lit(null).cast("int")).otherwise(col("year")));
     Column streakStart =
-        max(col("_start_year")).over(byFirm.rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
+        max(col("_start_year"))
+            .over(byFirm.rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
     Dataset<Row> counted =
         marked
             .withColumn(
@@ -56,7 +58,8 @@ public final class DClassHistory {
       Column steps = array(rule.perKwhByYearInD().stream().map(v -> lit(v)).toArray(Column[]::new));
       surcharge =
           when(col("years_in_d").leq(0), lit(0.0))
-              .otherwise(element_at(steps, least(col("years_in_d"), lit(rule.perKwhByYearInD().size()))));
+              .otherwise(
+                  element_at(steps, least(col("years_in_d"), lit(rule.perKwhByYearInD().size()))));
     }
     return counted
         .withColumn("surcharge_per_kwh", surcharge)

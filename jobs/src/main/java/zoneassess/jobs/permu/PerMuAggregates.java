@@ -35,20 +35,26 @@ public final class PerMuAggregates {
    * @param zoneStats staged zone statistics (zone_code, period, indicator_code, value); gdp in 亿元
    *     and developed_land in km² give the statistics' 单位面积产出率
    */
-  public static Dataset<Row> zones(Dataset<Row> enterprises, Dataset<Row> zones, Dataset<Row> zoneStats) {
+  public static Dataset<Row> zones(
+      Dataset<Row> enterprises, Dataset<Row> zones, Dataset<Row> zoneStats) {
     Dataset<Row> measured =
         measures(enterprises.filter(col("zone_code").isNotNull()).groupBy("zone_code", "year"));
     Dataset<Row> stats =
         zoneStats
-            .filter(col("indicator_code").isin("gdp", "developed_land").and(col("period").rlike("^[0-9]{4}$")))
+            .filter(
+                col("indicator_code")
+                    .isin("gdp", "developed_land")
+                    .and(col("period").rlike("^[0-9]{4}$")))
             .groupBy(col("zone_code"), col("period").cast("int").as("year"))
             .agg(
                 max(when(col("indicator_code").equalTo("gdp"), col("value"))).as("_gdp"),
-                max(when(col("indicator_code").equalTo("developed_land"), col("value"))).as("_land_km2"))
+                max(when(col("indicator_code").equalTo("developed_land"), col("value")))
+                    .as("_land_km2"))
             .select(
                 col("zone_code"),
                 col("year"),
-                when(col("_land_km2").gt(0), col("_gdp").divide(col("_land_km2"))).as("output_per_km2_zone_stats"));
+                when(col("_land_km2").gt(0), col("_gdp").divide(col("_land_km2")))
+                    .as("output_per_km2_zone_stats"));
     Dataset<Row> names = zones.select("zone_code", "zone_name", "city", "county");
     Dataset<Row> out =
         withPrevious(measured, "zone_code")
@@ -63,7 +69,12 @@ public final class PerMuAggregates {
    */
   public static Dataset<Row> areas(Dataset<Row> enterprises, Dataset<Row> areas) {
     Dataset<Row> counties =
-        withPrevious(measures(enterprises.withColumn("area_code", col("county_code")).groupBy("area_code", "year")), "area_code")
+        withPrevious(
+                measures(
+                    enterprises
+                        .withColumn("area_code", col("county_code"))
+                        .groupBy("area_code", "year")),
+                "area_code")
             .withColumn("area_level", lit("county"));
     Dataset<Row> cities =
         withPrevious(
@@ -85,14 +96,19 @@ public final class PerMuAggregates {
                     .otherwise(col("p.area_name"))
                     .as("city"));
     Dataset<Row> out =
-        counties.unionByName(cities).join(broadcast(names), PerMuItems.scalaSeq(List.of("area_code")), "left");
+        counties
+            .unionByName(cities)
+            .join(broadcast(names), PerMuItems.scalaSeq(List.of("area_code")), "left");
     return select(out, PerMuMarts.AREA).orderBy("area_level", "area_code", "year");
   }
 
   private static Dataset<Row> measures(org.apache.spark.sql.RelationalGroupedDataset grouped) {
     List<Column> aggs = new ArrayList<>();
     aggs.add(count(lit(1)).as("enterprises"));
-    aggs.add(sum(when(col("per_mu_class").notEqual(PerMuClasses.NOT_EVALUATED), 1).otherwise(0)).cast("long").as("evaluated"));
+    aggs.add(
+        sum(when(col("per_mu_class").notEqual(PerMuClasses.NOT_EVALUATED), 1).otherwise(0))
+            .cast("long")
+            .as("evaluated"));
     aggs.add(sum("land_area_mu").as("land_mu"));
     for (String c : List.of("tax_paid_10k", "revenue_10k", "value_added_10k")) {
       aggs.add(sum(c).as("_sum_" + c));
@@ -102,9 +118,12 @@ public final class PerMuAggregates {
       aggs.add(classCount(k));
     }
     aggs.add(classCount(PerMuClasses.NOT_EVALUATED));
-    aggs.add(coalesce(sum(when(col("per_mu_class").equalTo("D"), col("land_area_mu"))), lit(0.0)).as("d_land_mu"));
+    aggs.add(
+        coalesce(sum(when(col("per_mu_class").equalTo("D"), col("land_area_mu"))), lit(0.0))
+            .as("d_land_mu"));
     aggs.add(coalesce(sum("surcharge_estimate_10k"), lit(0.0)).as("surcharge_revenue_10k"));
-    Dataset<Row> agg = grouped.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    Dataset<Row> agg =
+        grouped.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
     agg =
         agg.withColumn("tax_per_mu", pooled("tax_paid_10k"))
             .withColumn("value_added_per_mu", pooled("value_added_10k"))
@@ -140,17 +159,22 @@ public final class PerMuAggregates {
   /** Adds last year's 亩均税收 and the change in percent. */
   private static Dataset<Row> withPrevious(Dataset<Row> measured, String key) {
     Dataset<Row> prev =
-        measured.select(col(key), col("year").plus(1).as("year"), col("tax_per_mu").as("tax_per_mu_prev"));
+        measured.select(
+            col(key), col("year").plus(1).as("year"), col("tax_per_mu").as("tax_per_mu_prev"));
     return measured
         .join(prev, PerMuItems.scalaSeq(List.of(key, "year")), "left")
         .withColumn(
             "tax_per_mu_change_pct",
             when(
                 col("tax_per_mu_prev").gt(0),
-                col("tax_per_mu").minus(col("tax_per_mu_prev")).divide(col("tax_per_mu_prev")).multiply(100.0)));
+                col("tax_per_mu")
+                    .minus(col("tax_per_mu_prev"))
+                    .divide(col("tax_per_mu_prev"))
+                    .multiply(100.0)));
   }
 
-  private static Dataset<Row> select(Dataset<Row> data, zoneassess.schema.dataset.DatasetContract mart) {
+  private static Dataset<Row> select(
+      Dataset<Row> data, zoneassess.schema.dataset.DatasetContract mart) {
     return data.select(PerMuMarts.columns(mart).stream().map(c -> col(c)).toArray(Column[]::new));
   }
 }

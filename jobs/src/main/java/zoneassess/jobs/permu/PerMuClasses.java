@@ -32,7 +32,8 @@ public final class PerMuClasses {
    * @param totals output of {@link PerMuItems#totals}
    * @return prepared rows with total_score, group_size, rank_in_group, per_mu_class
    */
-  public static Dataset<Row> classify(Dataset<Row> prepared, Dataset<Row> totals, ClassRules rules) {
+  public static Dataset<Row> classify(
+      Dataset<Row> prepared, Dataset<Row> totals, ClassRules rules) {
     Column evaluated = col("t_reason").isNull();
     WindowSpec group = Window.partitionBy(col("year"), col("group_code"), evaluated);
     Column n = count(lit(1)).over(group);

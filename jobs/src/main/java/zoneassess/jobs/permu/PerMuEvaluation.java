@@ -32,8 +32,12 @@ public final class PerMuEvaluation {
     return new Result(enterpriseMart(prepared, PerMuItems.totals(items), scheme), items);
   }
 
-  /** The enterprise rows from prepared rows and totals (the stage reads totals from published items). */
-  public static Dataset<Row> enterpriseMart(Dataset<Row> prepared, Dataset<Row> totals, PerMuScheme scheme) {
+  /**
+   * The enterprise rows from prepared rows and totals (the stage reads totals from published
+   * items).
+   */
+  public static Dataset<Row> enterpriseMart(
+      Dataset<Row> prepared, Dataset<Row> totals, PerMuScheme scheme) {
     var bands = scheme.classes().bands();
     ClassBand lowest = bands.get(bands.size() - 1);
     Dataset<Row> classified = PerMuClasses.classify(prepared, totals, scheme.classes());
@@ -47,7 +51,9 @@ public final class PerMuEvaluation {
 
   public static Dataset<Row> itemsMart(Dataset<Row> scoredItems) {
     return scoredItems.select(
-        PerMuMarts.columns(PerMuMarts.ENTERPRISE_ITEMS).stream().map(c -> col(c)).toArray(Column[]::new));
+        PerMuMarts.columns(PerMuMarts.ENTERPRISE_ITEMS).stream()
+            .map(c -> col(c))
+            .toArray(Column[]::new));
   }
 
   private static String typeOf(String column) {

@@ -30,24 +30,32 @@ public final class PerMuItems {
 
   private PerMuItems() {}
 
-  /** @param prepared output of {@link PerMuScope#prepare} */
+  /**
+   * @param prepared output of {@link PerMuScope#prepare}
+   */
   public static Dataset<Row> score(Dataset<Row> prepared, PerMuScheme scheme) {
     Dataset<Row> items = explodeItems(prepared, scheme);
     Dataset<Row> averages =
         items
             .filter(col("value").isNotNull())
             .groupBy("year", "scale", "item_code", "bench_group")
-            .agg(
-                sum("num").divide(sum("den")).as("pooled_avg"),
-                avg("value").as("mean_avg"));
+            .agg(sum("num").divide(sum("den")).as("pooled_avg"), avg("value").as("mean_avg"));
     Dataset<Row> current =
         averages.select(
-            col("year"), col("scale"), col("item_code"), col("bench_group"),
-            col("pooled_avg").as("cur_pooled"), col("mean_avg").as("cur_mean"));
+            col("year"),
+            col("scale"),
+            col("item_code"),
+            col("bench_group"),
+            col("pooled_avg").as("cur_pooled"),
+            col("mean_avg").as("cur_mean"));
     Dataset<Row> prior =
         averages.select(
-            col("year").plus(1).as("year"), col("scale"), col("item_code"), col("bench_group"),
-            col("pooled_avg").as("prev_pooled"), col("mean_avg").as("prev_mean"));
+            col("year").plus(1).as("year"),
+            col("scale"),
+            col("item_code"),
+            col("bench_group"),
+            col("pooled_avg").as("prev_pooled"),
+            col("mean_avg").as("prev_mean"));
     List<String> benchKeys = List.of("year", "scale", "item_code", "bench_group");
     Dataset<Row> withAverages =
         items
@@ -57,7 +65,8 @@ public final class PerMuItems {
     Column curAvg = when(col("pooled"), col("cur_pooled")).otherwise(col("cur_mean"));
     Column fixed = col("fixed_benchmark").isNotNull();
     Column benchmark =
-        when(fixed, col("fixed_benchmark")).otherwise(col("multiple").multiply(coalesce(prevAvg, curAvg)));
+        when(fixed, col("fixed_benchmark"))
+            .otherwise(col("multiple").multiply(coalesce(prevAvg, curAvg)));
     Column basis =
         when(fixed, lit("fixed"))
             .when(prevAvg.isNotNull(), lit("prior_year"))
@@ -86,7 +95,10 @@ public final class PerMuItems {
             .when(col("missing").equalTo("zero"), lit(0.0))
             .otherwise(lit(null).cast("double"));
     return scored
-        .join(broadcast(groupAverage), scalaSeq(List.of("year", "scale", "item_code", "group_code")), "left")
+        .join(
+            broadcast(groupAverage),
+            scalaSeq(List.of("year", "scale", "item_code", "group_code")),
+            "left")
         .select(
             col("credit_code"),
             col("year"),
@@ -137,7 +149,12 @@ public final class PerMuItems {
     }
     return prepared
         .filter(col("t_reason").isNull())
-        .select(col("credit_code"), col("year"), col("scale"), col("group_code"), explode(items).as("it"))
+        .select(
+            col("credit_code"),
+            col("year"),
+            col("scale"),
+            col("group_code"),
+            explode(items).as("it"))
         .select("credit_code", "year", "scale", "group_code", "it.*");
   }
 
@@ -156,7 +173,8 @@ public final class PerMuItems {
         when(ok, den).otherwise(nullDouble).as("den"),
         PerMuScope.ratio(ind).as("value"),
         lit(item.weight()).as("weight"),
-        (item.benchmark().isFixed() ? lit(item.benchmark().fixed()) : nullDouble).as("fixed_benchmark"),
+        (item.benchmark().isFixed() ? lit(item.benchmark().fixed()) : nullDouble)
+            .as("fixed_benchmark"),
         lit(item.benchmark().multiple()).as("multiple"),
         lit(item.benchmark().pooled()).as("pooled"),
         PerMuScope.groupCode(item.benchmark().group()).as("bench_group"),

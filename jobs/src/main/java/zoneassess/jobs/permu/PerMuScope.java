@@ -34,7 +34,8 @@ public final class PerMuScope {
    * @return the enterprises with {@code city_code, city}, the standard ratios, {@code t_reason}
    *     (null when evaluated) and {@code group_code}
    */
-  public static Dataset<Row> prepare(Dataset<Row> enterprises, Dataset<Row> areas, PerMuScheme scheme) {
+  public static Dataset<Row> prepare(
+      Dataset<Row> enterprises, Dataset<Row> areas, PerMuScheme scheme) {
     Dataset<Row> countyCity =
         areas
             .filter(col("area_level").equalTo("county"))
@@ -58,7 +59,10 @@ public final class PerMuScope {
         .withColumn("group_code", groupCode(scheme.classes()));
   }
 
-  /** {@code numerator ÷ denominator × factor}, null unless both are present and the denominator is positive. */
+  /**
+   * {@code numerator ÷ denominator × factor}, null unless both are present and the denominator is
+   * positive.
+   */
   static Column ratio(RatioIndicator ind) {
     Column num = col(ind.numerator()).cast("double");
     Column den = col(ind.denominator()).cast("double");
@@ -74,13 +78,15 @@ public final class PerMuScope {
           switch (rule.condition()) {
             case UTILITY -> coalesce(col("utility"), lit(false));
             case PRODUCTION_YEARS_BELOW ->
-                coalesce(col("year").minus(col("production_start_year")).lt(rule.value()), lit(false));
+                coalesce(
+                    col("year").minus(col("production_start_year")).lt(rule.value()), lit(false));
             case LAND_BELOW -> col("land_area_mu").lt(rule.value());
           };
       if (rule.scale() != null) {
         test = test.and(col("scale").equalTo(rule.scale()));
       }
-      reason = reason == null ? when(test, lit(rule.reason())) : reason.when(test, lit(rule.reason()));
+      reason =
+          reason == null ? when(test, lit(rule.reason())) : reason.when(test, lit(rule.reason()));
     }
     Column scored = col("scale").isin(scheme.formulas().keySet().toArray());
     Column notScored = when(scored, lit(null).cast("string")).otherwise(lit(SCALE_NOT_SCORED));

@@ -58,7 +58,8 @@ public final class PerMuStage implements Stage {
     SparkSession spark = context.spark();
     RunLayout run = context.run();
     Publisher publisher = context.publisher();
-    PerMuScheme scheme = PerMuSchemeLoader.load(context.param(PARAM_SCHEME, PerMuSchemeLoader.HUAIAN_2024));
+    PerMuScheme scheme =
+        PerMuSchemeLoader.load(context.param(PARAM_SCHEME, PerMuSchemeLoader.HUAIAN_2024));
 
     Dataset<Row> staged = spark.read().parquet(run.staging("enterprises"));
     int year = resolveYear(context.param(PARAM_YEAR, "latest"), staged);
@@ -90,7 +91,9 @@ public final class PerMuStage implements Stage {
 
     String areaUri = run.mart(PerMuMarts.AREA.name());
     publisher.writeParquet(
-        PerMuAggregates.areas(published, areas).coalesce(1).sortWithinPartitions("area_level", "area_code", "year"),
+        PerMuAggregates.areas(published, areas)
+            .coalesce(1)
+            .sortWithinPartitions("area_level", "area_code", "year"),
         areaUri);
     outputs.put(PerMuMarts.AREA.name(), areaUri);
 
@@ -112,7 +115,11 @@ public final class PerMuStage implements Stage {
     List<String> summary = new ArrayList<>();
     summary.add(
         String.format(
-            Locale.ROOT, "per-mu: scheme %s (%s), years up to %d", scheme.id(), scheme.version(), year));
+            Locale.ROOT,
+            "per-mu: scheme %s (%s), years up to %d",
+            scheme.id(),
+            scheme.version(),
+            year));
     summary.addAll(classMixPerCity(published, year));
     double seconds = (System.nanoTime() - started) / 1e9;
     summary.add(
@@ -140,11 +147,16 @@ public final class PerMuStage implements Stage {
     try {
       year = Integer.parseInt(param.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("per-mu: year must be a year or 'latest', found '" + param + "'");
+      throw new IllegalArgumentException(
+          "per-mu: year must be a year or 'latest', found '" + param + "'");
     }
     if (staged.filter(col("year").equalTo(year)).isEmpty()) {
       throw new IllegalArgumentException(
-          "per-mu: no staged enterprises for year " + year + " (newest staged year: " + latest + ")");
+          "per-mu: no staged enterprises for year "
+              + year
+              + " (newest staged year: "
+              + latest
+              + ")");
     }
     return year;
   }
@@ -169,7 +181,11 @@ public final class PerMuStage implements Stage {
       long evaluated = n - t;
       StringBuilder line =
           new StringBuilder(
-              String.format(Locale.ROOT, "per-mu %d %s:", year, r.isNullAt(0) ? "(no city)" : r.getString(0)));
+              String.format(
+                  Locale.ROOT,
+                  "per-mu %d %s:",
+                  year,
+                  r.isNullAt(0) ? "(no city)" : r.getString(0)));
       for (int i = 0; i < 4; i++) {
         long c = r.getLong(2 + i);
         line.append(
@@ -190,11 +206,13 @@ public final class PerMuStage implements Stage {
     String[] order = new String[keys.length + 1];
     order[0] = "year";
     System.arraycopy(keys, 0, order, 1, keys.length);
-    return data.repartition(col("year")).sortWithinPartitions(order[0], java.util.Arrays.copyOfRange(order, 1, order.length));
+    return data.repartition(col("year"))
+        .sortWithinPartitions(order[0], java.util.Arrays.copyOfRange(order, 1, order.length));
   }
 
   /** A staged dataset, or an empty one with the declared columns when it was not staged. */
-  private static Dataset<Row> read(SparkSession spark, Publisher publisher, RunLayout run, DatasetContract contract) {
+  private static Dataset<Row> read(
+      SparkSession spark, Publisher publisher, RunLayout run, DatasetContract contract) {
     String uri = run.staging(contract.name());
     if (publisher.exists(uri)) {
       return spark.read().parquet(uri);

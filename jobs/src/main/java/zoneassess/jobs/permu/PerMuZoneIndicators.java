@@ -14,7 +14,9 @@ import org.apache.spark.sql.Row;
 public final class PerMuZoneIndicators {
   private PerMuZoneIndicators() {}
 
-  /** @param zoneMart permu_zone rows */
+  /**
+   * @param zoneMart permu_zone rows
+   */
   public static Dataset<Row> fromZones(Dataset<Row> zoneMart) {
     return zoneMart
         .select(

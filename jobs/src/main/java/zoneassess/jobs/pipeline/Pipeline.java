@@ -10,8 +10,8 @@ import org.apache.spark.sql.SparkSession;
 import zoneassess.schema.layout.RunLayout;
 
 /**
- * Runs stages one after another inside one run folder, with progress on the console ("stage 2 of
- * 5 · assess") and the time each stage took. A failing stage stops the pipeline; what it had
+ * Runs stages one after another inside one run folder, with progress on the console ("stage 2 of 5
+ * · assess") and the time each stage took. A failing stage stops the pipeline; what it had
  * published stays in the in-progress folder, which is never read as a finished run.
  */
 public final class Pipeline {

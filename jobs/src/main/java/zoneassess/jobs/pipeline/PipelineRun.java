@@ -59,7 +59,12 @@ public final class PipelineRun {
   }
 
   /** What happened. */
-  public record Result(String runId, RunLayout run, boolean reused, Pipeline.Outcome outcome, List<String> summary) {}
+  public record Result(
+      String runId,
+      RunLayout run,
+      boolean reused,
+      Pipeline.Outcome outcome,
+      List<String> summary) {}
 
   /** The share of rejected rows stopped the run (exit code 3). */
   public static final class TooManyRejects extends RuntimeException {
@@ -89,7 +94,8 @@ public final class PipelineRun {
     Instant started = clock.instant();
     ByteArrayOutputStream logBuffer = new ByteArrayOutputStream();
     PrintStream out = tee(console, logBuffer);
-    try (RunLock lock = RunLock.acquire(req.rootUri(), publisher.conf(), "run " + req.inputUri(), out)) {
+    try (RunLock lock =
+        RunLock.acquire(req.rootUri(), publisher.conf(), "run " + req.inputUri(), out)) {
       removeStaleInProgress(req.rootUri(), out);
       InputFolder folder = InputFolder.scan(req.inputUri(), publisher.conf());
       List<String> hashes = new ArrayList<>();
@@ -109,7 +115,8 @@ public final class PipelineRun {
         Optional<String> same = findRunWithFingerprint(req.rootUri(), fingerprint);
         if (same.isPresent()) {
           out.println(
-              "inputs, configuration and code unchanged: reusing run " + same.get()
+              "inputs, configuration and code unchanged: reusing run "
+                  + same.get()
                   + " (use --force to run again)");
           RunLayout existing = RunLayout.published(req.rootUri(), same.get());
           publisher.writeText(existing.latestPointer(), same.get() + "\n");
@@ -127,12 +134,14 @@ public final class PipelineRun {
           // A folder rebuilt from the store is not a new vintage: only user input is recorded.
           snapshots = new ArrayList<>();
           for (Snapshots.Entry e :
-              new Snapshots(publisher).record(req.rootUri(), folder.files(), folder.configUri(), started)) {
+              new Snapshots(publisher)
+                  .record(req.rootUri(), folder.files(), folder.configUri(), started)) {
             snapshots.add(new RunManifest.Snapshot(e.file(), e.dataset(), e.sha256()));
           }
         }
         List<Pipeline.Step> steps = new ArrayList<>();
-        steps.add(new Pipeline.Step(new IngestStage(), Map.of(IngestStage.PARAM_INPUT, req.inputUri())));
+        steps.add(
+            new Pipeline.Step(new IngestStage(), Map.of(IngestStage.PARAM_INPUT, req.inputUri())));
         steps.addAll(req.stages());
         Pipeline.Outcome all =
             new Pipeline(spark, run, out)
@@ -188,7 +197,8 @@ public final class PipelineRun {
         lifecycle.abandon(run);
         throw e;
       } finally {
-        publisher.writeText(req.rootUri() + "/logs/" + runId + ".log", logBuffer.toString(StandardCharsets.UTF_8));
+        publisher.writeText(
+            req.rootUri() + "/logs/" + runId + ".log", logBuffer.toString(StandardCharsets.UTF_8));
       }
     }
   }
@@ -224,11 +234,15 @@ public final class PipelineRun {
           String.format(
               Locale.ROOT,
               "%d of %d rows rejected (%.1f %%), above the limit of %.1f %%: see validation/report.md",
-              rejected, read, 100.0 * rejected / read, 100.0 * maxShare));
+              rejected,
+              read,
+              100.0 * rejected / read,
+              100.0 * maxShare));
     }
   }
 
-  private Optional<String> findRunWithFingerprint(String root, String fingerprint) throws java.io.IOException {
+  private Optional<String> findRunWithFingerprint(String root, String fingerprint)
+      throws java.io.IOException {
     Path runs = new Path(root + "/runs");
     FileSystem fs = runs.getFileSystem(publisher.conf());
     if (!fs.exists(runs)) {
@@ -245,7 +259,8 @@ public final class PipelineRun {
         continue;
       }
       RunManifest m = RunManifest.fromJson(publisher.readText(manifest));
-      if (fingerprint.equals(m.parameters().get("fingerprint")) && (best == null || id.compareTo(best) > 0)) {
+      if (fingerprint.equals(m.parameters().get("fingerprint"))
+          && (best == null || id.compareTo(best) > 0)) {
         best = id;
       }
     }
@@ -258,9 +273,18 @@ public final class PipelineRun {
     lines.add("══ summary ══");
     lines.add("run:      " + run.runId());
     lines.add("outputs:  " + run.runDir());
-    lines.add("          staging/ rejects/ validation/report.md marts/ packs/ manifest.json run.log");
+    lines.add(
+        "          staging/ rejects/ validation/report.md marts/ packs/ manifest.json run.log");
     lines.add("");
-    lines.add(String.format(Locale.ROOT, "%-16s %10s %10s %10s %9s", "dataset", "read", "accepted", "rejected", "warnings"));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%-16s %10s %10s %10s %9s",
+            "dataset",
+            "read",
+            "accepted",
+            "rejected",
+            "warnings"));
     StageResult ingest = all.result(IngestStage.NAME);
     Map<String, long[]> byDataset = new LinkedHashMap<>();
     for (Map.Entry<String, Long> e : ingest.counts().entrySet()) {
@@ -272,12 +296,21 @@ public final class PipelineRun {
         case "accepted" -> v[1] = e.getValue();
         case "rejected" -> v[2] = e.getValue();
         case "warnings" -> v[3] = e.getValue();
-        default -> { }
+        default -> {}
       }
     }
     byDataset.forEach(
-        (d, v) -> lines.add(String.format(Locale.ROOT, "%-16s %10d %10d %10d %9d%s", d, v[0], v[1], v[2], v[3],
-            v[0] == v[1] + v[2] ? "" : "  ← DOES NOT RECONCILE")));
+        (d, v) ->
+            lines.add(
+                String.format(
+                    Locale.ROOT,
+                    "%-16s %10d %10d %10d %9d%s",
+                    d,
+                    v[0],
+                    v[1],
+                    v[2],
+                    v[3],
+                    v[0] == v[1] + v[2] ? "" : "  ← DOES NOT RECONCILE")));
     lines.add("");
     lines.add("time per stage:");
     double total = 0;

@@ -21,7 +21,8 @@ public final class RunComparison {
   private static final List<String> AREAS = List.of("staging", "rejects", "marts");
 
   /** One dataset's comparison. */
-  public record Difference(String dataset, long rowsA, long rowsB, long onlyInA, long onlyInB, String problem) {
+  public record Difference(
+      String dataset, long rowsA, long rowsB, long onlyInA, long onlyInB, String problem) {
     public boolean same() {
       return problem == null && onlyInA == 0 && onlyInB == 0 && rowsA == rowsB;
     }
@@ -58,7 +59,8 @@ public final class RunComparison {
     }
     List<String> colsA = List.of(da.columns());
     if (!new TreeSet<>(colsA).equals(new TreeSet<>(List.of(db.columns())))) {
-      return new Difference(label, -1, -1, 0, 0, "columns differ: " + colsA + " vs " + List.of(db.columns()));
+      return new Difference(
+          label, -1, -1, 0, 0, "columns differ: " + colsA + " vs " + List.of(db.columns()));
     }
     db = db.selectExpr(colsA.stream().map(c -> "`" + c + "`").toArray(String[]::new));
     long ra = da.count();

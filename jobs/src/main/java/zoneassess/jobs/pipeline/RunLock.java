@@ -37,7 +37,8 @@ public final class RunLock implements AutoCloseable {
     this.path = path;
   }
 
-  public static RunLock acquire(String root, Configuration conf, String command, java.io.PrintStream console) {
+  public static RunLock acquire(
+      String root, Configuration conf, String command, java.io.PrintStream console) {
     Path p = new Path(root + "/.lock");
     try {
       FileSystem fs = p.getFileSystem(conf);
@@ -45,7 +46,8 @@ public final class RunLock implements AutoCloseable {
       String me = pid() + "@" + host();
       for (int attempt = 0; attempt < 2; attempt++) {
         try (OutputStream out = fs.create(p, false)) {
-          out.write((me + "\n" + command + "\n" + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
+          out.write(
+              (me + "\n" + command + "\n" + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
           return new RunLock(fs, p);
         } catch (FileAlreadyExistsException e) {
           String holder = read(fs, p).orElse("(unreadable)");
@@ -55,7 +57,10 @@ public final class RunLock implements AutoCloseable {
             continue;
           }
           throw new HeldException(
-              "another run holds the lock " + p + ": " + holder.strip().replace('\n', ' ')
+              "another run holds the lock "
+                  + p
+                  + ": "
+                  + holder.strip().replace('\n', ' ')
                   + " — wait for it to finish, or delete the file if that process is gone");
         }
       }

@@ -11,8 +11,8 @@ import zoneassess.schema.layout.RunLayout;
  *
  * @param spark the session
  * @param run the run folder (in progress while the pipeline runs)
- * @param params stage parameters as strings (period, methodology file, …), already validated by
- *     the command that built the context
+ * @param params stage parameters as strings (period, methodology file, …), already validated by the
+ *     command that built the context
  * @param console where progress lines go (not the data)
  */
 public record StageContext(

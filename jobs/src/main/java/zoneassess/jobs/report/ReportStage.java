@@ -11,12 +11,12 @@ import zoneassess.reports.PackRenderer;
 import zoneassess.reports.PackRequest;
 
 /**
- * The report stage of {@code make run}: renders briefing packs from the run's marts into
- * {@code <run>/packs}. No Spark work: the reports module reads the Parquet marts itself.
+ * The report stage of {@code make run}: renders briefing packs from the run's marts into {@code
+ * <run>/packs}. No Spark work: the reports module reads the Parquet marts itself.
  *
- * <p>Parameter {@code packs}: comma-separated {@code province}, {@code city:<name>},
- * {@code zone:<code>}; default {@value #DEFAULT_PACKS}. The run folder must be local (packs are
- * written with java.nio); a cluster lake is read through Hadoop paths by the reports module.
+ * <p>Parameter {@code packs}: comma-separated {@code province}, {@code city:<name>}, {@code
+ * zone:<code>}; default {@value #DEFAULT_PACKS}. The run folder must be local (packs are written
+ * with java.nio); a cluster lake is read through Hadoop paths by the reports module.
  */
 public final class ReportStage implements Stage {
   public static final String DEFAULT_PACKS = "province,city:淮安";
@@ -43,9 +43,13 @@ public final class ReportStage implements Stage {
         charts++;
       }
     }
-    context.console().println("report: " + workbooks + " pack(s), " + charts + " chart file(s) in "
-        + packsDir);
-    return new StageResult(name(), outputs, Map.of("packs", workbooks, "chart_files", charts),
+    context
+        .console()
+        .println("report: " + workbooks + " pack(s), " + charts + " chart file(s) in " + packsDir);
+    return new StageResult(
+        name(),
+        outputs,
+        Map.of("packs", workbooks, "chart_files", charts),
         List.of("packs: " + String.join(", ", packs.stream().map(PackRequest::toString).toList())));
   }
 }

@@ -2,8 +2,8 @@ package zoneassess.jobs.run;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import zoneassess.jobs.ingest.InputFolder;
 import zoneassess.jobs.ingest.Ingestion;
+import zoneassess.jobs.ingest.InputFolder;
 import zoneassess.jobs.ingest.ValidationReport;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
@@ -14,10 +14,10 @@ import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
 
 /**
- * The ingest stage: reads the input folder (parameter {@code input}, a path or URI), validates every
- * dataset against its contract and publishes {@code staging/<dataset>}, {@code rejects/<dataset>}
- * and {@code validation/report.json|md} into the run. Fatal input problems throw {@link
- * zoneassess.jobs.ingest.IngestException}.
+ * The ingest stage: reads the input folder (parameter {@code input}, a path or URI), validates
+ * every dataset against its contract and publishes {@code staging/<dataset>}, {@code
+ * rejects/<dataset>} and {@code validation/report.json|md} into the run. Fatal input problems throw
+ * {@link zoneassess.jobs.ingest.IngestException}.
  */
 public final class IngestStage implements Stage {
   public static final String NAME = "ingest";

@@ -34,7 +34,8 @@ public final class RunIds {
         .forEach((k, v) -> text.append("param ").append(k).append('=').append(v).append('\n'));
     try {
       byte[] d =
-          MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

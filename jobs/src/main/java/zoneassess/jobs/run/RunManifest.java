@@ -36,7 +36,12 @@ public record RunManifest(
 
   /** One input file with its counts. */
   public record Input(
-      String file, String dataset, String sha256, long bytes, long rowsRead, long rowsAccepted,
+      String file,
+      String dataset,
+      String sha256,
+      long bytes,
+      long rowsRead,
+      long rowsAccepted,
       long rowsRejected) {}
 
   /** A configuration or methodology file. */
@@ -68,8 +73,20 @@ public record RunManifest(
       String javaVersion,
       Map<String, Double> stageSeconds,
       List<Output> outputs) {
-    this(runId, started, finished, command, parameters, inputs, configs, code, sparkVersion,
-        javaVersion, stageSeconds, outputs, List.of());
+    this(
+        runId,
+        started,
+        finished,
+        command,
+        parameters,
+        inputs,
+        configs,
+        code,
+        sparkVersion,
+        javaVersion,
+        stageSeconds,
+        outputs,
+        List.of());
   }
 
   public RunManifest {
@@ -94,7 +111,13 @@ public record RunManifest(
       for (ValidationReport.FileReport f : d.files()) {
         out.add(
             new Input(
-                f.file(), d.dataset(), f.sha256(), f.bytes(), f.read(), f.accepted(), f.rejected()));
+                f.file(),
+                d.dataset(),
+                f.sha256(),
+                f.bytes(),
+                f.read(),
+                f.accepted(),
+                f.rejected()));
       }
     }
     return out;
@@ -107,7 +130,6 @@ public record RunManifest(
   public static RunManifest fromJson(String json) {
     return CanonicalJson.read(json, RunManifest.class, "run manifest");
   }
-
 
   public static String iso(Instant t) {
     return t.toString();
@@ -131,7 +153,9 @@ public record RunManifest(
     String home = System.getProperty("zoneassess.home", System.getProperty("user.dir"));
     try {
       Process p =
-          new ProcessBuilder("git", "-C", home, "rev-parse", "HEAD").redirectErrorStream(true).start();
+          new ProcessBuilder("git", "-C", home, "rev-parse", "HEAD")
+              .redirectErrorStream(true)
+              .start();
       String out;
       try (InputStream in = p.getInputStream()) {
         out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -18,17 +18,17 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.ingest.InputFile;
+import zoneassess.jobs.io.Publisher;
 
 /**
  * Content-addressed, immutable copies of the inputs: {@code <root>/snapshots/sha256/<hash>}, one
  * per physical file (a Parquet folder contributes each part file), written once and never
  * overwritten, and {@code <root>/snapshots/index.jsonl} with one line per hash when it is first
- * seen (hash, file, dataset, bytes, first_seen). Every recording also appends one line per
- * physical file to {@code <root>/snapshots/vintages.jsonl} (seen, file, dataset, sha256): the
- * complete file set of each ingestion, so a vintage can be rebuilt whole even when some of its
- * files did not change since an earlier one.
+ * seen (hash, file, dataset, bytes, first_seen). Every recording also appends one line per physical
+ * file to {@code <root>/snapshots/vintages.jsonl} (seen, file, dataset, sha256): the complete file
+ * set of each ingestion, so a vintage can be rebuilt whole even when some of its files did not
+ * change since an earlier one.
  */
 public final class Snapshots {
   private static final ObjectMapper JSON =
@@ -51,8 +51,12 @@ public final class Snapshots {
     return record(root, inputs, null, now);
   }
 
-  /** Snapshots {@code inputs} and the folder's {@code ingest.yaml} (when not null) under {@code root}. */
-  public List<Entry> record(String root, List<InputFile> inputs, String ingestConfigUri, Instant now) {
+  /**
+   * Snapshots {@code inputs} and the folder's {@code ingest.yaml} (when not null) under {@code
+   * root}.
+   */
+  public List<Entry> record(
+      String root, List<InputFile> inputs, String ingestConfigUri, Instant now) {
     String base = stripSlash(root) + "/snapshots";
     String indexUri = base + "/index.jsonl";
     try {

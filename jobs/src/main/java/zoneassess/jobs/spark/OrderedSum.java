@@ -12,8 +12,8 @@ import org.apache.spark.sql.Column;
 
 /**
  * A sum of doubles that does not depend on where the job runs. Spark's {@code sum} adds values in
- * the order the partitions arrive, and floating-point addition is not associative, so a local and
- * a cluster run can differ in the last bits. Summing the group's values in sorted order gives the
+ * the order the partitions arrive, and floating-point addition is not associative, so a local and a
+ * cluster run can differ in the last bits. Summing the group's values in sorted order gives the
  * same result everywhere. For groups of modest size (profile lines, cost factors); not for sums
  * over millions of rows.
  */

@@ -27,16 +27,24 @@ class AssessCommandTest {
   @Test
   void rulesTypoStopsWithFileLineAndProblem() throws Exception {
     Path rules = tmp.resolve("bad-rules.yaml");
-    String text =
-        RulesFixtures.SMALL.replace("caps: {deductions: 1.5}", "caps: {dedcutions: 1.5}");
+    String text = RulesFixtures.SMALL.replace("caps: {deductions: 1.5}", "caps: {dedcutions: 1.5}");
     Files.writeString(rules, text, StandardCharsets.UTF_8);
     StringWriter err = new StringWriter();
     int code =
-        run(err, "--out", tmp.toString(), "--methodology", "classpath:x.yaml", "--rules", rules.toString());
+        run(
+            err,
+            "--out",
+            tmp.toString(),
+            "--methodology",
+            "classpath:x.yaml",
+            "--rules",
+            rules.toString());
     assertEquals(3, code);
     // "caps:" is line 10 of the fixture; the key starts at column 8
     assertTrue(
-        err.toString().contains(rules + ":10:8: unknown key 'dedcutions' in 'caps'; did you mean 'deductions'?"),
+        err.toString()
+            .contains(
+                rules + ":10:8: unknown key 'dedcutions' in 'caps'; did you mean 'deductions'?"),
         err.toString());
   }
 
@@ -46,14 +54,18 @@ class AssessCommandTest {
     Files.writeString(m, "id: m\nname_zh: 测试\n", StandardCharsets.UTF_8);
     StringWriter err = new StringWriter();
     assertEquals(3, run(err, "--out", tmp.toString(), "--methodology", m.toString()));
-    assertTrue(err.toString().contains(m + ":1:1: the methodology names no rules file"), err.toString());
+    assertTrue(
+        err.toString().contains(m + ":1:1: the methodology names no rules file"), err.toString());
   }
 
   @Test
   void badPeriodIsAUsageError() {
     StringWriter err = new StringWriter();
-    assertEquals(2, run(err, "--out", tmp.toString(), "--methodology", "m.yaml", "--period", "2025Q5"));
-    assertTrue(err.toString().contains("--period '2025Q5' is not yyyy, yyyyQn, yyyy-MM or latest"), err.toString());
+    assertEquals(
+        2, run(err, "--out", tmp.toString(), "--methodology", "m.yaml", "--period", "2025Q5"));
+    assertTrue(
+        err.toString().contains("--period '2025Q5' is not yyyy, yyyyQn, yyyy-MM or latest"),
+        err.toString());
   }
 
   @Test
@@ -61,7 +73,12 @@ class AssessCommandTest {
     StringWriter err = new StringWriter();
     int code =
         run(
-            err, "--out", tmp.toString(), "--methodology", "m.yaml", "--rules",
+            err,
+            "--out",
+            tmp.toString(),
+            "--methodology",
+            "m.yaml",
+            "--rules",
             "classpath:rules/jiangsu-2021-rules.yaml");
     assertEquals(2, code);
     assertTrue(err.toString().contains("no finished run under"), err.toString());

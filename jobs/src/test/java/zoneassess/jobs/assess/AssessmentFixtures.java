@@ -10,8 +10,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * "Five zones over three years", the named fixture of the assessment tests. Zones: A (national,
- * 淮安), B (provincial, 淮安), C (provincial, 南京), D (provincial, 南京; disappears in 2025),
- * E (national, 南京), F (provincial, 淮安; new in 2025).
+ * 淮安), B (provincial, 淮安), C (provincial, 南京), D (provincial, 南京; disappears in 2025), E (national,
+ * 南京), F (provincial, 淮安; new in 2025).
  *
  * <pre>
  * index_score  2023   2024    2025
@@ -52,8 +52,22 @@ final class AssessmentFixtures {
         z("F", "2025", "己区", "淮安", "provincial", 1L));
   }
 
-  private static Object[] z(String code, String period, String name, String city, String level, long started) {
-    return row(code, period, name, city, "县", "north", level, "high_tech", started, 0L, 0L, 0L, started * 2.0);
+  private static Object[] z(
+      String code, String period, String name, String city, String level, long started) {
+    return row(
+        code,
+        period,
+        name,
+        city,
+        "县",
+        "north",
+        level,
+        "high_tech",
+        started,
+        0L,
+        0L,
+        0L,
+        started * 2.0);
   }
 
   static Dataset<Row> indexScores(SparkSession spark) {
@@ -112,7 +126,8 @@ final class AssessmentFixtures {
   }
 
   static ScoredZones scored(SparkSession spark) {
-    return new ScoredZones("test-method", "1", indexScores(spark), dimensions(spark), indicators(spark));
+    return new ScoredZones(
+        "test-method", "1", indexScores(spark), dimensions(spark), indicators(spark));
   }
 
   static Dataset<Row> events(SparkSession spark) {

@@ -29,9 +29,9 @@ import zoneassess.schema.marts.AssessmentMarts;
 import zoneassess.schema.yaml.SpecException;
 
 /**
- * The stage on a staged run of three zones over three years, scored by the test-only
- * {@link MeanMinMaxScoring} on gdp, with the shipped Jiangsu rules (progress 20 per share, cap 5;
- * central finding −0.3). Z1 is national; Z2, Z3 provincial.
+ * The stage on a staged run of three zones over three years, scored by the test-only {@link
+ * MeanMinMaxScoring} on gdp, with the shipped Jiangsu rules (progress 20 per share, cap 5; central
+ * finding −0.3). Z1 is national; Z2, Z3 provincial.
  *
  * <pre>
  * gdp      2023  2024  2025      index (min-max × 100)   2023  2024  2025
@@ -60,19 +60,27 @@ class AssessmentStageTest extends SparkTestBase {
     write(run, "zone_events", events());
     Path methodology = tmp.resolve("method.yaml");
     Files.writeString(
-        methodology, "id: test\nrules: classpath:rules/jiangsu-2021-rules.yaml\n", StandardCharsets.UTF_8);
+        methodology,
+        "id: test\nrules: classpath:rules/jiangsu-2021-rules.yaml\n",
+        StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StageContext ctx =
         new StageContext(
             spark,
             run,
-            Map.of(AssessmentStage.PERIOD, "latest", AssessmentStage.METHODOLOGY, methodology.toString()),
+            Map.of(
+                AssessmentStage.PERIOD,
+                "latest",
+                AssessmentStage.METHODOLOGY,
+                methodology.toString()),
             new PrintStream(out, true, StandardCharsets.UTF_8));
     result = new AssessmentStage(new MeanMinMaxScoring(List.of("gdp"))).execute(ctx);
     console = out.toString(StandardCharsets.UTF_8);
   }
 
-  /** Staged like ingest does it: zone_stats partitioned by period (read back as integers by Spark). */
+  /**
+   * Staged like ingest does it: zone_stats partitioned by period (read back as integers by Spark).
+   */
   private static void write(RunLayout run, String dataset, Dataset<Row> rows) {
     var contract = Datasets.get(dataset);
     var writer = spark.createDataFrame(rows.collectAsList(), StagedInputs.schema(contract)).write();
@@ -87,9 +95,42 @@ class AssessmentStageTest extends SparkTestBase {
     return df(
         spark,
         ddl,
-        row("Z1", "一号区", "淮安", "320800", "清江浦区", "320812", "north", "national", "high_tech", 10.0, 2000),
-        row("Z2", "二号区", "淮安", "320800", "淮安区", "320803", "north", "provincial", "industrial_park", 5.0, 2005),
-        row("Z3", "三号区", "南京", "320100", "江宁区", "320115", "south", "provincial", "industrial_park", 5.0, 2006));
+        row(
+            "Z1",
+            "一号区",
+            "淮安",
+            "320800",
+            "清江浦区",
+            "320812",
+            "north",
+            "national",
+            "high_tech",
+            10.0,
+            2000),
+        row(
+            "Z2",
+            "二号区",
+            "淮安",
+            "320800",
+            "淮安区",
+            "320803",
+            "north",
+            "provincial",
+            "industrial_park",
+            5.0,
+            2005),
+        row(
+            "Z3",
+            "三号区",
+            "南京",
+            "320100",
+            "江宁区",
+            "320115",
+            "south",
+            "provincial",
+            "industrial_park",
+            5.0,
+            2006));
   }
 
   private static Dataset<Row> stats() {
@@ -112,7 +153,18 @@ class AssessmentStageTest extends SparkTestBase {
     return df(
         spark,
         StagedInputs.schema(Datasets.MAJOR_PROJECTS).toDDL(),
-        row("P1", "二亿项目", "Z2", 2.0, null, null, date("2024-01-10"), date("2024-05-01"), null, null, "under_construction"));
+        row(
+            "P1",
+            "二亿项目",
+            "Z2",
+            2.0,
+            null,
+            null,
+            date("2024-01-10"),
+            date("2024-05-01"),
+            null,
+            null,
+            "under_construction"));
   }
 
   private static Dataset<Row> events() {
@@ -125,7 +177,8 @@ class AssessmentStageTest extends SparkTestBase {
   @Test
   void publishesTheFiveMartsWithCounts() {
     assertEquals(
-        AssessmentMarts.ALL.stream().map(c -> c.name()).toList(), List.copyOf(result.outputs().keySet()));
+        AssessmentMarts.ALL.stream().map(c -> c.name()).toList(),
+        List.copyOf(result.outputs().keySet()));
     assertEquals(9L, result.counts().get("assessment")); // 3 zones × 3 years
     assertEquals(5L, result.counts().get("project_funnel")); // Z2 2024: four tiers + 合计
     Dataset<Row> a = spark.read().parquet(run.mart("assessment"));
@@ -134,7 +187,8 @@ class AssessmentStageTest extends SparkTestBase {
 
   @Test
   void scoresRanksAndProgressFromTheStagedRun() {
-    Map<String, Row> r = Frames.byKey(spark.read().parquet(run.mart("assessment")), "zone_code", "period");
+    Map<String, Row> r =
+        Frames.byKey(spark.read().parquet(run.mart("assessment")), "zone_code", "period");
     assertEquals(105.0, r.get("Z2|2024").<Double>getAs("final_score"), 1e-9);
     assertEquals(65.0, r.get("Z3|2024").<Double>getAs("final_score"), 1e-9);
     assertEquals(105.0, r.get("Z1|2025").<Double>getAs("final_score"), 1e-9);
@@ -167,8 +221,12 @@ class AssessmentStageTest extends SparkTestBase {
     var e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> AssessmentStage.resolvePeriod("2025-13", spark.read().parquet(run.staging("zone_stats"))));
-    assertTrue(e.getMessage().contains("'2025-13' is not yyyy, yyyyQn, yyyy-MM or latest"), e.getMessage());
+            () ->
+                AssessmentStage.resolvePeriod(
+                    "2025-13", spark.read().parquet(run.staging("zone_stats"))));
+    assertTrue(
+        e.getMessage().contains("'2025-13' is not yyyy, yyyyQn, yyyy-MM or latest"),
+        e.getMessage());
     Path m = tmp.resolve("norules.yaml");
     SpecException s =
         assertThrows(
@@ -177,14 +235,18 @@ class AssessmentStageTest extends SparkTestBase {
               Files.writeString(m, "id: x\n", StandardCharsets.UTF_8);
               RulesReference.fromMethodology(m.toString());
             });
-    assertTrue(s.getMessage().startsWith(m + ":1:1: the methodology names no rules file"), s.getMessage());
+    assertTrue(
+        s.getMessage().startsWith(m + ":1:1: the methodology names no rules file"), s.getMessage());
   }
 
   @Test
   void relativeRulesReferencesResolveAgainstTheMethodology() {
-    assertEquals("classpath:rules/x.yaml", RulesReference.resolve("classpath:methodologies/m.yaml", "../rules/x.yaml"));
+    assertEquals(
+        "classpath:rules/x.yaml",
+        RulesReference.resolve("classpath:methodologies/m.yaml", "../rules/x.yaml"));
     assertEquals("/data/cfg/rules.yaml", RulesReference.resolve("/data/cfg/m.yaml", "rules.yaml"));
     assertEquals("rules.yaml", RulesReference.resolve("m.yaml", "rules.yaml"));
-    assertEquals("classpath:rules/y.yaml", RulesReference.resolve("/a/m.yaml", "classpath:rules/y.yaml"));
+    assertEquals(
+        "classpath:rules/y.yaml", RulesReference.resolve("/a/m.yaml", "classpath:rules/y.yaml"));
   }
 }

@@ -36,7 +36,8 @@ final class Frames {
         k.append(k.length() == 0 ? "" : "|").append((Object) r.getAs(c));
       }
       if (out.put(k.toString(), r) != null) {
-        throw new IllegalStateException("duplicate key " + k + " in " + Arrays.toString(df.columns()));
+        throw new IllegalStateException(
+            "duplicate key " + k + " in " + Arrays.toString(df.columns()));
       }
     }
     return out;

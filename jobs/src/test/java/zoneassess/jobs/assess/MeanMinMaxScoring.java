@@ -15,9 +15,9 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * TEST-ONLY stand-in for the composite-index engine: each listed column is min-max normalised
- * within its period ((v − min) ÷ (max − min); 1 when all zones are equal; null when missing) and the
- * index is 100 × the mean of the available normalised values. One dimension "all" carries the index.
- * Never used in main: the real scorer is the engine the lead wires in.
+ * within its period ((v − min) ÷ (max − min); 1 when all zones are equal; null when missing) and
+ * the index is 100 × the mean of the available normalised values. One dimension "all" carries the
+ * index. Never used in main: the real scorer is the engine the lead wires in.
  */
 final class MeanMinMaxScoring implements ZoneScoring {
   private final List<String> columns;
@@ -36,7 +36,12 @@ final class MeanMinMaxScoring implements ZoneScoring {
       Column v = col(c).cast("double");
       Column lo = min(v).over(byPeriod);
       Column hi = max(v).over(byPeriod);
-      n = n.withColumn("_n_" + c, when(v.isNotNull(), when(hi.gt(lo), v.minus(lo).divide(hi.minus(lo))).otherwise(lit(1.0))));
+      n =
+          n.withColumn(
+              "_n_" + c,
+              when(
+                  v.isNotNull(),
+                  when(hi.gt(lo), v.minus(lo).divide(hi.minus(lo))).otherwise(lit(1.0))));
       sum = sum.plus(when(col("_n_" + c).isNotNull(), col("_n_" + c)).otherwise(lit(0.0)));
       present = present.plus(when(col("_n_" + c).isNotNull(), 1).otherwise(0));
     }

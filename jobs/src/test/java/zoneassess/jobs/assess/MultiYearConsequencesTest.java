@@ -19,7 +19,9 @@ class MultiYearConsequencesTest extends SparkTestBase {
       "zone_code STRING, zone_name STRING, period STRING, level STRING, eligible BOOLEAN,"
           + " rank_level INT, zones_level INT, projects_started_1e8 LONG";
 
-  /** Bottom 3 of 2 of 3 years (provincial), bottom 5 two years running (national), 2-year drought. */
+  /**
+   * Bottom 3 of 2 of 3 years (provincial), bottom 5 two years running (national), 2-year drought.
+   */
   private static final ConsequenceRules RULES =
       new ConsequenceRules(
           new BottomPlaces("provincial", 3, 3, 2, true),
@@ -27,14 +29,13 @@ class MultiYearConsequencesTest extends SparkTestBase {
           new ProjectDrought("projects_started_1e8", 2, 1));
 
   /**
-   * Provincial list of 10 zones each year (bottom 3 = rank_level ≥ 8):
-   * P1: 9 (2023), 5 (2024), 8 (2025) → bottom in 2023 and 2025 → delisting in 2025 ("2023,2025").
-   * P2: 9 (2023), 5 (2024), 6 (2025) → one hit in 2023–2025 → no warning.
-   * P3: 8 (2024), vetoed in 2025 (a vetoed year counts as a bottom year) → "2024,2025".
-   * National list of 8 zones (bottom 5 = rank_level ≥ 4):
-   * N1: 4 (2024), 8 (2025) → national exit in 2025 ("2024,2025"); N2: 4 (2023), 2 (2024), 5 (2025)
-   * → not two years running.
-   * Projects: P2 none in 2024 and 2025 → drought in 2025 ("2024,2025"); P1 none in 2025 only.
+   * Provincial list of 10 zones each year (bottom 3 = rank_level ≥ 8): P1: 9 (2023), 5 (2024), 8
+   * (2025) → bottom in 2023 and 2025 → delisting in 2025 ("2023,2025"). P2: 9 (2023), 5 (2024), 6
+   * (2025) → one hit in 2023–2025 → no warning. P3: 8 (2024), vetoed in 2025 (a vetoed year counts
+   * as a bottom year) → "2024,2025". National list of 8 zones (bottom 5 = rank_level ≥ 4): N1: 4
+   * (2024), 8 (2025) → national exit in 2025 ("2024,2025"); N2: 4 (2023), 2 (2024), 5 (2025) → not
+   * two years running. Projects: P2 none in 2024 and 2025 → drought in 2025 ("2024,2025"); P1 none
+   * in 2025 only.
    */
   private Dataset<Row> history() {
     return df(
@@ -57,26 +58,30 @@ class MultiYearConsequencesTest extends SparkTestBase {
 
   @Test
   void bottomThreeInTwoOfThreeYears() {
-    Map<String, Row> r = Frames.byKey(MultiYearConsequences.flag(history(), RULES), "zone_code", "period");
+    Map<String, Row> r =
+        Frames.byKey(MultiYearConsequences.flag(history(), RULES), "zone_code", "period");
     assertEquals("2023,2025", r.get("P1|2025").getAs("delisting_years"));
     assertNull(r.get("P1|2024").getAs("delisting_years"), "only 2023 in 2022–2024");
     assertNull(r.get("P2|2025").getAs("delisting_years"));
     // P3: 8 ≥ 10 − 3 + 1 in 2024, vetoed in 2025 counts as a bottom year
     assertEquals("2024,2025", r.get("P3|2025").getAs("delisting_years"));
-    assertNull(r.get("N1|2025").getAs("delisting_years"), "national zones are not delisted by this rule");
+    assertNull(
+        r.get("N1|2025").getAs("delisting_years"), "national zones are not delisted by this rule");
   }
 
   @Test
   void vetoedYearCountsOnlyWhenRulesSaySo() {
     ConsequenceRules noVeto =
         new ConsequenceRules(new BottomPlaces("provincial", 3, 3, 2, false), null, null);
-    Map<String, Row> r = Frames.byKey(MultiYearConsequences.flag(history(), noVeto), "zone_code", "period");
+    Map<String, Row> r =
+        Frames.byKey(MultiYearConsequences.flag(history(), noVeto), "zone_code", "period");
     assertNull(r.get("P3|2025").getAs("delisting_years"));
   }
 
   @Test
   void bottomFiveTwoYearsRunning() {
-    Map<String, Row> r = Frames.byKey(MultiYearConsequences.flag(history(), RULES), "zone_code", "period");
+    Map<String, Row> r =
+        Frames.byKey(MultiYearConsequences.flag(history(), RULES), "zone_code", "period");
     // 8 national zones: bottom 5 = ranks 4..8. N1 4 then 8 -> both years
     assertEquals("2024,2025", r.get("N1|2025").getAs("national_exit_years"));
     assertNull(r.get("N1|2024").getAs("national_exit_years"), "no 2023 row: one year only");
@@ -92,7 +97,9 @@ class MultiYearConsequencesTest extends SparkTestBase {
     assertEquals("2024,2025", r.get("P2|2025").getAs("drought_years"));
     assertNull(r.get("P2|2024").getAs("drought_years"), "2023 had a project");
     assertNull(r.get("P1|2025").getAs("drought_years"), "2024 had two projects");
-    Map<String, Row> w = Frames.byKey(MultiYearConsequences.warnings(flagged, RULES), "zone_code", "period", "rule_id");
+    Map<String, Row> w =
+        Frames.byKey(
+            MultiYearConsequences.warnings(flagged, RULES), "zone_code", "period", "rule_id");
     Row drought = w.get("P2|2025|consequence.project_drought");
     assertEquals("2024,2025", drought.getAs("triggered_years"));
     assertEquals("二区：连续2年（2024,2025年）无1亿元以上重大项目开工，薪酬系数降1档", drought.getAs("message_zh"));

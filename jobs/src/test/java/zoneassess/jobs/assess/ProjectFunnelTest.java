@@ -12,7 +12,8 @@ class ProjectFunnelTest extends SparkTestBase {
   @Test
   void eachProjectCountsInItsHighestTierByTheYearOfEachDate() {
     Map<String, Row> r =
-        Frames.byKey(ProjectFunnel.build(ZoneFactsTest.projects(spark)), "zone_code", "year", "tier");
+        Frames.byKey(
+            ProjectFunnel.build(ZoneFactsTest.projects(spark)), "zone_code", "year", "tier");
     // Z1 2025: P1 (60亿) started and producing -> only "50亿以上"; P2 (5亿) signed and started ->
     // "1亿以上"; P3 (120亿) met targets -> "100亿以上".
     Row fifty = r.get("Z1|2025|50亿以上");

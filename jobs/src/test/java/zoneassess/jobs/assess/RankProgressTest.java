@@ -1,8 +1,8 @@
 package zoneassess.jobs.assess;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.apache.spark.sql.functions.col;
 import static zoneassess.jobs.assess.Frames.df;
 import static zoneassess.jobs.assess.Frames.row;
 
@@ -73,8 +73,11 @@ class RankProgressTest extends SparkTestBase {
   void uncappedPointsFollowThePublicFormula() {
     Dataset<Row> d =
         RankProgress.previousRank(history(), "rank_all", "prev")
-            .withColumn("points", RankProgress.points(col("prev"), col("rank_all"), new ProgressRule(20, null)));
+            .withColumn(
+                "points",
+                RankProgress.points(col("prev"), col("rank_all"), new ProgressRule(20, null)));
     // from rank 10 to 6: (10 − 6) ÷ 10 × 20 = 8
-    assertEquals(8.0, Frames.byKey(d, "zone_code", "period").get("A|2025").<Double>getAs("points"), 1e-9);
+    assertEquals(
+        8.0, Frames.byKey(d, "zone_code", "period").get("A|2025").<Double>getAs("points"), 1e-9);
   }
 }

@@ -9,11 +9,11 @@ final class RulesFixtures {
   private RulesFixtures() {}
 
   /**
-   * Veto for safety accidents and environmental incidents; central finding 0.3 (cap 1.0), provincial
-   * 0.2 (no cap), negative case 0.5; award 0.5 (cap 1.0); total deductions cap 1.5; progress 20 per
-   * share, cap 5; tiers by rank 1–2 第一档 1.2, 3–4 第二档 1.0, 5– 第三档 0.8, vetoed 不定档 0.5;
-   * delisting bottom 2 of provincial in 2 of 3 years; national exit bottom 1 two years running;
-   * drought 2 years, demotion 1 tier.
+   * Veto for safety accidents and environmental incidents; central finding 0.3 (cap 1.0),
+   * provincial 0.2 (no cap), negative case 0.5; award 0.5 (cap 1.0); total deductions cap 1.5;
+   * progress 20 per share, cap 5; tiers by rank 1–2 第一档 1.2, 3–4 第二档 1.0, 5– 第三档 0.8, vetoed 不定档
+   * 0.5; delisting bottom 2 of provincial in 2 of 3 years; national exit bottom 1 two years
+   * running; drought 2 years, demotion 1 tier.
    */
   static final String SMALL =
       """

@@ -26,7 +26,9 @@ class TierAssignmentTest extends SparkTestBase {
             row("E", 9, 10.0, null), // open-ended last band: 第三档 0.8
             row("V", null, 95.0, "2024,2025")); // vetoed: 不定档 0.5
     Map<String, Row> r =
-        Frames.byKey(TierAssignment.assign(d, RulesFixtures.small().tiers(), "drought_years", 1), "zone_code");
+        Frames.byKey(
+            TierAssignment.assign(d, RulesFixtures.small().tiers(), "drought_years", 1),
+            "zone_code");
     assertEquals("第一档", r.get("A").getAs("tier"));
     assertEquals(1.2, r.get("A").<Double>getAs("salary_coefficient"), 1e-9);
     assertEquals("第二档", r.get("B").getAs("tier"));
@@ -67,7 +69,8 @@ class TierAssignmentTest extends SparkTestBase {
             row("A", 3, 80.0, null), // 80 ≥ 80 (inclusive) -> 优秀
             row("B", 1, 79.99, null), // below 80, ≥ 60 -> 良好
             row("C", 2, 12.0, null)); // -> 一般
-    Map<String, Row> r = Frames.byKey(TierAssignment.assign(d, rules.tiers(), "drought_years", 1), "zone_code");
+    Map<String, Row> r =
+        Frames.byKey(TierAssignment.assign(d, rules.tiers(), "drought_years", 1), "zone_code");
     assertEquals("优秀", r.get("A").getAs("tier"));
     assertEquals("良好", r.get("B").getAs("tier"));
     assertEquals("一般", r.get("C").getAs("tier"));

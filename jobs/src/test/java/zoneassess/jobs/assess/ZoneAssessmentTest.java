@@ -151,12 +151,14 @@ class ZoneAssessmentTest extends SparkTestBase {
 
     Map<String, Row> w = warnings;
     // provincial lists (bottom 2 = rank_level > zones_level − 2):
-    // 2023: B 1, C 2, D 3 of 3 -> C, D; 2024: C 1, B 2, D 3 of 3 -> B, D; 2025: C 1, F 2 of 2 -> C, F; B vetoed
+    // 2023: B 1, C 2, D 3 of 3 -> C, D; 2024: C 1, B 2, D 3 of 3 -> B, D; 2025: C 1, F 2 of 2 -> C,
+    // F; B vetoed
     assertEquals("2023,2025", w.get("C|2025|consequence.delisting").getAs("triggered_years"));
     assertEquals("2024,2025", w.get("B|2025|consequence.delisting").getAs("triggered_years"));
     assertEquals("2023,2024", w.get("D|2024|consequence.delisting").getAs("triggered_years"));
     assertNull(w.get("F|2025|consequence.delisting"));
-    // national lists (bottom 1): 2023 A 80, E 40 -> E; 2024 A 75.0, E 64.0 -> E; 2025 E 76.0, A 75.9 -> A
+    // national lists (bottom 1): 2023 A 80, E 40 -> E; 2024 A 75.0, E 64.0 -> E; 2025 E 76.0, A
+    // 75.9 -> A
     assertEquals("2023,2024", w.get("E|2024|consequence.national_exit").getAs("triggered_years"));
     assertNull(w.get("A|2025|consequence.national_exit"));
     assertEquals("2024,2025", w.get("A|2025|consequence.project_drought").getAs("triggered_years"));

@@ -47,7 +47,8 @@ class ZoneEventsByPeriodTest extends SparkTestBase {
             // A 2023: not an assessed period here -> no row
             row("A", date("2023-04-10"), "inspection_provincial", 1, null));
     var effects =
-        ZoneEventsByPeriod.apply(events, zonePeriods("A|2025", "B|2025", "B|2024"), RulesFixtures.small());
+        ZoneEventsByPeriod.apply(
+            events, zonePeriods("A|2025", "B|2025", "B|2024"), RulesFixtures.small());
     Map<String, Row> z = Frames.byKey(effects.byZone(), "zone_code", "period");
     assertEquals(3, z.size());
     assertEquals(0.6 + 0.6, z.get("A|2025").<Double>getAs("deductions"), 1e-9);
@@ -78,14 +79,16 @@ class ZoneEventsByPeriodTest extends SparkTestBase {
             row("C", date("2025-07-01"), "major_safety_accident", null, null),
             row("C", date("2025-08-01"), "environmental_incident", 1, null),
             row("C", date("2025-09-01"), "inspection_central", 1, null));
-    var effects = ZoneEventsByPeriod.apply(events, zonePeriods("C|2025", "C|2024"), RulesFixtures.small());
+    var effects =
+        ZoneEventsByPeriod.apply(events, zonePeriods("C|2025", "C|2024"), RulesFixtures.small());
     Map<String, Row> z = Frames.byKey(effects.byZone(), "zone_code", "period");
     Row c = z.get("C|2025");
     assertFalse(c.<Boolean>getAs("eligible"));
     // both veto reasons, sorted by code point and joined with "；"
     assertEquals("发生突发环境事件；发生重大生产安全事故", c.getAs("veto_reason"));
     assertEquals(0.3, c.<Double>getAs("deductions"), 1e-9);
-    assertNull(z.get("C|2024"), "no events in 2024 -> no row (the assessment defaults to eligible)");
+    assertNull(
+        z.get("C|2024"), "no events in 2024 -> no row (the assessment defaults to eligible)");
     Row veto = Frames.byKey(effects.warnings(), "rule_id").get("veto.major_safety_accident");
     assertEquals("red", veto.getAs("severity"));
     assertNull(veto.getAs("points"));
@@ -100,7 +103,9 @@ class ZoneEventsByPeriodTest extends SparkTestBase {
             row("A", date("2025-09-30"), "inspection_provincial", 1, null), // in 2025Q3
             row("A", date("2025-10-01"), "inspection_provincial", 4, null), // after Q3: ignored
             row("A", date("2024-02-01"), "inspection_provincial", 2, null)); // in 2024Q3 (YTD)
-    var effects = ZoneEventsByPeriod.apply(events, zonePeriods("A|2025Q3", "A|2024Q3"), RulesFixtures.small());
+    var effects =
+        ZoneEventsByPeriod.apply(
+            events, zonePeriods("A|2025Q3", "A|2024Q3"), RulesFixtures.small());
     Map<String, Row> z = Frames.byKey(effects.byZone(), "zone_code", "period");
     assertEquals(0.2, z.get("A|2025Q3").<Double>getAs("deductions"), 1e-9);
     assertEquals(0.4, z.get("A|2024Q3").<Double>getAs("deductions"), 1e-9);

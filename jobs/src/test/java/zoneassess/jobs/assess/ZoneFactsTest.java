@@ -27,7 +27,17 @@ class ZoneFactsTest extends SparkTestBase {
 
   private static Row zone(String code, String name, String city, String level) {
     return org.apache.spark.sql.RowFactory.create(
-        code, name, city, "320800", "清江浦区", "320812", "north", level, "economic_technological", 10.0, 2000);
+        code,
+        name,
+        city,
+        "320800",
+        "清江浦区",
+        "320812",
+        "north",
+        level,
+        "economic_technological",
+        10.0,
+        2000);
   }
 
   private Dataset<Row> stats() {
@@ -58,13 +68,57 @@ class ZoneFactsTest extends SparkTestBase {
         spark,
         ddl,
         // Z1: a ¥60亿 project signed 2024, started 2025-03, in production 2025-12
-        row("P1", "六十亿", "Z1", 60.0, null, null, date("2024-06-01"), date("2025-03-01"), date("2025-12-01"), null, "in_production"),
+        row(
+            "P1",
+            "六十亿",
+            "Z1",
+            60.0,
+            null,
+            null,
+            date("2024-06-01"),
+            date("2025-03-01"),
+            date("2025-12-01"),
+            null,
+            "in_production"),
         // Z1: a ¥5亿 project started 2025-11 (after Q3)
-        row("P2", "五亿", "Z1", 5.0, null, null, date("2025-01-01"), date("2025-11-01"), null, null, "under_construction"),
+        row(
+            "P2",
+            "五亿",
+            "Z1",
+            5.0,
+            null,
+            null,
+            date("2025-01-01"),
+            date("2025-11-01"),
+            null,
+            null,
+            "under_construction"),
         // Z1: a ¥120亿 project started 2024-02, met targets 2025
-        row("P3", "一百二十亿", "Z1", 120.0, null, null, date("2023-05-01"), date("2024-02-01"), date("2024-12-01"), date("2025-06-30"), "target_met"),
+        row(
+            "P3",
+            "一百二十亿",
+            "Z1",
+            120.0,
+            null,
+            null,
+            date("2023-05-01"),
+            date("2024-02-01"),
+            date("2024-12-01"),
+            date("2025-06-30"),
+            "target_met"),
         // Z2: a ¥0.5亿 project: under every threshold
-        row("P4", "半亿", "Z2", 0.5, null, null, date("2025-01-01"), date("2025-02-01"), null, null, "under_construction"),
+        row(
+            "P4",
+            "半亿",
+            "Z2",
+            0.5,
+            null,
+            null,
+            date("2025-01-01"),
+            date("2025-02-01"),
+            null,
+            null,
+            "under_construction"),
         // Z2: a ¥10亿 project signed only
         row("P5", "十亿", "Z2", 10.0, null, null, date("2025-04-01"), null, null, null, "signed"));
   }
@@ -100,7 +154,8 @@ class ZoneFactsTest extends SparkTestBase {
   @Test
   void quarterComparesYearToDateWithSameQuarterLastYear() {
     Map<String, Row> r =
-        Frames.byKey(ZoneFacts.build(stats(), zones(), projects(spark), "2025Q3"), "zone_code", "period");
+        Frames.byKey(
+            ZoneFacts.build(stats(), zones(), projects(spark), "2025Q3"), "zone_code", "period");
     assertEquals(3, r.size()); // Z1 2025Q3, Z1 2024Q3, Z2 2025Q3
     assertEquals(80.0, r.get("Z1|2025Q3").<Double>getAs("gdp"));
     assertEquals(70.0, r.get("Z1|2024Q3").<Double>getAs("gdp"));

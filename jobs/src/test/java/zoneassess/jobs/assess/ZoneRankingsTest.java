@@ -36,7 +36,8 @@ class ZoneRankingsTest extends SparkTestBase {
   @Test
   void sharedTiesGiveCompetitionRanksAndVetoedZoneIsUnranked() {
     Map<String, Row> r =
-        Frames.byKey(ZoneRankings.rank(sixZonesWithTieAndVeto(), "score", List.of(), ""), "zone_code");
+        Frames.byKey(
+            ZoneRankings.rank(sixZonesWithTieAndVeto(), "score", List.of(), ""), "zone_code");
     // eligible scores: 90, 85, 85, 70, 60 -> ranks 1, 2, 2, 4, 5 ("1224"); D vetoed -> null
     assertEquals(1, (int) r.get("A").getAs("rank_all"));
     assertEquals(2, (int) r.get("B").getAs("rank_all"));
@@ -64,7 +65,8 @@ class ZoneRankingsTest extends SparkTestBase {
   void tieBrokenByNamedColumn() {
     Map<String, Row> r =
         Frames.byKey(
-            ZoneRankings.rank(sixZonesWithTieAndVeto(), "score", List.of("index_score"), ""), "zone_code");
+            ZoneRankings.rank(sixZonesWithTieAndVeto(), "score", List.of("index_score"), ""),
+            "zone_code");
     // B and C both 85; index_score C 84 > B 80 -> C 2nd, B 3rd; E stays 4th
     assertEquals(2, (int) r.get("C").getAs("rank_all"));
     assertEquals(3, (int) r.get("B").getAs("rank_all"));
@@ -80,7 +82,8 @@ class ZoneRankingsTest extends SparkTestBase {
             row("P", "2025", "provincial", "x", true, 50.0, 40.0),
             row("Q", "2025", "provincial", "x", true, 50.0, 40.0),
             row("R", "2025", "provincial", "x", true, 49.0, 49.0));
-    Map<String, Row> r = Frames.byKey(ZoneRankings.rank(d, "score", List.of("index_score"), ""), "zone_code");
+    Map<String, Row> r =
+        Frames.byKey(ZoneRankings.rank(d, "score", List.of("index_score"), ""), "zone_code");
     // equal on score and index_score: shared 1st, never broken by zone code; R 3rd
     assertEquals(1, (int) r.get("P").getAs("rank_all"));
     assertEquals(1, (int) r.get("Q").getAs("rank_all"));

@@ -54,7 +54,9 @@ final class BenchReport {
         engines.add(m);
       }
       s.put("engines", engines);
-      s.put("perMuStageOverDuckdbAggregation", r.medianStage("per-mu") / r.engines().get(0).duckdbMedian());
+      s.put(
+          "perMuStageOverDuckdbAggregation",
+          r.medianStage("per-mu") / r.engines().get(0).duckdbMedian());
       s.put("perMuMartVsDuckdb", r.martCheck());
       scales.add(s);
     }
@@ -64,22 +66,40 @@ final class BenchReport {
 
   String markdown() {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT,
-        "Machine: %d cores, driver heap limit %d MiB, Java %s, Spark %s. Stage and run times are medians"
-            + " over the runs shown (each a whole `zoneassess run --force`, sample generation and build"
-            + " excluded); query times are medians of %d runs after one warm-up.%n%n",
-        Runtime.getRuntime().availableProcessors(), HeapPeak.maxHeap() >> 20,
-        System.getProperty("java.version"), org.apache.spark.package$.MODULE$.SPARK_VERSION(), queryReps));
-    b.append("| scale | enterprise-years | runs | ingest s | per-mu s | assess s | costs s | report s | whole run s | µs per enterprise-year | peak heap after GC MiB |\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Machine: %d cores, driver heap limit %d MiB, Java %s, Spark %s. Stage and run times are medians"
+                + " over the runs shown (each a whole `zoneassess run --force`, sample generation and build"
+                + " excluded); query times are medians of %d runs after one warm-up.%n%n",
+            Runtime.getRuntime().availableProcessors(),
+            HeapPeak.maxHeap() >> 20,
+            System.getProperty("java.version"),
+            org.apache.spark.package$.MODULE$.SPARK_VERSION(),
+            queryReps));
+    b.append(
+        "| scale | enterprise-years | runs | ingest s | per-mu s | assess s | costs s | report s | whole run s | µs per enterprise-year | peak heap after GC MiB |\n");
     b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Benchmark.ScaleResult r : results) {
-      b.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d |%n",
-          r.scale(), r.enterpriseYears(), r.reps().size(), r.medianStage("ingest"), r.medianStage("per-mu"),
-          r.medianStage("assess"), r.medianStage("costs"), r.medianStage("report"), r.medianWall(),
-          1e6 * r.medianWall() / r.enterpriseYears(), r.peakHeap() >> 20));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d |%n",
+              r.scale(),
+              r.enterpriseYears(),
+              r.reps().size(),
+              r.medianStage("ingest"),
+              r.medianStage("per-mu"),
+              r.medianStage("assess"),
+              r.medianStage("costs"),
+              r.medianStage("report"),
+              r.medianWall(),
+              1e6 * r.medianWall() / r.enterpriseYears(),
+              r.peakHeap() >> 20));
     }
     b.append("\nSpark vs DuckDB, the same SQL on the same staged Parquet of the same run:\n\n");
-    b.append("| scale | query | rows | Spark s | DuckDB s | Spark/DuckDB | results | per-mu stage / DuckDB aggregation |\n");
+    b.append(
+        "| scale | query | rows | Spark s | DuckDB s | Spark/DuckDB | results | per-mu stage / DuckDB aggregation |\n");
     b.append("|---|---|---:|---:|---:|---:|---|---:|\n");
     for (Benchmark.ScaleResult r : results) {
       for (EngineTimes e : r.engines()) {
@@ -87,9 +107,18 @@ final class BenchReport {
             e.query().equals("per-mu aggregation")
                 ? String.format(Locale.ROOT, "%.1f", r.medianStage("per-mu") / e.duckdbMedian())
                 : "";
-        b.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.3f | %.3f | %.1f | %s | %s |%n",
-            r.scale(), e.query(), e.rows(), e.sparkMedian(), e.duckdbMedian(), e.ratio(),
-            e.equal() ? "identical" : "DIFFERENT", stageRatio));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %,d | %.3f | %.3f | %.1f | %s | %s |%n",
+                r.scale(),
+                e.query(),
+                e.rows(),
+                e.sparkMedian(),
+                e.duckdbMedian(),
+                e.ratio(),
+                e.equal() ? "identical" : "DIFFERENT",
+                stageRatio));
       }
     }
     b.append("\nThe pipeline's own permu_zone mart against DuckDB's aggregation: ");
@@ -103,13 +132,22 @@ final class BenchReport {
       Benchmark.ScaleResult last = results.get(results.size() - 1);
       double a = first.medianWall() / first.enterpriseYears();
       double z = last.medianWall() / last.enterpriseYears();
-      b.append(String.format(Locale.ROOT,
-          "%nCost per enterprise-year, %s vs %s (whole run): %.2f× (target ≤ 1.2×).%n",
-          last.scale(), first.scale(), z / a));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%nCost per enterprise-year, %s vs %s (whole run): %.2f× (target ≤ 1.2×).%n",
+              last.scale(),
+              first.scale(),
+              z / a));
       double pa = first.medianStage("per-mu") / first.enterpriseYears();
       double pz = last.medianStage("per-mu") / last.enterpriseYears();
-      b.append(String.format(Locale.ROOT,
-          "Per-mu stage cost per enterprise-year, %s vs %s: %.2f×.%n", last.scale(), first.scale(), pz / pa));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "Per-mu stage cost per enterprise-year, %s vs %s: %.2f×.%n",
+              last.scale(),
+              first.scale(),
+              pz / pa));
     }
     return b.toString();
   }

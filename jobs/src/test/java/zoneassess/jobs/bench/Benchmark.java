@@ -81,7 +81,8 @@ public final class Benchmark {
     for (String s : o.getOrDefault("scales", "province,medium,large").split(",")) {
       SampleScale scale = SampleScale.parse(s);
       results.add(
-          benchScale(spark, scale, out, seed, scale == SampleScale.LARGE ? largeReps : reps, queryReps));
+          benchScale(
+              spark, scale, out, seed, scale == SampleScale.LARGE ? largeReps : reps, queryReps));
       // Written after every scale, so a long run that is stopped keeps what it measured.
       BenchReport report = new BenchReport(results, reps, queryReps);
       Files.writeString(out.resolve("bench.json"), report.json(), StandardCharsets.UTF_8);
@@ -104,7 +105,8 @@ public final class Benchmark {
       SampleProvince.generate(spark, new SampleSpec(seed, scale), sample.toUri().toString());
       sampleSeconds = (System.nanoTime() - t0) / 1e9;
     }
-    long enterpriseYears = spark.read().parquet(sample.resolve("enterprises.parquet").toUri().toString()).count();
+    long enterpriseYears =
+        spark.read().parquet(sample.resolve("enterprises.parquet").toUri().toString()).count();
     say("%s: %,d enterprise-years", scale.label(), enterpriseYears);
 
     List<Rep> runs = new ArrayList<>();
@@ -118,15 +120,23 @@ public final class Benchmark {
       double wall = (System.nanoTime() - t0) / 1e9;
       if (code != 0) {
         throw new IllegalStateException(
-            scale.label() + " repetition " + r + ": run exited " + code + " (see " + dir.resolve("rep" + r + ".log") + ")");
+            scale.label()
+                + " repetition "
+                + r
+                + ": run exited "
+                + code
+                + " (see "
+                + dir.resolve("rep" + r + ".log")
+                + ")");
       }
       Publisher publisher = new Publisher(spark);
       String rootUri = root.toUri().toString();
       RunLayout run = RunLayout.published(rootUri, publisher.readText(rootUri + "/LATEST").strip());
       RunManifest manifest = RunManifest.fromJson(publisher.readText(run.manifest()));
       runs.add(new Rep(wall, manifest.stageSeconds(), HeapPeak.bytes()));
-      say("%s: repetition %d of %d: %.1f s %s, peak heap %d MiB", scale.label(), r, reps, wall,
-          manifest.stageSeconds().toString(), HeapPeak.bytes() >> 20);
+      say(
+          "%s: repetition %d of %d: %.1f s %s, peak heap %d MiB",
+          scale.label(), r, reps, wall, manifest.stageSeconds().toString(), HeapPeak.bytes() >> 20);
       if (firstRun == null) {
         firstRun = run;
       }
@@ -134,7 +144,8 @@ public final class Benchmark {
 
     List<EngineTimes> engines = new ArrayList<>();
     String staged = firstRun.staging("enterprises");
-    engines.add(compare(spark, "per-mu aggregation", PerMuSql.AGGREGATION_SORTED, staged, queryReps));
+    engines.add(
+        compare(spark, "per-mu aggregation", PerMuSql.AGGREGATION_SORTED, staged, queryReps));
     engines.add(compare(spark, "zone ranking", PerMuSql.RANKING, staged, queryReps));
     String martCheck = checkAgainstMart(spark, firstRun, staged);
     say("%s: per-mu mart vs DuckDB: %s", scale.label(), martCheck);
@@ -144,7 +155,8 @@ public final class Benchmark {
   /** {@code zoneassess run --force} in this JVM, its console output into {@code log}. */
   static int runPipeline(Path sample, Path root, Path log) throws IOException {
     PrintStream stdout = System.out;
-    try (PrintStream file = new PrintStream(new FileOutputStream(log.toFile()), true, StandardCharsets.UTF_8)) {
+    try (PrintStream file =
+        new PrintStream(new FileOutputStream(log.toFile()), true, StandardCharsets.UTF_8)) {
       System.setOut(file);
       return Main.commandLine()
           .execute("run", "--input", sample.toString(), "--out", root.toString(), "--force");
@@ -154,8 +166,8 @@ public final class Benchmark {
   }
 
   /** The same SQL in both engines, timed over {@code reps} repetitions after one warm-up each. */
-  static EngineTimes compare(SparkSession spark, String name, String sql, String stagedUri, int reps)
-      throws Exception {
+  static EngineTimes compare(
+      SparkSession spark, String name, String sql, String stagedUri, int reps) throws Exception {
     spark.read().parquet(stagedUri).createOrReplaceTempView(PerMuSql.SOURCE);
     List<Double> sparkTimes = new ArrayList<>();
     ResultTable sparkResult = null;
@@ -171,7 +183,8 @@ public final class Benchmark {
     }
     List<Double> duckTimes = new ArrayList<>();
     ResultTable duckResult = null;
-    String glob = Path.of(java.net.URI.create(stagedUri)).resolve("**").resolve("*.parquet").toString();
+    String glob =
+        Path.of(java.net.URI.create(stagedUri)).resolve("**").resolve("*.parquet").toString();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
       st.execute("SET threads TO " + Runtime.getRuntime().availableProcessors());
@@ -179,8 +192,11 @@ public final class Benchmark {
         long t0 = System.nanoTime();
         // A view re-reads the files on every query, as Spark does.
         st.execute(
-            "CREATE OR REPLACE VIEW " + PerMuSql.SOURCE + " AS SELECT * FROM read_parquet('"
-                + glob + "', hive_partitioning = true, union_by_name = true)");
+            "CREATE OR REPLACE VIEW "
+                + PerMuSql.SOURCE
+                + " AS SELECT * FROM read_parquet('"
+                + glob
+                + "', hive_partitioning = true, union_by_name = true)");
         try (ResultSet rs = st.executeQuery(sql)) {
           duckResult = ResultTable.of(rs);
         }
@@ -191,29 +207,59 @@ public final class Benchmark {
       }
     }
     String diff = sparkResult.differenceFrom(duckResult);
-    say("%s: Spark %.3f s, DuckDB %.3f s, %d rows, %s", name, Medians.of(sparkTimes),
-        Medians.of(duckTimes), sparkResult.rows().size(), diff == null ? "identical" : "DIFFERENT: " + diff);
-    return new EngineTimes(name, sparkTimes, duckTimes, sparkResult.rows().size(), diff == null, diff);
+    say(
+        "%s: Spark %.3f s, DuckDB %.3f s, %d rows, %s",
+        name,
+        Medians.of(sparkTimes),
+        Medians.of(duckTimes),
+        sparkResult.rows().size(),
+        diff == null ? "identical" : "DIFFERENT: " + diff);
+    return new EngineTimes(
+        name, sparkTimes, duckTimes, sparkResult.rows().size(), diff == null, diff);
   }
 
   /** DuckDB's aggregation against the pipeline's own permu_zone mart (the same firms and years). */
-  static String checkAgainstMart(SparkSession spark, RunLayout run, String stagedUri) throws Exception {
-    List<String> cols = List.of("zone_code", "year", "enterprises", "land_mu", "tax_per_mu", "value_added_per_mu", "revenue_per_mu");
+  static String checkAgainstMart(SparkSession spark, RunLayout run, String stagedUri)
+      throws Exception {
+    List<String> cols =
+        List.of(
+            "zone_code",
+            "year",
+            "enterprises",
+            "land_mu",
+            "tax_per_mu",
+            "value_added_per_mu",
+            "revenue_per_mu");
     Dataset<Row> mart =
-        spark.read().parquet(run.mart(PerMuMarts.ZONE.name()))
-            .selectExpr("zone_code", "year", "enterprises", "land_mu", "tax_per_mu", "value_added_per_mu", "revenue_per_mu")
+        spark
+            .read()
+            .parquet(run.mart(PerMuMarts.ZONE.name()))
+            .selectExpr(
+                "zone_code",
+                "year",
+                "enterprises",
+                "land_mu",
+                "tax_per_mu",
+                "value_added_per_mu",
+                "revenue_per_mu")
             .orderBy("zone_code", "year");
     ResultTable fromMart = ResultTable.of(cols, mart.collectAsList());
-    String glob = Path.of(java.net.URI.create(stagedUri)).resolve("**").resolve("*.parquet").toString();
+    String glob =
+        Path.of(java.net.URI.create(stagedUri)).resolve("**").resolve("*.parquet").toString();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
       st.execute(
-          "CREATE VIEW " + PerMuSql.SOURCE + " AS SELECT * FROM read_parquet('" + glob
+          "CREATE VIEW "
+              + PerMuSql.SOURCE
+              + " AS SELECT * FROM read_parquet('"
+              + glob
               + "', hive_partitioning = true, union_by_name = true)");
       // The mart covers the years up to the evaluated one, like the staged data.
       try (ResultSet rs = st.executeQuery(PerMuSql.AGGREGATION_SORTED)) {
         String diff = fromMart.differenceFrom(ResultTable.of(rs));
-        return diff == null ? "identical (" + fromMart.rows().size() + " zone-years)" : "DIFFERENT: " + diff;
+        return diff == null
+            ? "identical (" + fromMart.rows().size() + " zone-years)"
+            : "DIFFERENT: " + diff;
       }
     }
   }
@@ -237,7 +283,8 @@ public final class Benchmark {
     Map<String, String> o = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: Benchmark [--out DIR] [--scales a,b] [--reps N] [--reps-large N] [--query-reps N] [--seed S]");
+        throw new IllegalArgumentException(
+            "usage: Benchmark [--out DIR] [--scales a,b] [--reps N] [--reps-large N] [--query-reps N] [--seed S]");
       }
       o.put(args[i].substring(2), args[++i]);
     }

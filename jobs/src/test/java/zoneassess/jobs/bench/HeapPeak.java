@@ -22,7 +22,8 @@ final class HeapPeak {
       if (gc instanceof NotificationEmitter emitter) {
         emitter.addNotificationListener(
             (n, handback) -> {
-              if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+              if (!n.getType()
+                  .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                 return;
               }
               GarbageCollectionNotificationInfo info =

@@ -1,8 +1,8 @@
 package zoneassess.jobs.bench;
 
 /**
- * The per-mu aggregation and the zone ranking as plain SQL, run unchanged by Spark and by DuckDB
- * on the same staged Parquet, so the comparison is of engines, not of two implementations.
+ * The per-mu aggregation and the zone ranking as plain SQL, run unchanged by Spark and by DuckDB on
+ * the same staged Parquet, so the comparison is of engines, not of two implementations.
  *
  * <p>The aggregation is the zone total of {@code permu_zone}: every firm-year located in a zone,
  * land summed, and pooled ratios Σ numerator ÷ Σ land of the firms that report the numerator. The

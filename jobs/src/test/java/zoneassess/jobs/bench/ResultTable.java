@@ -69,7 +69,13 @@ record ResultTable(List<String> columns, List<List<Object>> rows) {
         Object b = other.rows.get(r).get(c);
         if (!same(a, b)) {
           return String.format(
-              Locale.ROOT, "row %d (%s), column %s: %s vs %s", r + 1, rows.get(r).get(0), columns.get(c), a, b);
+              Locale.ROOT,
+              "row %d (%s), column %s: %s vs %s",
+              r + 1,
+              rows.get(r).get(0),
+              columns.get(c),
+              a,
+              b);
         }
       }
     }
@@ -81,7 +87,8 @@ record ResultTable(List<String> columns, List<List<Object>> rows) {
       return a == b;
     }
     if (a instanceof Double x && b instanceof Double y) {
-      return Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y)));
+      return Math.abs(x - y)
+          <= RELATIVE_TOLERANCE * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y)));
     }
     return a.equals(b);
   }

@@ -30,8 +30,9 @@ class ReportCommandTest {
   void anUnknownPackIsAUsageError() {
     var err = new ByteArrayOutputStream();
     assertEquals(2, run(err, "--run", "x", "--out", out.toString(), "--pack", "county:清河"));
-    assertTrue(err.toString(StandardCharsets.UTF_8)
-        .contains("pack 'county:清河' is not one of province, city:<name>, zone:<code>"));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8)
+            .contains("pack 'county:清河' is not one of province, city:<name>, zone:<code>"));
   }
 
   @Test

@@ -19,8 +19,8 @@ import zoneassess.schema.layout.RunLayout;
 
 /**
  * Two runs of period 2024 on two vintages: the March data and the April revision, in which 金湖's
- * (Z2) FDI was corrected from 40 to 90 and nothing else changed. The assessment is taken as the mean
- * of the two indicators scored min-max over the three zones:
+ * (Z2) FDI was corrected from 40 to 90 and nothing else changed. The assessment is taken as the
+ * mean of the two indicators scored min-max over the three zones:
  *
  * <pre>
  * March FDI {Z1 80, Z2 40, Z3 20} → 100, 33.3, 0;  tax {5, 6, 8} → 0, 33.3, 100
@@ -42,16 +42,30 @@ class VintagesCommandTest extends SparkTestBase {
     Publisher publisher = new Publisher(spark);
     String indicators = "AS t(period, zone_code, indicator_code, raw_value)";
     String assessment = "AS t(period, zone_code, zone_name, final_score, rank_all)";
-    publisher.writeParquet(spark.sql("SELECT * FROM VALUES ('2024','Z1','fdi',80.0D), ('2024','Z1','tax',5.0D),"
-        + " ('2024','Z2','fdi',40.0D), ('2024','Z2','tax',6.0D), ('2024','Z3','fdi',20.0D), ('2024','Z3','tax',8.0D) " + indicators),
+    publisher.writeParquet(
+        spark.sql(
+            "SELECT * FROM VALUES ('2024','Z1','fdi',80.0D), ('2024','Z1','tax',5.0D),"
+                + " ('2024','Z2','fdi',40.0D), ('2024','Z2','tax',6.0D), ('2024','Z3','fdi',20.0D), ('2024','Z3','tax',8.0D) "
+                + indicators),
         RunLayout.published(root, "march").mart("assessment_indicators"));
-    publisher.writeParquet(spark.sql("SELECT * FROM VALUES ('2024','Z1','fdi',80.0D), ('2024','Z1','tax',5.0D),"
-        + " ('2024','Z2','fdi',90.0D), ('2024','Z2','tax',6.0D), ('2024','Z3','fdi',20.0D), ('2024','Z3','tax',8.0D) " + indicators),
+    publisher.writeParquet(
+        spark.sql(
+            "SELECT * FROM VALUES ('2024','Z1','fdi',80.0D), ('2024','Z1','tax',5.0D),"
+                + " ('2024','Z2','fdi',90.0D), ('2024','Z2','tax',6.0D), ('2024','Z3','fdi',20.0D), ('2024','Z3','tax',8.0D) "
+                + indicators),
         RunLayout.published(root, "april").mart("assessment_indicators"));
-    publisher.writeParquet(spark.sql("SELECT * FROM VALUES ('2024','Z1','清河',50.0D,1), ('2024','Z2','金湖',33.3D,3),"
-        + " ('2024','Z3','洪泽',50.0D,1) " + assessment), RunLayout.published(root, "march").mart("assessment"));
-    publisher.writeParquet(spark.sql("SELECT * FROM VALUES ('2024','Z1','清河',42.9D,3), ('2024','Z2','金湖',66.7D,1),"
-        + " ('2024','Z3','洪泽',50.0D,2) " + assessment), RunLayout.published(root, "april").mart("assessment"));
+    publisher.writeParquet(
+        spark.sql(
+            "SELECT * FROM VALUES ('2024','Z1','清河',50.0D,1), ('2024','Z2','金湖',33.3D,3),"
+                + " ('2024','Z3','洪泽',50.0D,1) "
+                + assessment),
+        RunLayout.published(root, "march").mart("assessment"));
+    publisher.writeParquet(
+        spark.sql(
+            "SELECT * FROM VALUES ('2024','Z1','清河',42.9D,3), ('2024','Z2','金湖',66.7D,1),"
+                + " ('2024','Z3','洪泽',50.0D,2) "
+                + assessment),
+        RunLayout.published(root, "april").mart("assessment"));
   }
 
   private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
@@ -71,9 +85,11 @@ class VintagesCommandTest extends SparkTestBase {
   void theRevisedValueAndTheRankMovesItCausedAreReported() {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
-    assertEquals(0, run(out, err, "march", "april", "--out", root), err.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        0, run(out, err, "march", "april", "--out", root), err.toString(StandardCharsets.UTF_8));
 
-    List<Row> rows = spark.read().parquet(root + "/research/march-vs-april/vintage_changes").collectAsList();
+    List<Row> rows =
+        spark.read().parquet(root + "/research/march-vs-april/vintage_changes").collectAsList();
     assertEquals(1, rows.size());
     Row r = rows.get(0);
     assertEquals("Z2", r.getAs("zone_code"));
@@ -90,7 +106,8 @@ class VintagesCommandTest extends SparkTestBase {
     assertTrue(printed.contains("1 changed values (march → april)"), printed);
     assertTrue(printed.matches("(?s).*\\nfdi +1\\n.*"), printed);
     assertTrue(printed.contains("3 zones moved in rank:"), printed);
-    // biggest move first; Z1 and Z2 both moved two places (Z1 down, Z2 up) → zone-code order, then Z3
+    // biggest move first; Z1 and Z2 both moved two places (Z1 down, Z2 up) → zone-code order, then
+    // Z3
     int z1 = printed.indexOf("Z1");
     int z2 = printed.indexOf("Z2 ");
     int z3 = printed.indexOf("Z3");
@@ -105,8 +122,12 @@ class VintagesCommandTest extends SparkTestBase {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
     assertEquals(2, run(out, err, "march", "may", "--out", root));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains(
-        "vintages: run may has no assessment_indicators mart at " + root + "/runs/may/marts/assessment_indicators"),
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8)
+            .contains(
+                "vintages: run may has no assessment_indicators mart at "
+                    + root
+                    + "/runs/may/marts/assessment_indicators"),
         err.toString(StandardCharsets.UTF_8));
   }
 }

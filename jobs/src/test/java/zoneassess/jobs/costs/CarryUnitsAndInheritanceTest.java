@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import zoneassess.jobs.testing.SparkTestBase;
@@ -27,10 +26,10 @@ class CarryUnitsAndInheritanceTest extends SparkTestBase {
   }
 
   /**
-   * 淮安 water base (rule average): Jan 2.90, Feb missing, Mar 3.00, Apr 3.10, May 3.10, Jun 3.40;
-   * 南京 reports Jan–Jun, so the 2025 calendar is Jan–Jun and 淮安 misses 2025-02. 涟水 minimum
-   * wage tier_1 (rule period_end): Jan–Sep 2100, Oct–Nov 2280, Dec missing; 盱眙 reports all 12
-   * months (2280, from Oct 2490). 南京 loan rate reported quarterly only.
+   * 淮安 water base (rule average): Jan 2.90, Feb missing, Mar 3.00, Apr 3.10, May 3.10, Jun 3.40; 南京
+   * reports Jan–Jun, so the 2025 calendar is Jan–Jun and 淮安 misses 2025-02. 涟水 minimum wage tier_1
+   * (rule period_end): Jan–Sep 2100, Oct–Nov 2280, Dec missing; 盱眙 reports all 12 months (2280,
+   * from Oct 2490). 南京 loan rate reported quarterly only.
    */
   private static FactorCostFixtures carryFixture(FactorCostFixtures f) {
     return f.price("320800", "2025-01", "water", "base", 2.90, "元/立方米")
@@ -39,10 +38,18 @@ class CarryUnitsAndInheritanceTest extends SparkTestBase {
         .price("320800", "2025-05", "water", "base", 3.10, "元/立方米")
         .price("320800", "2025-06", "water", "base", 3.40, "元/立方米")
         .prices("320100", "water", "base", 2.50, "元/m³", FactorCostFixtures.months(2025, 1, 6))
-        .prices("320826", "minimum_wage", "tier_1", 2100, "元/月", FactorCostFixtures.months(2025, 1, 9))
+        .prices(
+            "320826", "minimum_wage", "tier_1", 2100, "元/月", FactorCostFixtures.months(2025, 1, 9))
         .prices("320826", "minimum_wage", "tier_1", 2280, "元/月", "2025-10", "2025-11")
-        .prices("320830", "minimum_wage", "tier_1", 2280, "元/月", FactorCostFixtures.months(2025, 1, 9))
-        .prices("320830", "minimum_wage", "tier_1", 2490, "元/月", FactorCostFixtures.months(2025, 10, 12))
+        .prices(
+            "320830", "minimum_wage", "tier_1", 2280, "元/月", FactorCostFixtures.months(2025, 1, 9))
+        .prices(
+            "320830",
+            "minimum_wage",
+            "tier_1",
+            2490,
+            "元/月",
+            FactorCostFixtures.months(2025, 10, 12))
         .price("320100", "2025Q1", "loan_rate", "one_year", 3.45, "%")
         .price("320100", "2025Q2", "loan_rate", "one_year", 3.45, "%")
         .price("320100", "2025Q3", "loan_rate", "one_year", 3.10, "%")
@@ -110,11 +117,22 @@ class CarryUnitsAndInheritanceTest extends SparkTestBase {
     FactorPriceConformer.Conformed c = FactorPriceConformer.conform(f.staged(), f.tables());
     List<String> issues =
         c.issues().collectAsList().stream()
-            .map(r -> r.<String>getAs("kind") + " " + r.<String>getAs("note") + " @" + r.<Integer>getAs("source_row"))
+            .map(
+                r ->
+                    r.<String>getAs("kind")
+                        + " "
+                        + r.<String>getAs("note")
+                        + " @"
+                        + r.<Integer>getAs("source_row"))
             .sorted()
             .toList();
     assertEquals(2, issues.size(), issues.toString());
-    assertTrue(issues.get(0).startsWith("unit_not_convertible unit '元/千瓦时' does not convert to the catalogue unit 万元/亩"), issues.get(0));
+    assertTrue(
+        issues
+            .get(0)
+            .startsWith(
+                "unit_not_convertible unit '元/千瓦时' does not convert to the catalogue unit 万元/亩"),
+        issues.get(0));
     // the fourth price added is row 5 of the fixture file (header = row 1).
     assertTrue(issues.get(0).endsWith("@5"), issues.get(0));
     assertTrue(issues.get(1).startsWith("unknown_factor factor 'coal'"), issues.get(1));
@@ -122,8 +140,7 @@ class CarryUnitsAndInheritanceTest extends SparkTestBase {
     Map<String, Row> v =
         f.located().filter(col("period").equalTo("2025")).collectAsList().stream()
             .collect(
-                Collectors.toMap(
-                    r -> r.<String>getAs("location_level") + ":" + key(r), r -> r));
+                Collectors.toMap(r -> r.<String>getAs("location_level") + ":" + key(r), r -> r));
     Row lianshui = v.get("county:320826/industrial_land/transfer_price/2025");
     assertEquals(20.0, lianshui.<Double>getAs("value"), 1e-4);
     assertEquals("own", lianshui.<String>getAs("value_source"));
@@ -132,13 +149,21 @@ class CarryUnitsAndInheritanceTest extends SparkTestBase {
     assertEquals(20.0, zls.<Double>getAs("value"), 1e-4);
     assertEquals("county", zls.<String>getAs("value_source"));
     // Z-XY has its own 18, not 盱眙's 25.
-    assertEquals("own", v.get("zone:Z-XY/industrial_land/transfer_price/2025").<String>getAs("value_source"));
-    assertEquals(18.0, v.get("zone:Z-XY/industrial_land/transfer_price/2025").<Double>getAs("value"), EPS);
+    assertEquals(
+        "own",
+        v.get("zone:Z-XY/industrial_land/transfer_price/2025").<String>getAs("value_source"));
+    assertEquals(
+        18.0, v.get("zone:Z-XY/industrial_land/transfer_price/2025").<Double>getAs("value"), EPS);
     // Z-HA has no county and 淮安 has no land price: no row (absent, not zero).
     assertTrue(!v.containsKey("zone:Z-HA/industrial_land/transfer_price/2025"));
     // Z-HA electricity from the city; 涟水 (county) electricity from the city.
-    assertEquals("city", v.get("zone:Z-HA/electricity/two_part|1_10kv|peak/2025").<String>getAs("value_source"));
-    assertEquals(1.10, v.get("county:320826/electricity/two_part|1_10kv|peak/2025").<Double>getAs("value"), EPS);
+    assertEquals(
+        "city",
+        v.get("zone:Z-HA/electricity/two_part|1_10kv|peak/2025").<String>getAs("value_source"));
+    assertEquals(
+        1.10,
+        v.get("county:320826/electricity/two_part|1_10kv|peak/2025").<Double>getAs("value"),
+        EPS);
     // water total = 3.0 + 0.4 + 1.4 = 4.8 at 淮安; 盱眙 reports base only, so it has no total of its
     // own and inherits 淮安's total (city), while its base is its own 2.8.
     assertEquals(4.8, v.get("city:320800/water/total/2025").<Double>getAs("value"), EPS);

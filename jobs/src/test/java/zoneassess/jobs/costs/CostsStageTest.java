@@ -27,8 +27,10 @@ class CostsStageTest extends SparkTestBase {
   void publishesTheFiveMartsWithDeclaredColumnsAndPrintsTheFocusCity() throws Exception {
     FactorCostFixtures f =
         new FactorCostFixtures(spark)
-            .prices("320800", "gas", "industrial", 3.2, "元/立方米", FactorCostFixtures.months(2025, 1, 12))
-            .prices("320300", "gas", "industrial", 3.6, "元/立方米", FactorCostFixtures.months(2025, 1, 11))
+            .prices(
+                "320800", "gas", "industrial", 3.2, "元/立方米", FactorCostFixtures.months(2025, 1, 12))
+            .prices(
+                "320300", "gas", "industrial", 3.6, "元/立方米", FactorCostFixtures.months(2025, 1, 11))
             .price("320826", "2025", "industrial_land", "transfer_price", 300, "元/平方米")
             .price("320830", "2025", "industrial_land", "transfer_price", 5, "元/千瓦时");
     RunLayout run = RunLayout.published(dir.toUri().toString(), "r1");
@@ -57,7 +59,10 @@ class CostsStageTest extends SparkTestBase {
     String out = console.toString(StandardCharsets.UTF_8);
     // 淮安 gas 2025 = 3.2; 徐州 = 3.6: median 3.4, index 3.2 / 3.4 × 100 = 94.1, rank 1 of 2.
     assertTrue(out.contains("淮安市 (320800), period 2025"), out);
-    assertTrue(out.matches("(?s).*gas\\s+industrial\\s+3\\.2000 元/立方米\\s+index\\s+94\\.1\\s+rank\\s+1 of 2.*"), out);
+    assertTrue(
+        out.matches(
+            "(?s).*gas\\s+industrial\\s+3\\.2000 元/立方米\\s+index\\s+94\\.1\\s+rank\\s+1 of 2.*"),
+        out);
     assertTrue(out.contains("industrial_land"), out);
   }
 }

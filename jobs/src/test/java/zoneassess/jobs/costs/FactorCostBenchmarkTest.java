@@ -33,7 +33,8 @@ class FactorCostBenchmarkTest extends SparkTestBase {
     Map<String, Row> city =
         byLocation(
             f.benchmark()
-                .filter(col("period").equalTo("2025-01").and(col("location_level").equalTo("city"))));
+                .filter(
+                    col("period").equalTo("2025-01").and(col("location_level").equalTo("city"))));
     // Sorted: 3.0, 3.2, 3.2, 3.6, 4.0; n = 5, position h = (n − 1)·p = 4p.
     // p25: h = 1 → x1 = 3.2; median: h = 2 → x2 = 3.2; p75: h = 3 → x3 = 3.6.
     // mean = (3.0 + 3.2 + 3.2 + 3.6 + 4.0) / 5 = 17.0 / 5 = 3.4.
@@ -137,8 +138,10 @@ class FactorCostBenchmarkTest extends SparkTestBase {
             .price("320800", "2024-12", "gas", "industrial", 3.00, "元/立方米")
             .price("320800", "2025-01", "gas", "industrial", 3.30, "元/立方米");
     Map<String, Row> byPeriod =
-        f.benchmark()
-            .filter(col("location_code").equalTo("320800").and(col("location_level").equalTo("city")))
+        f
+            .benchmark()
+            .filter(
+                col("location_code").equalTo("320800").and(col("location_level").equalTo("city")))
             .collectAsList()
             .stream()
             .collect(Collectors.toMap(r -> r.<String>getAs("period"), r -> r));
@@ -149,8 +152,10 @@ class FactorCostBenchmarkTest extends SparkTestBase {
     // 2024-01 has no earlier month: both changes null.
     assertNull(byPeriod.get("2024-01").getAs("change_prev_pct"));
     // Year 2024 = mean(2.75, 3.00) = 2.875; year 2025 = 3.30; (3.30 / 2.875 − 1) × 100.
-    assertEquals((3.30 / 2.875 - 1) * 100, byPeriod.get("2025").<Double>getAs("change_prev_pct"), 1e-9);
-    assertEquals((3.30 / 2.875 - 1) * 100, byPeriod.get("2025").<Double>getAs("change_yoy_pct"), 1e-9);
+    assertEquals(
+        (3.30 / 2.875 - 1) * 100, byPeriod.get("2025").<Double>getAs("change_prev_pct"), 1e-9);
+    assertEquals(
+        (3.30 / 2.875 - 1) * 100, byPeriod.get("2025").<Double>getAs("change_yoy_pct"), 1e-9);
     // 2025Q1 (3.30) vs 2024Q4 (3.00, December only) = +10 %; vs 2024Q1 (2.75) = +20 %.
     assertEquals(10.0, byPeriod.get("2025Q1").<Double>getAs("change_prev_pct"), 1e-9);
     assertEquals(20.0, byPeriod.get("2025Q1").<Double>getAs("change_yoy_pct"), 1e-9);

@@ -11,8 +11,8 @@ import org.apache.spark.sql.types.StructType;
 import zoneassess.schema.factor.FactorCatalogue;
 
 /**
- * Named fixtures for the cost tests: a five-city province with four counties and three zones, and
- * a builder for staged {@code factor_costs} rows.
+ * Named fixtures for the cost tests: a five-city province with four counties and three zones, and a
+ * builder for staged {@code factor_costs} rows.
  *
  * <pre>
  * 320100 南京市   320200 无锡市   320300 徐州市 ─ 320321 丰县
@@ -85,7 +85,16 @@ final class FactorCostFixtures {
     String level = code.startsWith("Z-") ? "zone" : code.endsWith("00") ? "city" : "county";
     prices.add(
         RowFactory.create(
-            code, level, period, factor, sub, value, unit, "fixture", "factor_costs.csv", prices.size() + 2));
+            code,
+            level,
+            period,
+            factor,
+            sub,
+            value,
+            unit,
+            "fixture",
+            "factor_costs.csv",
+            prices.size() + 2));
     return this;
   }
 

@@ -107,17 +107,14 @@ class ProfileCostingTest extends SparkTestBase {
     assertEquals("淮安市", demo.get("320826").<String>getAs("city"));
 
     Map<String, Row> breakdown =
-        priced
-            .breakdown()
-            .filter(col("profile_id").equalTo("demo"))
-            .collectAsList()
-            .stream()
+        priced.breakdown().filter(col("profile_id").equalTo("demo")).collectAsList().stream()
             .collect(
                 Collectors.toMap(
                     r -> r.<String>getAs("location_code") + "/" + r.<String>getAs("factor_code"),
                     r -> r));
     assertEquals(20.0, breakdown.get("320826/industrial_land").<Double>getAs("cost_10k"), EPS);
-    assertEquals(20.0 / 156.28, breakdown.get("320826/industrial_land").<Double>getAs("share"), EPS);
+    assertEquals(
+        20.0 / 156.28, breakdown.get("320826/industrial_land").<Double>getAs("share"), EPS);
     assertEquals("own", breakdown.get("320826/industrial_land").<String>getAs("price_source"));
     assertEquals("median", breakdown.get("320321/industrial_land").<String>getAs("price_source"));
     assertEquals(12.8, breakdown.get("320826/social_insurance").<Double>getAs("cost_10k"), EPS);
@@ -159,8 +156,10 @@ class ProfileCostingTest extends SparkTestBase {
     assertEquals(rawLianshui, index.get("320826").<Double>getAs("composite_vs_median_prices"), EPS);
     assertEquals(rawFeng, index.get("320321").<Double>getAs("composite_vs_median_prices"), EPS);
     assertEquals(100.0, index.get("320830").<Double>getAs("composite_index"), EPS);
-    assertEquals(rawLianshui / rawXuyi * 100, index.get("320826").<Double>getAs("composite_index"), EPS);
-    assertEquals(rawFeng / rawXuyi * 100, index.get("320321").<Double>getAs("composite_index"), EPS);
+    assertEquals(
+        rawLianshui / rawXuyi * 100, index.get("320826").<Double>getAs("composite_index"), EPS);
+    assertEquals(
+        rawFeng / rawXuyi * 100, index.get("320321").<Double>getAs("composite_index"), EPS);
     assertEquals(1, index.get("320826").<Integer>getAs("rank"));
     assertEquals(3, index.get("320321").<Integer>getAs("rank"));
   }

@@ -23,17 +23,28 @@ import zoneassess.jobs.testing.SparkTestBase;
 class AsOfVintagesTest extends SparkTestBase {
   @TempDir static Path tmp;
 
-  private static final HistoryFixtures.SettableClock clock = new HistoryFixtures.SettableClock("2025-03-18T02:00:00Z");
+  private static final HistoryFixtures.SettableClock clock =
+      new HistoryFixtures.SettableClock("2025-03-18T02:00:00Z");
   private static SnapshotStore store;
 
   @BeforeAll
   static void ingestTwoVintages() throws Exception {
     Path root = tmp.resolve("root");
     HistoryFixtures.ingestOnlyRun(
-        spark, clock, HistoryFixtures.inputFolder(tmp.resolve("march"), HistoryFixtures.ZONES_V1), root, List.of(), false);
+        spark,
+        clock,
+        HistoryFixtures.inputFolder(tmp.resolve("march"), HistoryFixtures.ZONES_V1),
+        root,
+        List.of(),
+        false);
     clock.set("2025-04-18T02:00:00Z");
     HistoryFixtures.ingestOnlyRun(
-        spark, clock, HistoryFixtures.inputFolder(tmp.resolve("april"), HistoryFixtures.ZONES_V2), root, List.of(), false);
+        spark,
+        clock,
+        HistoryFixtures.inputFolder(tmp.resolve("april"), HistoryFixtures.ZONES_V2),
+        root,
+        List.of(),
+        false);
     store = new SnapshotStore(new Publisher(spark), root.toUri().toString());
   }
 
@@ -43,9 +54,15 @@ class AsOfVintagesTest extends SparkTestBase {
     String v2 = HistoryFixtures.sha256(HistoryFixtures.ZONES_V2);
     String areas = HistoryFixtures.sha256(HistoryFixtures.AREAS);
     // 31 March: only the March ingestion is known. The whole day of 18 April includes the revision.
-    assertEquals(Map.of("areas.csv", areas, "zones.csv", v1), files(store.asOf(LocalDate.parse("2025-03-31"))));
-    assertEquals(Map.of("areas.csv", areas, "zones.csv", v1), files(store.asOf(LocalDate.parse("2025-04-17"))));
-    assertEquals(Map.of("areas.csv", areas, "zones.csv", v2), files(store.asOf(LocalDate.parse("2025-04-18"))));
+    assertEquals(
+        Map.of("areas.csv", areas, "zones.csv", v1),
+        files(store.asOf(LocalDate.parse("2025-03-31"))));
+    assertEquals(
+        Map.of("areas.csv", areas, "zones.csv", v1),
+        files(store.asOf(LocalDate.parse("2025-04-17"))));
+    assertEquals(
+        Map.of("areas.csv", areas, "zones.csv", v2),
+        files(store.asOf(LocalDate.parse("2025-04-18"))));
     assertEquals(Map.of("areas.csv", areas, "zones.csv", v2), files(store.asOf(null)));
   }
 
@@ -64,9 +81,11 @@ class AsOfVintagesTest extends SparkTestBase {
 
   @Test
   void dateBeforeAnyIngestionIsRefused() {
-    RerunRefused e = assertThrows(RerunRefused.class, () -> store.asOf(LocalDate.parse("2025-03-17")));
+    RerunRefused e =
+        assertThrows(RerunRefused.class, () -> store.asOf(LocalDate.parse("2025-03-17")));
     assertEquals(
-        "no input was ingested on or before 2025-03-17 under " + tmp.resolve("root").toUri().toString().replaceAll("/$", ""),
+        "no input was ingested on or before 2025-03-17 under "
+            + tmp.resolve("root").toUri().toString().replaceAll("/$", ""),
         e.getMessage());
   }
 
@@ -74,15 +93,25 @@ class AsOfVintagesTest extends SparkTestBase {
     List<RunManifest.Snapshot> vintage = store.asOf(LocalDate.parse(date));
     PipelineRun.Request req =
         new PipelineRun.Request(
-            store.rebuild(vintage), tmp.resolve("root").toUri().toString(), List.of(),
-            Map.of("period", "2024"), List.of(), 1.0, true, vintage);
+            store.rebuild(vintage),
+            tmp.resolve("root").toUri().toString(),
+            List.of(),
+            Map.of("period", "2024"),
+            List.of(),
+            1.0,
+            true,
+            vintage);
     return new PipelineRun(spark, clock).execute(req, HistoryFixtures.quiet());
   }
 
   private double jinhuArea(PipelineRun.Result r) {
     List<Row> rows =
-        spark.read().parquet(r.run().staging("zones")).where("zone_code = 'JH-EDZ'")
-            .select("approved_area_km2").collectAsList();
+        spark
+            .read()
+            .parquet(r.run().staging("zones"))
+            .where("zone_code = 'JH-EDZ'")
+            .select("approved_area_km2")
+            .collectAsList();
     assertEquals(1, rows.size());
     return rows.get(0).getDouble(0);
   }

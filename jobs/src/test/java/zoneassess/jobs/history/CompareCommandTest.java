@@ -65,8 +65,12 @@ class CompareCommandTest extends SparkTestBase {
             RowFactory.create("Z1", "一号区", "淮安市", "national"),
             RowFactory.create("Z2", "二号区", "淮安市", "provincial"),
             RowFactory.create("Z3", "三号区", "南京市", "provincial"));
-    spark.createDataFrame(zones, StructType.fromDDL("zone_code STRING, zone_name STRING, city STRING, level STRING"))
-        .write().parquet(run.staging("zones"));
+    spark
+        .createDataFrame(
+            zones,
+            StructType.fromDDL("zone_code STRING, zone_name STRING, city STRING, level STRING"))
+        .write()
+        .parquet(run.staging("zones"));
     Object[][] stats = {
       {"Z1", "2024", 250.0, 12.0}, {"Z2", "2024", 150.0, 25.0}, {"Z3", "2024", 50.0, 18.0},
       {"Z1", "2025", 300.0, 10.0}, {"Z2", "2025", 200.0, 30.0}, {"Z3", "2025", 100.0, 20.0}
@@ -76,13 +80,28 @@ class CompareCommandTest extends SparkTestBase {
       rows.add(RowFactory.create(s[0], s[1], "gdp", s[2], "亿元", "final"));
       rows.add(RowFactory.create(s[0], s[1], "tax_revenue", s[3], "亿元", "final"));
     }
-    spark.createDataFrame(
-            rows, StructType.fromDDL("zone_code STRING, period STRING, indicator_code STRING, value DOUBLE, unit STRING, basis STRING"))
-        .write().partitionBy("period").parquet(run.staging("zone_stats"));
+    spark
+        .createDataFrame(
+            rows,
+            StructType.fromDDL(
+                "zone_code STRING, period STRING, indicator_code STRING, value DOUBLE, unit STRING, basis STRING"))
+        .write()
+        .partitionBy("period")
+        .parquet(run.staging("zone_stats"));
     RunManifest manifest =
         new RunManifest(
-            RUN_ID, "2025-01-01T00:00:00Z", "2025-01-01T00:01:00Z", "run", Map.of("methodology", byGdp.toString()),
-            List.of(), List.of(), new RunManifest.CodeVersion("test", "test"), "4.2.0", "17", Map.of(), List.of());
+            RUN_ID,
+            "2025-01-01T00:00:00Z",
+            "2025-01-01T00:01:00Z",
+            "run",
+            Map.of("methodology", byGdp.toString()),
+            List.of(),
+            List.of(),
+            new RunManifest.CodeVersion("test", "test"),
+            "4.2.0",
+            "17",
+            Map.of(),
+            List.of());
     Publisher publisher = new Publisher(spark);
     publisher.writeText(run.manifest(), manifest.toJson());
     publisher.writeText(run.latestPointer(), RUN_ID + "\n");
@@ -100,7 +119,9 @@ class CompareCommandTest extends SparkTestBase {
             "aggregates:",
             "  - code: index",
             "indicators:",
-            "  - {code: x, parent: index, column: " + column + ", normalisation: {method: minmax, low: 0, high: 100}}",
+            "  - {code: x, parent: index, column: "
+                + column
+                + ", normalisation: {method: minmax, low: 0, high: 100}}",
             ""),
         StandardCharsets.UTF_8);
     return file;
@@ -122,9 +143,13 @@ class CompareCommandTest extends SparkTestBase {
   }
 
   private static Dataset<Row> mart(String folder, DatasetContract contract) {
-    Dataset<Row> df = spark.read().parquet(root.resolve("research").resolve(folder).resolve(contract.name()).toString());
+    Dataset<Row> df =
+        spark
+            .read()
+            .parquet(root.resolve("research").resolve(folder).resolve(contract.name()).toString());
     List<String> columns = List.of(df.columns());
-    assertEquals(contract.columnNames(), columns.subList(0, contract.columnNames().size()), contract.name());
+    assertEquals(
+        contract.columnNames(), columns.subList(0, contract.columnNames().size()), contract.name());
     return df;
   }
 
@@ -160,12 +185,22 @@ class CompareCommandTest extends SparkTestBase {
   void twoMethodologiesOnOnePeriod() {
     Outcome o =
         compare(
-            RUN_ID, "--out", root.toString(), "--methodology-a", byGdp.toString(), "--methodology-b",
-            byTax.toString(), "--periods", "2025", "--name", "gdp-vs-tax");
+            RUN_ID,
+            "--out",
+            root.toString(),
+            "--methodology-a",
+            byGdp.toString(),
+            "--methodology-b",
+            byTax.toString(),
+            "--periods",
+            "2025",
+            "--name",
+            "gdp-vs-tax");
     assertEquals(0, o.code(), o.err());
     List<Row> rows = mart("gdp-vs-tax", ResearchMarts.METHOD_COMPARISON).collectAsList();
     // sorted by rank under B: Z2 (1), Z3 (2), Z1 (3)
-    assertEquals(List.of("Z2", "Z3", "Z1"), rows.stream().map(r -> (String) r.getAs("zone_code")).toList());
+    assertEquals(
+        List.of("Z2", "Z3", "Z1"), rows.stream().map(r -> (String) r.getAs("zone_code")).toList());
     Row z1 = rows.get(2);
     assertEquals("2025", z1.getAs("period"));
     assertEquals(1, (int) z1.getAs("rank_a"));
@@ -212,7 +247,9 @@ class CompareCommandTest extends SparkTestBase {
   void aBrokenMethodologyFileIsAUsageErrorNamingTheLine() throws Exception {
     Path bad = tmp.resolve("bad.yaml");
     Files.writeString(
-        bad, "id: bad\nrules: classpath:rules/jiangsu-2021-rules.yaml\nindicatorz: []\n", StandardCharsets.UTF_8);
+        bad,
+        "id: bad\nrules: classpath:rules/jiangsu-2021-rules.yaml\nindicatorz: []\n",
+        StandardCharsets.UTF_8);
     Outcome o = compare("--out", root.toString(), "--methodology-b", bad.toString());
     assertEquals(2, o.code());
     assertTrue(o.err().contains(bad + ":3:1:"), o.err());
@@ -220,8 +257,16 @@ class CompareCommandTest extends SparkTestBase {
 
   @Test
   void aBadPeriodRangeIsAUsageError() {
-    Outcome o = compare("--out", root.toString(), "--methodology-b", byGdp.toString(), "--periods", "2025-2018");
+    Outcome o =
+        compare(
+            "--out",
+            root.toString(),
+            "--methodology-b",
+            byGdp.toString(),
+            "--periods",
+            "2025-2018");
     assertEquals(2, o.code());
-    assertTrue(o.err().contains("--periods '2025-2018' is not yyyy or yyyy-yyyy (first ≤ last)"), o.err());
+    assertTrue(
+        o.err().contains("--periods '2025-2018' is not yyyy or yyyy-yyyy (first ≤ last)"), o.err());
   }
 }

@@ -42,7 +42,8 @@ final class HistoryFixtures {
       """;
 
   /** Vintage 2: the statistics bureau revised 金湖's approved area from 12 to 14 km². */
-  static final String ZONES_V2 = ZONES_V1.replace("economic_technological,12,2006", "economic_technological,14,2006");
+  static final String ZONES_V2 =
+      ZONES_V1.replace("economic_technological,12,2006", "economic_technological,14,2006");
 
   /** Writes the two-file input folder with the given zones file. */
   static Path inputFolder(Path dir, String zones) {
@@ -78,8 +79,13 @@ final class HistoryFixtures {
       throws Exception {
     PipelineRun.Request req =
         new PipelineRun.Request(
-            input.toUri().toString(), root.toUri().toString(), List.of(), Map.of("period", "2024"),
-            configs, 1.0, force);
+            input.toUri().toString(),
+            root.toUri().toString(),
+            List.of(),
+            Map.of("period", "2024"),
+            configs,
+            1.0,
+            force);
     return new PipelineRun(spark, clock).execute(req, quiet());
   }
 

@@ -32,7 +32,8 @@ class KillMidRunTest extends SparkTestBase {
     Path input = HistoryFixtures.inputFolder(tmp.resolve("in"), HistoryFixtures.ZONES_V1);
     Path root = tmp.resolve("root");
     HistoryFixtures.SettableClock clock = new HistoryFixtures.SettableClock("2025-03-18T02:00:00Z");
-    PipelineRun.Result before = HistoryFixtures.ingestOnlyRun(spark, clock, input, root, List.of(), false);
+    PipelineRun.Result before =
+        HistoryFixtures.ingestOnlyRun(spark, clock, input, root, List.of(), false);
     String latestBefore = Files.readString(root.resolve("LATEST"), StandardCharsets.UTF_8);
     assertEquals(before.runId() + "\n", latestBefore);
 
@@ -63,12 +64,16 @@ class KillMidRunTest extends SparkTestBase {
     assertTrue(lock.startsWith(child.pid() + "@"), lock);
 
     clock.set("2025-03-18T03:00:00Z");
-    PipelineRun.Result next = HistoryFixtures.ingestOnlyRun(spark, clock, input, root, List.of(), true);
+    PipelineRun.Result next =
+        HistoryFixtures.ingestOnlyRun(spark, clock, input, root, List.of(), true);
 
-    assertEquals(next.runId() + "\n", Files.readString(root.resolve("LATEST"), StandardCharsets.UTF_8));
-    assertEquals(List.of(".inprogress", before.runId(), next.runId()).stream().sorted().toList(),
+    assertEquals(
+        next.runId() + "\n", Files.readString(root.resolve("LATEST"), StandardCharsets.UTF_8));
+    assertEquals(
+        List.of(".inprogress", before.runId(), next.runId()).stream().sorted().toList(),
         names(root.resolve("runs")));
-    assertEquals(List.of(), names(root.resolve("runs/.inprogress")), "the killed run's folder is removed");
+    assertEquals(
+        List.of(), names(root.resolve("runs/.inprogress")), "the killed run's folder is removed");
     assertFalse(Files.exists(root.resolve(".lock")));
     assertEquals(3, spark.read().parquet(next.run().staging("zones")).count());
   }
@@ -81,13 +86,17 @@ class KillMidRunTest extends SparkTestBase {
     return Files.exists(stderrFile()) ? Files.readString(stderrFile(), StandardCharsets.UTF_8) : "";
   }
 
-  /** {@code java … zoneassess.jobs.cli.Main run} with this JVM's class path and Spark module flags. */
+  /**
+   * {@code java … zoneassess.jobs.cli.Main run} with this JVM's class path and Spark module flags.
+   */
   private Process startRun(Path input, Path root) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.startsWith("-XX:+IgnoreUnrecognized")
+      if (a.startsWith("--add-opens")
+          || a.startsWith("--add-exports")
+          || a.startsWith("-XX:+IgnoreUnrecognized")
           || a.startsWith("-Djdk.reflect")) {
         cmd.add(a);
       }
@@ -96,8 +105,17 @@ class KillMidRunTest extends SparkTestBase {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("zoneassess.jobs.cli.Main");
-    cmd.addAll(List.of("run", "--input", input.toString(), "--out", root.toString(), "--force",
-        "--skip-packs", "--period", "2024"));
+    cmd.addAll(
+        List.of(
+            "run",
+            "--input",
+            input.toString(),
+            "--out",
+            root.toString(),
+            "--force",
+            "--skip-packs",
+            "--period",
+            "2024"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderrFile().toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     return pb.start();
@@ -111,7 +129,10 @@ class KillMidRunTest extends SparkTestBase {
 
   private static List<String> names(Path dir) throws Exception {
     try (var s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> !n.endsWith(".crc"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -50,32 +50,42 @@ class MethodologyComparisonTest extends SparkTestBase {
     a =
         frame(
             "method-a",
-            new Object[] {"Z1", "2024", 90.0, 1}, new Object[] {"Z2", "2024", 80.0, 2},
+            new Object[] {"Z1", "2024", 90.0, 1},
+            new Object[] {"Z2", "2024", 80.0, 2},
             new Object[] {"Z3", "2024", 70.0, 3},
-            new Object[] {"Z1", "2025", 90.0, 1}, new Object[] {"Z2", "2025", 80.0, 2},
-            new Object[] {"Z6", "2025", 75.0, 3}, new Object[] {"Z3", "2025", 70.0, 4},
-            new Object[] {"Z4", "2025", 60.0, 5}, new Object[] {"Z5", "2025", 50.0, null});
+            new Object[] {"Z1", "2025", 90.0, 1},
+            new Object[] {"Z2", "2025", 80.0, 2},
+            new Object[] {"Z6", "2025", 75.0, 3},
+            new Object[] {"Z3", "2025", 70.0, 4},
+            new Object[] {"Z4", "2025", 60.0, 5},
+            new Object[] {"Z5", "2025", 50.0, null});
     b =
         frame(
             "method-b",
-            new Object[] {"Z1", "2024", 85.0, 1}, new Object[] {"Z2", "2024", 75.0, 2},
+            new Object[] {"Z1", "2024", 85.0, 1},
+            new Object[] {"Z2", "2024", 75.0, 2},
             new Object[] {"Z3", "2024", 65.0, 3},
-            new Object[] {"Z2", "2025", 90.0, 1}, new Object[] {"Z3", "2025", 80.0, 2},
-            new Object[] {"Z1", "2025", 70.0, 3}, new Object[] {"Z4", "2025", 60.0, 4},
+            new Object[] {"Z2", "2025", 90.0, 1},
+            new Object[] {"Z3", "2025", 80.0, 2},
+            new Object[] {"Z1", "2025", 70.0, 3},
+            new Object[] {"Z4", "2025", 60.0, 4},
             new Object[] {"Z5", "2025", 55.0, 5});
     comparison = MethodologyComparison.comparison(a, b).localCheckpoint();
   }
 
   @Test
   void comparisonHasTheContractColumnsSortedByPeriodThenRankB() {
-    assertArrayEquals(ResearchMarts.METHOD_COMPARISON.columnNames().toArray(), comparison.columns());
+    assertArrayEquals(
+        ResearchMarts.METHOD_COMPARISON.columnNames().toArray(), comparison.columns());
     List<String> order = new ArrayList<>();
     for (Row r : comparison.collectAsList()) {
       order.add(r.getAs("period") + ":" + r.getAs("zone_code"));
     }
     // 2025 by rank_b: Z2 1, Z3 2, Z1 3, Z4 4, Z5 5, then Z6 (no rank under B) last
     assertEquals(
-        List.of("2024:Z1", "2024:Z2", "2024:Z3", "2025:Z2", "2025:Z3", "2025:Z1", "2025:Z4", "2025:Z5", "2025:Z6"),
+        List.of(
+            "2024:Z1", "2024:Z2", "2024:Z3", "2025:Z2", "2025:Z3", "2025:Z1", "2025:Z4", "2025:Z5",
+            "2025:Z6"),
         order);
   }
 
@@ -123,7 +133,8 @@ class MethodologyComparisonTest extends SparkTestBase {
     assertEquals("2025", y2025.getAs("period"));
     assertEquals(4, (int) y2025.getAs("zones"));
     // Z1..Z4 re-ranked among themselves: A 1, 2, 3, 4 (Z6 is not among them), B 3, 1, 2, 4
-    // d = −2, 1, 1, 0 → Σd² = 6 → 1 − 6·6 / (4·15) = 0.4 (Pearson on the raw A ranks 1, 2, 4, 5 would give 0.424)
+    // d = −2, 1, 1, 0 → Σd² = 6 → 1 − 6·6 / (4·15) = 0.4 (Pearson on the raw A ranks 1, 2, 4, 5
+    // would give 0.424)
     assertEquals(0.4, (double) y2025.getAs("spearman"), EPS);
     // B in A's order: 3, 1, 2, 4 → discordant (3,1) (3,2); concordant the other 4 → (4 − 2) / 6
     assertEquals(2.0 / 6, (double) y2025.getAs("kendall_tau_b"), EPS);
@@ -134,7 +145,10 @@ class MethodologyComparisonTest extends SparkTestBase {
     assertEquals(1, (int) y2025.getAs(MethodologyComparison.RANKED_A_ONLY), "Z6");
     assertEquals(1, (int) y2025.getAs(MethodologyComparison.RANKED_B_ONLY), "Z5");
     List<String> contract = ResearchMarts.METHOD_CORRELATION.columnNames();
-    assertEquals(contract, List.of(MethodologyComparison.correlation(comparison).columns()).subList(0, contract.size()));
+    assertEquals(
+        contract,
+        List.of(MethodologyComparison.correlation(comparison).columns())
+            .subList(0, contract.size()));
   }
 
   @Test
@@ -146,7 +160,14 @@ class MethodologyComparisonTest extends SparkTestBase {
     assertEquals(17, rows.size());
     List<String> firstFour = new ArrayList<>();
     for (Row r : rows.subList(0, 4)) {
-      firstFour.add(r.getAs("methodology") + ":" + r.getAs("zone_code") + ":" + r.getAs("period") + ":" + r.getAs("rank"));
+      firstFour.add(
+          r.getAs("methodology")
+              + ":"
+              + r.getAs("zone_code")
+              + ":"
+              + r.getAs("period")
+              + ":"
+              + r.getAs("rank"));
     }
     assertEquals(List.of("a:Z1:2024:1", "a:Z1:2025:1", "a:Z2:2024:2", "a:Z2:2025:2"), firstFour);
     Row last = rows.get(16);

@@ -48,7 +48,8 @@ class MonteCarloDrawsTest extends SparkTestBase {
   @Test
   void dirichletWithShapesBelowOneStillAveragesTheNominalShares() {
     // Concentration 2 → α = 1, 0.6, 0.4 (the α < 1 branch of the Gamma sampler), α₀ = 2.
-    // Var(w₁) = 1·1/(4·3) = 0.0833, sd 0.289; mean of 10,000 has sd 0.0029; tolerance 5 sd = 0.0145.
+    // Var(w₁) = 1·1/(4·3) = 0.0833, sd 0.289; mean of 10,000 has sd 0.0029; tolerance 5 sd =
+    // 0.0145.
     double[] mean = meanShares(new WeightScheme.Dirichlet(2), new double[] {0.5, 0.3, 0.2});
     assertEquals(0.5, mean[0], 0.0145);
     assertEquals(0.3, mean[1], 0.0145);
@@ -62,8 +63,13 @@ class MonteCarloDrawsTest extends SparkTestBase {
     double sum = 0;
     double sumSq = 0;
     for (int rep = 0; rep < DRAWS; rep++) {
-      double w = new WeightScheme.Dirichlet(50)
-          .draw(new double[] {1, 1}, new RandomGenerator[] {MonteCarloDraws.stream(1L, rep, "a"), MonteCarloDraws.stream(1L, rep, "b")})[0];
+      double w =
+          new WeightScheme.Dirichlet(50)
+              .draw(
+                  new double[] {1, 1},
+                  new RandomGenerator[] {
+                    MonteCarloDraws.stream(1L, rep, "a"), MonteCarloDraws.stream(1L, rep, "b")
+                  })[0];
       sum += w;
       sumSq += w * w;
     }
@@ -73,10 +79,16 @@ class MonteCarloDrawsTest extends SparkTestBase {
 
   @Test
   void uniformStaysWithinTheSpreadBeforeRenormalising() {
-    // Nominal ½, ½ with spread 0.2: raw weights in [0.4, 0.6), so each share is in (0.4/1.0, 0.6/1.0).
+    // Nominal ½, ½ with spread 0.2: raw weights in [0.4, 0.6), so each share is in (0.4/1.0,
+    // 0.6/1.0).
     for (int rep = 0; rep < 1000; rep++) {
-      double[] w = new WeightScheme.Uniform(0.2)
-          .draw(new double[] {1, 1}, new RandomGenerator[] {MonteCarloDraws.stream(1L, rep, "a"), MonteCarloDraws.stream(1L, rep, "b")});
+      double[] w =
+          new WeightScheme.Uniform(0.2)
+              .draw(
+                  new double[] {1, 1},
+                  new RandomGenerator[] {
+                    MonteCarloDraws.stream(1L, rep, "a"), MonteCarloDraws.stream(1L, rep, "b")
+                  });
       assertTrue(w[0] > 0.4 && w[0] < 0.6, "share " + w[0]);
       assertEquals(1.0, w[0] + w[1], 1e-15);
     }
@@ -94,23 +106,41 @@ class MonteCarloDrawsTest extends SparkTestBase {
     assertEquals(600, sums.size()); // 200 replications × 3 groups (root, D1, D2)
     sums.forEach(r -> assertEquals(1.0, r.getDouble(2), 1e-12, r.toString()));
     // D2's single child always gets all of D2.
-    w.where("node_code = 'i3'").collectAsList().forEach(r -> assertEquals(1.0, (double) r.getAs("weight")));
+    w.where("node_code = 'i3'")
+        .collectAsList()
+        .forEach(r -> assertEquals(1.0, (double) r.getAs("weight")));
   }
 
   @Test
   void aDrawDependsOnlyOnSeedReplicationAndNode() {
     Dataset<Row> tree =
-        spark.sql("SELECT * FROM VALUES ('a', CAST(NULL AS STRING), 1.0D), ('b', NULL, 1.0D) AS t(node_code, parent_code, weight)");
+        spark.sql(
+            "SELECT * FROM VALUES ('a', CAST(NULL AS STRING), 1.0D), ('b', NULL, 1.0D) AS t(node_code, parent_code, weight)");
     WeightScheme d = new WeightScheme.Dirichlet(10);
-    List<Row> ten = MonteCarloDraws.weights(tree, 9L, 10, d).orderBy("rep", "node_code").collectAsList();
+    List<Row> ten =
+        MonteCarloDraws.weights(tree, 9L, 10, d).orderBy("rep", "node_code").collectAsList();
     // The first 5 replications of a 5-replication run are those of the 10-replication run.
-    assertEquals(ten.subList(0, 10), MonteCarloDraws.weights(tree, 9L, 5, d).orderBy("rep", "node_code").collectAsList());
-    assertNotEquals(ten, MonteCarloDraws.weights(tree, 10L, 10, d).orderBy("rep", "node_code").collectAsList());
+    assertEquals(
+        ten.subList(0, 10),
+        MonteCarloDraws.weights(tree, 9L, 5, d).orderBy("rep", "node_code").collectAsList());
+    assertNotEquals(
+        ten, MonteCarloDraws.weights(tree, 10L, 10, d).orderBy("rep", "node_code").collectAsList());
     List<Row> methods =
-        MonteCarloDraws.methods(spark, 9L, 10, List.of(ScoreNormalisation.values()), List.of(ScoreAggregation.values()))
+        MonteCarloDraws.methods(
+                spark,
+                9L,
+                10,
+                List.of(ScoreNormalisation.values()),
+                List.of(ScoreAggregation.values()))
             .collectAsList();
-    assertEquals(methods,
-        MonteCarloDraws.methods(spark, 9L, 10, List.of(ScoreNormalisation.values()), List.of(ScoreAggregation.values()))
+    assertEquals(
+        methods,
+        MonteCarloDraws.methods(
+                spark,
+                9L,
+                10,
+                List.of(ScoreNormalisation.values()),
+                List.of(ScoreAggregation.values()))
             .collectAsList());
   }
 }

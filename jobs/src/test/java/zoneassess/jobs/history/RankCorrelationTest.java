@@ -24,7 +24,8 @@ class RankCorrelationTest extends SparkTestBase {
     for (Object[] r : rows) {
       data.add(RowFactory.create(r));
     }
-    Dataset<Row> df = spark.createDataFrame(data, StructType.fromDDL("g STRING, k STRING, x INT, y INT"));
+    Dataset<Row> df =
+        spark.createDataFrame(data, StructType.fromDDL("g STRING, k STRING, x INT, y INT"));
     Map<String, Row> out = new TreeMap<>();
     for (Row r : RankCorrelation.byGroup(df, "g", "k", "x", "y").collectAsList()) {
       out.put(r.getString(0), r);
@@ -70,7 +71,8 @@ class RankCorrelationTest extends SparkTestBase {
   @Test
   void tiesUseAverageRanksAndTauB() {
     // competition ranks x = 1, 2, 2, 4 (z1 and z2 tied), y = 1, 2, 3, 4
-    Map<String, Row> r = correlate(group("ties", new Integer[] {1, 2, 2, 4}, new Integer[] {1, 2, 3, 4}));
+    Map<String, Row> r =
+        correlate(group("ties", new Integer[] {1, 2, 2, 4}, new Integer[] {1, 2, 3, 4}));
     Row t = r.get("ties");
     // average ranks x = 1, 2.5, 2.5, 4; y = 1, 2, 3, 4; both means 2.5
     // dx = −1.5, 0, 0, 1.5; dy = −1.5, −0.5, 0.5, 1.5

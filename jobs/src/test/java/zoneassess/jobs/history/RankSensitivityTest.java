@@ -19,14 +19,15 @@ import zoneassess.jobs.testing.SparkTestBase;
 /**
  * Four zones on a two-dimension tree: D1 (weight 0.5) over i1 and i2 (0.5 each), D2 (0.5) over i3,
  * which is lower-is-better. Directed, A is best on every indicator, D worst on every one. B (0.8,
- * 0.8 on D1; 3rd on i3) and C (0.2, 0.2; 2nd on i3) are mirror images: i3's directed column {A 0,
- * B −0.8, C −0.2, D −1} is i1's column {1, 0.2, 0.8, 0} shifted by −1 with B and C swapped, so every
+ * 0.8 on D1; 3rd on i3) and C (0.2, 0.2; 2nd on i3) are mirror images: i3's directed column {A 0, B
+ * −0.8, C −0.2, D −1} is i1's column {1, 0.2, 0.8, 0} shifted by −1 with B and C swapped, so every
  * normalisation (all are invariant to a shift) gives B on D1 what it gives C on D2 and vice versa.
  * Under arithmetic minmax, B − C = 0.6 × 100 × (wD1 − wD2): B is ahead exactly when D1's drawn
  * weight beats D2's.
  */
 class RankSensitivityTest extends SparkTestBase {
-  private static final List<ScoreNormalisation> ALL_NORMALISATIONS = List.of(ScoreNormalisation.values());
+  private static final List<ScoreNormalisation> ALL_NORMALISATIONS =
+      List.of(ScoreNormalisation.values());
   private static final List<ScoreAggregation> ALL_AGGREGATIONS = List.of(ScoreAggregation.values());
 
   private static Dataset<Row> indicators;
@@ -48,22 +49,32 @@ class RankSensitivityTest extends SparkTestBase {
         spark.sql(
             "SELECT * FROM VALUES ('D1', CAST(NULL AS STRING), 0.5D), ('D2', NULL, 0.5D),"
                 + " ('i1','D1',0.5D), ('i2','D1',0.5D), ('i3','D2',1.0D) AS t(node_code, parent_code, weight)");
-    names = spark.sql("SELECT * FROM VALUES ('i1','外资'), ('i2','税收'), ('i3', CAST(NULL AS STRING)) AS t(node_code, name_zh)");
+    names =
+        spark.sql(
+            "SELECT * FROM VALUES ('i1','外资'), ('i2','税收'), ('i3', CAST(NULL AS STRING)) AS t(node_code, name_zh)");
     uniformRanks = ranks(design(42L, 1000, new WeightScheme.Uniform(0.2)));
   }
 
   private static RankSensitivity.Design design(long seed, int n, WeightScheme w) {
-    return new RankSensitivity.Design(seed, n, w, List.of(ScoreNormalisation.METHODOLOGY), List.of(ScoreAggregation.ARITHMETIC));
+    return new RankSensitivity.Design(
+        seed, n, w, List.of(ScoreNormalisation.METHODOLOGY), List.of(ScoreAggregation.ARITHMETIC));
   }
 
   private static List<Row> ranks(RankSensitivity.Design d) {
-    return RankSensitivity.replicationRanks(indicators, tree, d).orderBy("rep", "zone_code").collectAsList();
+    return RankSensitivity.replicationRanks(indicators, tree, d)
+        .orderBy("rep", "zone_code")
+        .collectAsList();
   }
 
   @Test
   void dominantZoneIsFirstAndDominatedZoneLastUnderEverySchemeNormalisationAndAggregation() {
-    for (WeightScheme w : List.of(new WeightScheme.Uniform(0.5), new WeightScheme.Dirichlet(50), new WeightScheme.Dirichlet(2))) {
-      List<Row> ranks = ranks(new RankSensitivity.Design(7L, 200, w, ALL_NORMALISATIONS, ALL_AGGREGATIONS));
+    for (WeightScheme w :
+        List.of(
+            new WeightScheme.Uniform(0.5),
+            new WeightScheme.Dirichlet(50),
+            new WeightScheme.Dirichlet(2))) {
+      List<Row> ranks =
+          ranks(new RankSensitivity.Design(7L, 200, w, ALL_NORMALISATIONS, ALL_AGGREGATIONS));
       assertEquals(800, ranks.size());
       Set<String> methods = new HashSet<>();
       Map<Integer, Integer> middleSum = new HashMap<>();
@@ -89,15 +100,23 @@ class RankSensitivityTest extends SparkTestBase {
     // scores B's (x, x, y) and C's (y, y, x) to the same ½·f(x) + ½·f(y) (or its geometric mean).
     List<Row> ranks =
         RankSensitivity.replicationRanks(
-                indicators, tree, new RankSensitivity.Design(3L, 100, new WeightScheme.Uniform(0.0), ALL_NORMALISATIONS, ALL_AGGREGATIONS))
+                indicators,
+                tree,
+                new RankSensitivity.Design(
+                    3L, 100, new WeightScheme.Uniform(0.0), ALL_NORMALISATIONS, ALL_AGGREGATIONS))
             .collectAsList();
     for (Row r : ranks) {
       if (r.getAs("zone_code").equals("B") || r.getAs("zone_code").equals("C")) {
         assertEquals(2, (int) r.getAs("rank"), r.toString());
       }
     }
-    Map<String, Row> intervals = intervals(RankSensitivity.replicationRanks(
-        indicators, tree, new RankSensitivity.Design(3L, 100, new WeightScheme.Uniform(0.0), ALL_NORMALISATIONS, ALL_AGGREGATIONS)));
+    Map<String, Row> intervals =
+        intervals(
+            RankSensitivity.replicationRanks(
+                indicators,
+                tree,
+                new RankSensitivity.Design(
+                    3L, 100, new WeightScheme.Uniform(0.0), ALL_NORMALISATIONS, ALL_AGGREGATIONS)));
     assertInterval(intervals.get("B"), 2, 2, 2);
     assertInterval(intervals.get("C"), 2, 2, 2);
   }
@@ -105,13 +124,20 @@ class RankSensitivityTest extends SparkTestBase {
   @Test
   void mirrorZonesSplitSecondAndThirdPlaceWhenTheWeightsVary() {
     for (WeightScheme w : List.of(new WeightScheme.Uniform(0.2), new WeightScheme.Dirichlet(50))) {
-      List<Row> ranks = w instanceof WeightScheme.Uniform ? uniformRanks : ranks(design(42L, 1000, w));
-      long bSecond = ranks.stream().filter(r -> r.getAs("zone_code").equals("B") && (int) r.getAs("rank") == 2).count();
+      List<Row> ranks =
+          w instanceof WeightScheme.Uniform ? uniformRanks : ranks(design(42L, 1000, w));
+      long bSecond =
+          ranks.stream()
+              .filter(r -> r.getAs("zone_code").equals("B") && (int) r.getAs("rank") == 2)
+              .count();
       // D1 and D2 are drawn alike, so B is second in about half of 1,000 replications;
       // binomial sd ≈ 16, so ±100 is > 6 sd.
       assertTrue(bSecond > 400 && bSecond < 600, w + ": B second in " + bSecond);
     }
-    Map<String, Row> intervals = intervals(RankSensitivity.replicationRanks(indicators, tree, design(42L, 1000, new WeightScheme.Uniform(0.2))));
+    Map<String, Row> intervals =
+        intervals(
+            RankSensitivity.replicationRanks(
+                indicators, tree, design(42L, 1000, new WeightScheme.Uniform(0.2))));
     assertInterval(intervals.get("A"), 1, 1, 1);
     assertInterval(intervals.get("D"), 4, 4, 4);
     // Ranks 2 and 3 each occur in more than 5 % of replications, so both intervals span [2, 3].
@@ -129,16 +155,32 @@ class RankSensitivityTest extends SparkTestBase {
 
   @Test
   void sameSeedSameRanksWhateverThePartitioningAndAnotherSeedOtherDraws() {
-    RankSensitivity.Design d = new RankSensitivity.Design(42L, 300, new WeightScheme.Dirichlet(20), ALL_NORMALISATIONS, ALL_AGGREGATIONS);
-    List<Row> once = RankSensitivity.replicationRanks(indicators, tree, d).orderBy("rep", "zone_code").collectAsList();
+    RankSensitivity.Design d =
+        new RankSensitivity.Design(
+            42L, 300, new WeightScheme.Dirichlet(20), ALL_NORMALISATIONS, ALL_AGGREGATIONS);
+    List<Row> once =
+        RankSensitivity.replicationRanks(indicators, tree, d)
+            .orderBy("rep", "zone_code")
+            .collectAsList();
     List<Row> again =
-        RankSensitivity.replicationRanks(indicators.repartition(3), tree.repartition(2), d).orderBy("rep", "zone_code").collectAsList();
+        RankSensitivity.replicationRanks(indicators.repartition(3), tree.repartition(2), d)
+            .orderBy("rep", "zone_code")
+            .collectAsList();
     assertEquals(once, again);
-    RankSensitivity.Design other = new RankSensitivity.Design(7L, 300, new WeightScheme.Dirichlet(20), ALL_NORMALISATIONS, ALL_AGGREGATIONS);
+    RankSensitivity.Design other =
+        new RankSensitivity.Design(
+            7L, 300, new WeightScheme.Dirichlet(20), ALL_NORMALISATIONS, ALL_AGGREGATIONS);
     assertNotEquals(
-        MonteCarloDraws.weights(tree, 42L, 300, d.weights()).orderBy("rep", "node_code").collectAsList(),
-        MonteCarloDraws.weights(tree, 7L, 300, other.weights()).orderBy("rep", "node_code").collectAsList());
-    List<Row> moved = RankSensitivity.replicationRanks(indicators, tree, other).orderBy("rep", "zone_code").collectAsList();
+        MonteCarloDraws.weights(tree, 42L, 300, d.weights())
+            .orderBy("rep", "node_code")
+            .collectAsList(),
+        MonteCarloDraws.weights(tree, 7L, 300, other.weights())
+            .orderBy("rep", "node_code")
+            .collectAsList());
+    List<Row> moved =
+        RankSensitivity.replicationRanks(indicators, tree, other)
+            .orderBy("rep", "zone_code")
+            .collectAsList();
     assertNotEquals(once, moved);
   }
 
@@ -165,9 +207,12 @@ class RankSensitivityTest extends SparkTestBase {
   }
 
   private static Map<String, Row> intervals(Dataset<Row> replicationRanks) {
-    Dataset<Row> zoneNames = spark.sql("SELECT * FROM VALUES ('A','甲'), ('B','乙'), ('C','丙') AS t(zone_code, zone_name)");
+    Dataset<Row> zoneNames =
+        spark.sql(
+            "SELECT * FROM VALUES ('A','甲'), ('B','乙'), ('C','丙') AS t(zone_code, zone_name)");
     Map<String, Row> out = new HashMap<>();
-    RankSensitivity.rankIntervals(replicationRanks, RankSensitivity.nominalRanks(indicators, tree), zoneNames)
+    RankSensitivity.rankIntervals(
+            replicationRanks, RankSensitivity.nominalRanks(indicators, tree), zoneNames)
         .collectAsList()
         .forEach(r -> out.put(r.getAs("zone_code"), r));
     return out;

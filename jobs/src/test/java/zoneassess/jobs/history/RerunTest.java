@@ -22,7 +22,8 @@ import zoneassess.schema.layout.RunLayout;
 class RerunTest extends SparkTestBase {
   @TempDir Path tmp;
 
-  private final HistoryFixtures.SettableClock clock = new HistoryFixtures.SettableClock("2025-03-18T02:00:00Z");
+  private final HistoryFixtures.SettableClock clock =
+      new HistoryFixtures.SettableClock("2025-03-18T02:00:00Z");
 
   private PipelineRun.Result firstRun(List<String> configs) throws Exception {
     Path input = HistoryFixtures.inputFolder(tmp.resolve("in"), HistoryFixtures.ZONES_V1);
@@ -32,7 +33,8 @@ class RerunTest extends SparkTestBase {
   private Rerun.Outcome rerun(String runId) throws Exception {
     clock.set("2025-03-19T02:00:00Z");
     return new Rerun(spark, clock)
-        .execute(tmp.resolve("root").toUri().toString(), runId, p -> List.of(), HistoryFixtures.quiet());
+        .execute(
+            tmp.resolve("root").toUri().toString(), runId, p -> List.of(), HistoryFixtures.quiet());
   }
 
   private String root() {
@@ -46,8 +48,10 @@ class RerunTest extends SparkTestBase {
     RunManifest m = RunManifest.fromJson(new Publisher(spark).readText(first.run().manifest()));
     assertEquals(
         List.of(
-            new RunManifest.Snapshot("areas.csv", "areas", HistoryFixtures.sha256(HistoryFixtures.AREAS)),
-            new RunManifest.Snapshot("zones.csv", "zones", HistoryFixtures.sha256(HistoryFixtures.ZONES_V1))),
+            new RunManifest.Snapshot(
+                "areas.csv", "areas", HistoryFixtures.sha256(HistoryFixtures.AREAS)),
+            new RunManifest.Snapshot(
+                "zones.csv", "zones", HistoryFixtures.sha256(HistoryFixtures.ZONES_V1))),
         m.snapshots());
 
     Rerun.Outcome o = rerun(first.runId());
@@ -55,7 +59,8 @@ class RerunTest extends SparkTestBase {
     assertNotEquals(first.runId(), o.rerunId());
     assertTrue(o.rerunId().startsWith("20250319T020000Z-"), o.rerunId());
     Map<String, Rerun.Status> status =
-        o.checks().stream().collect(Collectors.toMap(Rerun.OutputCheck::name, Rerun.OutputCheck::status));
+        o.checks().stream()
+            .collect(Collectors.toMap(Rerun.OutputCheck::name, Rerun.OutputCheck::status));
     assertEquals(m.outputs().size(), o.checks().size());
     assertEquals(Rerun.Status.MATCH, status.get("staging/zones"));
     assertEquals(Rerun.Status.MATCH, status.get("staging/areas"));
@@ -64,7 +69,8 @@ class RerunTest extends SparkTestBase {
     assertTrue(o.allMatch(), String.join("\n", o.table()));
     // The staged data themselves are byte-identical: same hash in both manifests.
     RunManifest again =
-        RunManifest.fromJson(new Publisher(spark).readText(RunLayout.published(root(), o.rerunId()).manifest()));
+        RunManifest.fromJson(
+            new Publisher(spark).readText(RunLayout.published(root(), o.rerunId()).manifest()));
     assertEquals(hash(m, "staging/zones"), hash(again, "staging/zones"));
   }
 
@@ -81,8 +87,14 @@ class RerunTest extends SparkTestBase {
     RerunRefused e = assertThrows(RerunRefused.class, () -> rerun(first.runId()));
 
     assertEquals(
-        "input snapshot changed: zones.csv (dataset zones) was recorded with sha256 " + recorded
-            + " but the stored copy " + root() + "snapshots/sha256/" + recorded + " now has sha256 " + changed,
+        "input snapshot changed: zones.csv (dataset zones) was recorded with sha256 "
+            + recorded
+            + " but the stored copy "
+            + root()
+            + "snapshots/sha256/"
+            + recorded
+            + " now has sha256 "
+            + changed,
         e.getMessage());
     assertEquals(List.of(first.runId()), publishedRuns());
   }
@@ -96,7 +108,9 @@ class RerunTest extends SparkTestBase {
     RerunRefused e = assertThrows(RerunRefused.class, () -> rerun(first.runId()));
 
     assertTrue(
-        e.getMessage().startsWith("input snapshot missing: areas.csv (dataset areas, sha256 " + recorded + ")"),
+        e.getMessage()
+            .startsWith(
+                "input snapshot missing: areas.csv (dataset areas, sha256 " + recorded + ")"),
         e.getMessage());
   }
 
@@ -110,8 +124,11 @@ class RerunTest extends SparkTestBase {
     RerunRefused e = assertThrows(RerunRefused.class, () -> rerun(first.runId()));
 
     assertEquals(
-        "configuration file changed: " + methodology + " was recorded with sha256 "
-            + HistoryFixtures.sha256("name: test\nweight: 0.5\n") + " but now has sha256 "
+        "configuration file changed: "
+            + methodology
+            + " was recorded with sha256 "
+            + HistoryFixtures.sha256("name: test\nweight: 0.5\n")
+            + " but now has sha256 "
             + HistoryFixtures.sha256("name: test\nweight: 0.6\n"),
         e.getMessage());
   }
@@ -119,16 +136,24 @@ class RerunTest extends SparkTestBase {
   @Test
   void unknownRunIsRefused() {
     RerunRefused e = assertThrows(RerunRefused.class, () -> rerun("20990101T000000Z-00000000"));
-    assertTrue(e.getMessage().startsWith("no published run 20990101T000000Z-00000000: "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("no published run 20990101T000000Z-00000000: "), e.getMessage());
   }
 
   private static String hash(RunManifest m, String output) {
-    return m.outputs().stream().filter(o -> o.name().equals(output)).findFirst().orElseThrow().sha256();
+    return m.outputs().stream()
+        .filter(o -> o.name().equals(output))
+        .findFirst()
+        .orElseThrow()
+        .sha256();
   }
 
   private List<String> publishedRuns() throws Exception {
     try (var s = Files.list(tmp.resolve("root/runs"))) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("."))
+          .sorted()
+          .toList();
     }
   }
 }

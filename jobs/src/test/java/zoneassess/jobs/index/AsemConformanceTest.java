@@ -23,8 +23,8 @@ import zoneassess.jobs.testing.SparkTestBase;
 
 /**
  * The ASEM index (COINr reference build) through the {@code index} command and the shipped
- * methodology file, compared stage by stage with the stored tables: every value within 1e-9,
- * the winsorised points as flagged, and all 51 ranks.
+ * methodology file, compared stage by stage with the stored tables: every value within 1e-9, the
+ * winsorised points as flagged, and all 51 ranks.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AsemConformanceTest extends SparkTestBase {
@@ -39,18 +39,25 @@ class AsemConformanceTest extends SparkTestBase {
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new IndexCommand());
     cl.setErr(new PrintWriter(err));
-    int code = cl.execute(
-        "--methodology", "classpath:methodologies/conformance/asem-coinr.yaml",
-        "--data", dir.resolve("input_IndData.csv").toString(),
-        "--data", dir.resolve("input_Denominators.csv").toString(),
-        "--id-column", "UnitCode",
-        "--out", out.toString());
+    int code =
+        cl.execute(
+            "--methodology", "classpath:methodologies/conformance/asem-coinr.yaml",
+            "--data", dir.resolve("input_IndData.csv").toString(),
+            "--data", dir.resolve("input_Denominators.csv").toString(),
+            "--id-column", "UnitCode",
+            "--out", out.toString());
     assertEquals(0, code, err.toString());
   }
 
   private Map<String, Row> byUnit(Path csv) {
     Map<String, Row> m = new HashMap<>();
-    for (Row r : spark.read().option("header", true).option("inferSchema", true).csv(csv.toString()).collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .option("header", true)
+            .option("inferSchema", true)
+            .csv(csv.toString())
+            .collectAsList()) {
       m.put(r.getAs("UnitCode"), r);
     }
     return m;
@@ -58,9 +65,14 @@ class AsemConformanceTest extends SparkTestBase {
 
   private void assertStage(String ours, String published, int expectedColumns) {
     Map<String, Row> mine = byUnit(out.resolve(ours + ".csv"));
-    Dataset<Row> pub = spark.read().option("header", true).option("inferSchema", true)
-        .csv(dir.resolve(published).toString());
-    List<String> columns = new ArrayList<>(Arrays.asList(mine.values().iterator().next().schema().fieldNames()));
+    Dataset<Row> pub =
+        spark
+            .read()
+            .option("header", true)
+            .option("inferSchema", true)
+            .csv(dir.resolve(published).toString());
+    List<String> columns =
+        new ArrayList<>(Arrays.asList(mine.values().iterator().next().schema().fieldNames()));
     columns.retainAll(Arrays.asList(pub.columns()));
     columns.removeAll(List.of("UnitCode", "Group_EurAsia"));
     assertEquals(expectedColumns, columns.size(), "compared columns of " + ours);
@@ -74,8 +86,12 @@ class AsemConformanceTest extends SparkTestBase {
       for (String c : columns) {
         Object e = p.getAs(c);
         Object a = r.getAs(c);
-        boolean same = e == null ? a == null
-            : a != null && Math.abs(((Number) e).doubleValue() - ((Number) a).doubleValue()) <= TOLERANCE;
+        boolean same =
+            e == null
+                ? a == null
+                : a != null
+                    && Math.abs(((Number) e).doubleValue() - ((Number) a).doubleValue())
+                        <= TOLERANCE;
         if (same) {
           cells++;
         } else if (wrong.size() < 20) {
@@ -121,17 +137,28 @@ class AsemConformanceTest extends SparkTestBase {
   @Test
   void winsorisedPointsMatchTheTreatmentFlags() {
     List<String> expected = new ArrayList<>();
-    Dataset<Row> flags = spark.read().option("header", true).csv(dir.resolve("treat_flags.csv").toString());
+    Dataset<Row> flags =
+        spark.read().option("header", true).csv(dir.resolve("treat_flags.csv").toString());
     for (Row r : flags.collectAsList()) {
       for (String c : flags.columns()) {
         String f = r.getAs(c);
         if ("WHigh".equals(f) || "WLow".equals(f)) {
-          expected.add(r.getAs("UnitCode") + "." + c + "." + ("WHigh".equals(f) ? "winsorised_high" : "winsorised_low"));
+          expected.add(
+              r.getAs("UnitCode")
+                  + "."
+                  + c
+                  + "."
+                  + ("WHigh".equals(f) ? "winsorised_high" : "winsorised_low"));
         }
       }
     }
     List<String> actual = new ArrayList<>();
-    for (Row r : spark.read().option("header", true).csv(out.resolve("treatment.csv").toString()).collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .option("header", true)
+            .csv(out.resolve("treatment.csv").toString())
+            .collectAsList()) {
       actual.add(r.getAs("UnitCode") + "." + r.getAs("indicator") + "." + r.getAs("treatment"));
     }
     expected.sort(null);

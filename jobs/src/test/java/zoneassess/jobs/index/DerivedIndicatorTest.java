@@ -17,33 +17,39 @@ import zoneassess.jobs.testing.SparkTestBase;
 class DerivedIndicatorTest extends SparkTestBase {
   private static final double EPS = 1e-12;
 
-  private static final String METHOD = String.join("\n",
-      "id: derived-cases",
-      "inputs: [gdp, land, tax, pop, leading, industry]",
-      "exclude_rows: [\"is_test = 1\"]",
-      "aggregates: [{code: index}]",
-      "indicators:",
-      "  - {code: focus, parent: index, formula: leading / industry}",
-      "  - {code: per_area, parent: index, formula: gdp ÷ land}",
-      "  - {code: tax_per_mu, parent: index, formula: tax × 10000 ÷ (land × 1500)}",
-      "  - {code: growth_prev, parent: index, formula: 'growth(gdp, previous)'}",
-      "  - {code: growth_base, parent: index, formula: 'growth(gdp, base=2020)'}",
-      "  - {code: total, parent: index, formula: 'sum(gdp, tax)'}",
-      "  - {code: log_gdp, parent: index, formula: log(gdp)}",
-      "  - {code: per_area_sq, parent: index, formula: per_area * per_area}",
-      "  - {code: gdp_pc, parent: index, column: gdp, denominator: pop}",
-      "");
+  private static final String METHOD =
+      String.join(
+          "\n",
+          "id: derived-cases",
+          "inputs: [gdp, land, tax, pop, leading, industry]",
+          "exclude_rows: [\"is_test = 1\"]",
+          "aggregates: [{code: index}]",
+          "indicators:",
+          "  - {code: focus, parent: index, formula: leading / industry}",
+          "  - {code: per_area, parent: index, formula: gdp ÷ land}",
+          "  - {code: tax_per_mu, parent: index, formula: tax × 10000 ÷ (land × 1500)}",
+          "  - {code: growth_prev, parent: index, formula: 'growth(gdp, previous)'}",
+          "  - {code: growth_base, parent: index, formula: 'growth(gdp, base=2020)'}",
+          "  - {code: total, parent: index, formula: 'sum(gdp, tax)'}",
+          "  - {code: log_gdp, parent: index, formula: log(gdp)}",
+          "  - {code: per_area_sq, parent: index, formula: per_area * per_area}",
+          "  - {code: gdp_pc, parent: index, column: gdp, denominator: pop}",
+          "");
 
   @Test
   void formulasGrowthAndDenominators() {
-    var wide = EngineFixtures.table(spark,
-        "id:string, period:int, is_test:int, gdp:double, land:double, tax:double, pop:double, leading:double, industry:double",
-        row("z1", 2020, 0, 100.0, 4.0, 6.0, 50.0, 30.0, 60.0),
-        row("z1", 2021, 0, 110.0, 5.0, 7.5, 55.0, 40.0, 0.0),
-        row("z1", 2022, 0, 121.0, 5.0, null, 0.0, 45.0, 90.0),
-        row("z2", 2021, 0, 50.0, 0.0, 3.0, 10.0, 10.0, 20.0),
-        row("zz", 2021, 1, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0));
-    IndexResult r = CompositeIndexEngine.run(wide, EngineFixtures.methodology(METHOD), new IndexOptions("id", List.of("period")));
+    var wide =
+        EngineFixtures.table(
+            spark,
+            "id:string, period:int, is_test:int, gdp:double, land:double, tax:double, pop:double, leading:double, industry:double",
+            row("z1", 2020, 0, 100.0, 4.0, 6.0, 50.0, 30.0, 60.0),
+            row("z1", 2021, 0, 110.0, 5.0, 7.5, 55.0, 40.0, 0.0),
+            row("z1", 2022, 0, 121.0, 5.0, null, 0.0, 45.0, 90.0),
+            row("z2", 2021, 0, 50.0, 0.0, 3.0, 10.0, 10.0, 20.0),
+            row("zz", 2021, 1, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0));
+    IndexResult r =
+        CompositeIndexEngine.run(
+            wide, EngineFixtures.methodology(METHOD), new IndexOptions("id", List.of("period")));
     Map<String, Row> y2021 = EngineFixtures.byId(r.raw().filter("period = 2021"), "id");
     assertEquals(2, y2021.size(), "the test row is excluded");
     // 经济主业聚焦度 30/60 in 2020; a zero denominator gives a missing value, not an error
@@ -70,25 +76,51 @@ class DerivedIndicatorTest extends SparkTestBase {
     assertEquals(110.0, value(y2021, "z1", "gdp_pc"), EPS);
     Map<String, Row> den2021 = EngineFixtures.byId(r.denominated().filter("period = 2021"), "id");
     assertEquals(2.0, value(den2021, "z1", "gdp_pc"), EPS);
-    assertNull(value(EngineFixtures.byId(r.denominated().filter("period = 2022"), "id"), "z1", "gdp_pc"));
+    assertNull(
+        value(EngineFixtures.byId(r.denominated().filter("period = 2022"), "id"), "z1", "gdp_pc"));
   }
 
   @Test
   void missingColumnsAndDuplicateUnitsAreReported() {
-    var noLand = EngineFixtures.table(spark, "id:string, period:int, is_test:int, gdp:double",
-        row("z1", 2021, 0, 1.0));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CompositeIndexEngine.run(noLand, EngineFixtures.methodology(METHOD), new IndexOptions("id", List.of("period"))));
-    assertTrue(e.getMessage().contains("the data lacks column(s) [leading, industry, land, tax"), e.getMessage());
-    var dup = EngineFixtures.table(spark,
-        "id:string, period:int, is_test:int, gdp:double, land:double, tax:double, pop:double, leading:double, industry:double",
-        row("z1", 2021, 0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0), row("z1", 2021, 0, 2.0, 1.0, 1.0, 1.0, 1.0, 1.0));
-    IllegalArgumentException d = assertThrows(IllegalArgumentException.class,
-        () -> CompositeIndexEngine.run(dup, EngineFixtures.methodology(METHOD), new IndexOptions("id", List.of("period"))));
-    assertTrue(d.getMessage().contains("more than one row for [id, period] = z1/2021"), d.getMessage());
-    IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
-        () -> CompositeIndexEngine.run(dup, EngineFixtures.methodology(METHOD), new IndexOptions("id", List.of())));
-    assertTrue(p.getMessage().contains("uses growth(), which needs a period column") || p.getMessage().contains("more than one row"),
+    var noLand =
+        EngineFixtures.table(
+            spark, "id:string, period:int, is_test:int, gdp:double", row("z1", 2021, 0, 1.0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                CompositeIndexEngine.run(
+                    noLand,
+                    EngineFixtures.methodology(METHOD),
+                    new IndexOptions("id", List.of("period"))));
+    assertTrue(
+        e.getMessage().contains("the data lacks column(s) [leading, industry, land, tax"),
+        e.getMessage());
+    var dup =
+        EngineFixtures.table(
+            spark,
+            "id:string, period:int, is_test:int, gdp:double, land:double, tax:double, pop:double, leading:double, industry:double",
+            row("z1", 2021, 0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+            row("z1", 2021, 0, 2.0, 1.0, 1.0, 1.0, 1.0, 1.0));
+    IllegalArgumentException d =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                CompositeIndexEngine.run(
+                    dup,
+                    EngineFixtures.methodology(METHOD),
+                    new IndexOptions("id", List.of("period"))));
+    assertTrue(
+        d.getMessage().contains("more than one row for [id, period] = z1/2021"), d.getMessage());
+    IllegalArgumentException p =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                CompositeIndexEngine.run(
+                    dup, EngineFixtures.methodology(METHOD), new IndexOptions("id", List.of())));
+    assertTrue(
+        p.getMessage().contains("uses growth(), which needs a period column")
+            || p.getMessage().contains("more than one row"),
         p.getMessage());
   }
 }

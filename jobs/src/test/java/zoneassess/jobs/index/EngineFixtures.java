@@ -20,18 +20,22 @@ final class EngineFixtures {
   private EngineFixtures() {}
 
   /**
-   * A wide table from a schema string such as {@code "id:string, region:string, x:double"} and
-   * rows of values (null for missing).
+   * A wide table from a schema string such as {@code "id:string, region:string, x:double"} and rows
+   * of values (null for missing).
    */
   static Dataset<Row> table(SparkSession spark, String schema, Object[]... rows) {
     List<StructField> fields = new ArrayList<>();
     for (String f : schema.split(",")) {
       String[] p = f.strip().split(":");
-      fields.add(DataTypes.createStructField(p[0], switch (p[1]) {
-        case "string" -> DataTypes.StringType;
-        case "int" -> DataTypes.IntegerType;
-        default -> DataTypes.DoubleType;
-      }, true));
+      fields.add(
+          DataTypes.createStructField(
+              p[0],
+              switch (p[1]) {
+                case "string" -> DataTypes.StringType;
+                case "int" -> DataTypes.IntegerType;
+                default -> DataTypes.DoubleType;
+              },
+              true));
     }
     List<Row> out = new ArrayList<>();
     for (Object[] r : rows) {

@@ -29,20 +29,36 @@ class HdiConformanceTest extends SparkTestBase {
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new IndexCommand());
     cl.setErr(new PrintWriter(err));
-    int code = cl.execute(
-        "--methodology", "classpath:methodologies/conformance/hdi-2022.yaml",
-        "--data", dir.resolve("hdi_2022.csv").toString(),
-        "--id-column", "iso3",
-        "--out", out.toString());
+    int code =
+        cl.execute(
+            "--methodology",
+            "classpath:methodologies/conformance/hdi-2022.yaml",
+            "--data",
+            dir.resolve("hdi_2022.csv").toString(),
+            "--id-column",
+            "iso3",
+            "--out",
+            out.toString());
     assertEquals(0, code, err.toString());
 
     Map<String, Row> published = new HashMap<>();
-    for (Row r : spark.read().option("header", true).option("inferSchema", true)
-        .csv(dir.resolve("hdi_2022.csv").toString()).filter("is_aggregate = 0").collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .option("header", true)
+            .option("inferSchema", true)
+            .csv(dir.resolve("hdi_2022.csv").toString())
+            .filter("is_aggregate = 0")
+            .collectAsList()) {
       published.put(r.getAs("iso3"), r);
     }
-    List<Row> ours = spark.read().option("header", true).option("inferSchema", true)
-        .csv(out.resolve("ranks.csv").toString()).collectAsList();
+    List<Row> ours =
+        spark
+            .read()
+            .option("header", true)
+            .option("inferSchema", true)
+            .csv(out.resolve("ranks.csv").toString())
+            .collectAsList();
     assertEquals(193, published.size());
     assertEquals(193, ours.size(), "the 11 aggregate rows are excluded");
     List<String> wrong = new ArrayList<>();

@@ -22,32 +22,42 @@ class NormalisationTest extends SparkTestBase {
   private static final double EPS = 1e-12;
   private Map<String, Row> n;
 
-  private static final String METHOD = String.join("\n",
-      "id: normalisation-cases",
-      "aggregates:",
-      "  - code: index",
-      "indicators:",
-      "  - {code: mm, parent: index, column: x, normalisation: {method: minmax, low: -1, high: 1}}",
-      "  - {code: mm_low, parent: index, column: x, direction: lower, normalisation: {method: minmax, low: 0, high: 100}}",
-      "  - {code: gp, parent: index, column: x, normalisation: {method: goalposts, min: 0, max: 5}}",
-      "  - {code: gp_nocap, parent: index, column: x, normalisation: {method: goalposts, min: 0, max: 5, cap: false}}",
-      "  - {code: gp_low, parent: index, column: x, direction: lower, normalisation: {method: goalposts, min: 0, max: 5}}",
-      "  - {code: z, parent: index, column: x, normalisation: {method: zscore, scale: 10, centre: 50}}",
-      "  - {code: rk, parent: index, column: y, normalisation: rank}",
-      "  - {code: pr, parent: index, column: x, normalisation: percentile_rank}",
-      "  - {code: rp, parent: index, column: y, normalisation: {method: rank_points, first: 100, step: 5}}",
-      "  - {code: dt, parent: index, column: x, normalisation: {method: distance_to_target, target: 5}}",
-      "  - {code: bm, parent: index, column: x, normalisation: {method: benchmark, benchmark: 2, cap: 2, scale: 50}}",
-      "  - {code: bm_low, parent: index, column: x, direction: lower, normalisation: {method: benchmark, benchmark: 2}}",
-      "  - {code: lg, parent: index, column: x, transform: log, normalisation: none}",
-      "  - {code: lg_gp, parent: index, column: x, transform: log, normalisation: {method: goalposts, min: 1, max: 7.38905609893065}}",
-      "");
+  private static final String METHOD =
+      String.join(
+          "\n",
+          "id: normalisation-cases",
+          "aggregates:",
+          "  - code: index",
+          "indicators:",
+          "  - {code: mm, parent: index, column: x, normalisation: {method: minmax, low: -1, high: 1}}",
+          "  - {code: mm_low, parent: index, column: x, direction: lower, normalisation: {method: minmax, low: 0, high: 100}}",
+          "  - {code: gp, parent: index, column: x, normalisation: {method: goalposts, min: 0, max: 5}}",
+          "  - {code: gp_nocap, parent: index, column: x, normalisation: {method: goalposts, min: 0, max: 5, cap: false}}",
+          "  - {code: gp_low, parent: index, column: x, direction: lower, normalisation: {method: goalposts, min: 0, max: 5}}",
+          "  - {code: z, parent: index, column: x, normalisation: {method: zscore, scale: 10, centre: 50}}",
+          "  - {code: rk, parent: index, column: y, normalisation: rank}",
+          "  - {code: pr, parent: index, column: x, normalisation: percentile_rank}",
+          "  - {code: rp, parent: index, column: y, normalisation: {method: rank_points, first: 100, step: 5}}",
+          "  - {code: dt, parent: index, column: x, normalisation: {method: distance_to_target, target: 5}}",
+          "  - {code: bm, parent: index, column: x, normalisation: {method: benchmark, benchmark: 2, cap: 2, scale: 50}}",
+          "  - {code: bm_low, parent: index, column: x, direction: lower, normalisation: {method: benchmark, benchmark: 2}}",
+          "  - {code: lg, parent: index, column: x, transform: log, normalisation: none}",
+          "  - {code: lg_gp, parent: index, column: x, transform: log, normalisation: {method: goalposts, min: 1, max: 7.38905609893065}}",
+          "");
 
   @BeforeAll
   void run() {
-    var wide = EngineFixtures.table(spark, "id:string, x:double, y:double",
-        row("a", 1.0, 3.0), row("b", 2.0, 1.0), row("c", 4.0, 3.0), row("d", 9.0, 2.0));
-    IndexResult r = CompositeIndexEngine.run(wide, EngineFixtures.methodology(METHOD), new IndexOptions("id", List.of()));
+    var wide =
+        EngineFixtures.table(
+            spark,
+            "id:string, x:double, y:double",
+            row("a", 1.0, 3.0),
+            row("b", 2.0, 1.0),
+            row("c", 4.0, 3.0),
+            row("d", 9.0, 2.0));
+    IndexResult r =
+        CompositeIndexEngine.run(
+            wide, EngineFixtures.methodology(METHOD), new IndexOptions("id", List.of()));
     n = EngineFixtures.byId(r.normalised(), "id");
   }
 
@@ -86,7 +96,8 @@ class NormalisationTest extends SparkTestBase {
   void rankAndRankPointsWithTies() {
     // y = 3, 1, 3, 2 ascending competition ranks (worst = 1): 1 → 1, 2 → 2, 3, 3 → 3, 3
     expect("rk", 3, 1, 3, 2);
-    // best first: the two 3s share place 1, then 2 is 3rd, 1 is 4th → 100, 100, 100 − 2×5, 100 − 3×5
+    // best first: the two 3s share place 1, then 2 is 3rd, 1 is 4th → 100, 100, 100 − 2×5, 100 −
+    // 3×5
     expect("rp", 100, 85, 100, 90);
   }
 
@@ -119,9 +130,16 @@ class NormalisationTest extends SparkTestBase {
 
   @Test
   void missingValuesStayMissing() {
-    var wide = EngineFixtures.table(spark, "id:string, x:double, y:double",
-        row("a", 1.0, 1.0), row("b", null, 2.0), row("c", 3.0, 3.0));
-    IndexResult r = CompositeIndexEngine.run(wide, EngineFixtures.methodology(METHOD), new IndexOptions("id", List.of()));
+    var wide =
+        EngineFixtures.table(
+            spark,
+            "id:string, x:double, y:double",
+            row("a", 1.0, 1.0),
+            row("b", null, 2.0),
+            row("c", 3.0, 3.0));
+    IndexResult r =
+        CompositeIndexEngine.run(
+            wide, EngineFixtures.methodology(METHOD), new IndexOptions("id", List.of()));
     Map<String, Row> m = EngineFixtures.byId(r.normalised(), "id");
     assertNull(value(m, "b", "mm"));
     // min-max over the two present values: 1 → −1, 3 → 1

@@ -14,21 +14,23 @@ import zoneassess.jobs.testing.SparkTestBase;
 
 /**
  * Properties over random data. Each of 30 seeded trials is its own partition (the {@code trial}
- * column), so one engine run checks them all: min-max scores stay within their range and the
- * ranks are a permutation with ties (sorted, r₁ = 1 and r₍ᵢ₊₁₎ ∈ {rᵢ, i + 1}).
+ * column), so one engine run checks them all: min-max scores stay within their range and the ranks
+ * are a permutation with ties (sorted, r₁ = 1 and r₍ᵢ₊₁₎ ∈ {rᵢ, i + 1}).
  */
 class PropertyTest extends SparkTestBase {
 
   @Test
   void minmaxWithinRangeAndRanksArePermutationsWithTies() {
-    String yaml = String.join("\n",
-        "id: properties",
-        "aggregates: [{code: index}]",
-        "indicators:",
-        "  - {code: x, parent: index, normalisation: {method: minmax, low: -3, high: 7}}",
-        "  - {code: y, parent: index, direction: lower, normalisation: {method: minmax, low: 0, high: 1}}",
-        "ranking: {decimals: 1}",
-        "");
+    String yaml =
+        String.join(
+            "\n",
+            "id: properties",
+            "aggregates: [{code: index}]",
+            "indicators:",
+            "  - {code: x, parent: index, normalisation: {method: minmax, low: -3, high: 7}}",
+            "  - {code: y, parent: index, direction: lower, normalisation: {method: minmax, low: 0, high: 1}}",
+            "ranking: {decimals: 1}",
+            "");
     Random random = new Random(20240601L);
     List<Object[]> rows = new ArrayList<>();
     for (int trial = 0; trial < 30; trial++) {
@@ -40,8 +42,12 @@ class PropertyTest extends SparkTestBase {
         rows.add(new Object[] {"u" + i, "t" + trial, x, y});
       }
     }
-    var wide = EngineFixtures.table(spark, "id:string, trial:string, x:double, y:double", rows.toArray(Object[][]::new));
-    IndexResult r = CompositeIndexEngine.run(wide, EngineFixtures.methodology(yaml), new IndexOptions("id", List.of("trial")));
+    var wide =
+        EngineFixtures.table(
+            spark, "id:string, trial:string, x:double, y:double", rows.toArray(Object[][]::new));
+    IndexResult r =
+        CompositeIndexEngine.run(
+            wide, EngineFixtures.methodology(yaml), new IndexOptions("id", List.of("trial")));
 
     for (Row row : r.normalised().collectAsList()) {
       Object x = row.getAs("x");
@@ -54,7 +60,9 @@ class PropertyTest extends SparkTestBase {
     }
     Map<String, List<Integer>> ranks = new HashMap<>();
     for (Row row : r.ranks().collectAsList()) {
-      ranks.computeIfAbsent(row.getAs("trial"), k -> new ArrayList<>()).add(row.<Integer>getAs("rank_all"));
+      ranks
+          .computeIfAbsent(row.getAs("trial"), k -> new ArrayList<>())
+          .add(row.<Integer>getAs("rank_all"));
     }
     assertEquals(30, ranks.size());
     for (Map.Entry<String, List<Integer>> e : ranks.entrySet()) {

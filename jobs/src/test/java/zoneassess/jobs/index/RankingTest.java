@@ -14,15 +14,18 @@ import zoneassess.jobs.testing.SparkTestBase;
 class RankingTest extends SparkTestBase {
 
   private static IndexResult run(String ranking, Object[]... rows) {
-    String yaml = String.join("\n",
-        "id: ranking-cases",
-        "defaults: {normalisation: none}",
-        "ranking: " + ranking,
-        "aggregates: [{code: index}, {code: main, parent: index}, {code: side, parent: index, weight: 0}]",
-        "indicators: [{code: x, parent: main}, {code: t, parent: side}]",
-        "");
+    String yaml =
+        String.join(
+            "\n",
+            "id: ranking-cases",
+            "defaults: {normalisation: none}",
+            "ranking: " + ranking,
+            "aggregates: [{code: index}, {code: main, parent: index}, {code: side, parent: index, weight: 0}]",
+            "indicators: [{code: x, parent: main}, {code: t, parent: side}]",
+            "");
     var wide = EngineFixtures.table(spark, "id:string, city:string, x:double, t:double", rows);
-    return CompositeIndexEngine.run(wide, EngineFixtures.methodology(yaml), new IndexOptions("id", List.of()));
+    return CompositeIndexEngine.run(
+        wide, EngineFixtures.methodology(yaml), new IndexOptions("id", List.of()));
   }
 
   private static final Object[][] ROWS = {
@@ -68,8 +71,13 @@ class RankingTest extends SparkTestBase {
     IndexResult r = run("{order: ascending}", ROWS);
     Map<String, Row> m = EngineFixtures.byId(r.ranks(), "id");
     // unrounded ascending: d 0.1, a 0.12345, b 0.12349, c 0.2, e 0.2004
-    assertEquals(List.of(1, 2, 3, 4, 5),
-        List.of(rank(m, "d", "rank_all"), rank(m, "a", "rank_all"), rank(m, "b", "rank_all"),
-            rank(m, "c", "rank_all"), rank(m, "e", "rank_all")));
+    assertEquals(
+        List.of(1, 2, 3, 4, 5),
+        List.of(
+            rank(m, "d", "rank_all"),
+            rank(m, "a", "rank_all"),
+            rank(m, "b", "rank_all"),
+            rank(m, "c", "rank_all"),
+            rank(m, "e", "rank_all")));
   }
 }

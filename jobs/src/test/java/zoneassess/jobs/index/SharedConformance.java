@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the shared conformance data, read in place and never copied into the repository: the
- * {@code zoneassess.shared.dir} system property (set by surefire to the project's ../shared), then
- * the {@code ZONEASSESS_SHARED} environment variable. Tests skip with a message when neither has it.
+ * Finds the shared conformance data, read in place and never copied into the repository: the {@code
+ * zoneassess.shared.dir} system property (set by surefire to the project's ../shared), then the
+ * {@code ZONEASSESS_SHARED} environment variable. Tests skip with a message when neither has it.
  */
 final class SharedConformance {
   private SharedConformance() {}
@@ -31,8 +31,13 @@ final class SharedConformance {
         return p;
       }
     }
-    assumeTrue(false, "conformance data '" + name + "' not found under " + candidates
-        + " (../shared is absent in a fresh clone; set ZONEASSESS_SHARED to run this test)");
+    assumeTrue(
+        false,
+        "conformance data '"
+            + name
+            + "' not found under "
+            + candidates
+            + " (../shared is absent in a fresh clone; set ZONEASSESS_SHARED to run this test)");
     return null;
   }
 }

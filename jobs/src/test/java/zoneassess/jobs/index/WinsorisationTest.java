@@ -40,7 +40,8 @@ class WinsorisationTest extends SparkTestBase {
     for (double v : x) {
       t += Math.pow((v - m) / s, 4);
     }
-    return n * (n + 1.0) * t / ((n - 1.0) * (n - 2.0) * (n - 3.0)) - 3 * (n - 1.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
+    return n * (n + 1.0) * t / ((n - 1.0) * (n - 2.0) * (n - 3.0))
+        - 3 * (n - 1.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
   }
 
   private static double mean(double[] x) {
@@ -104,20 +105,31 @@ class WinsorisationTest extends SparkTestBase {
   private static final double[] CLEAN = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 
   private IndexResult run(String outliers) {
-    String yaml = String.join("\n",
-        "id: winsorisation-cases",
-        "outliers: " + outliers,
-        "aggregates: [{code: index}]",
-        "indicators: [{code: hi, parent: index}, {code: lo, parent: index}, {code: two, parent: index}, {code: clean, parent: index}]",
-        "");
+    String yaml =
+        String.join(
+            "\n",
+            "id: winsorisation-cases",
+            "outliers: " + outliers,
+            "aggregates: [{code: index}]",
+            "indicators: [{code: hi, parent: index}, {code: lo, parent: index}, {code: two, parent: index}, {code: clean, parent: index}]",
+            "");
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < TWO_OUTLIERS.length; i++) {
-      rows.add(row("u" + (100 + i), i < 10 ? OUTLIER_HIGH[i] : null, i < 10 ? OUTLIER_LOW[i] : null, TWO_OUTLIERS[i],
-          i < 10 ? CLEAN[i] : null));
+      rows.add(
+          row(
+              "u" + (100 + i),
+              i < 10 ? OUTLIER_HIGH[i] : null,
+              i < 10 ? OUTLIER_LOW[i] : null,
+              TWO_OUTLIERS[i],
+              i < 10 ? CLEAN[i] : null));
     }
-    var wide = EngineFixtures.table(spark, "id:string, hi:double, lo:double, two:double, clean:double",
-        rows.toArray(Object[][]::new));
-    return CompositeIndexEngine.run(wide, EngineFixtures.methodology(yaml), new IndexOptions("id", List.of()));
+    var wide =
+        EngineFixtures.table(
+            spark,
+            "id:string, hi:double, lo:double, two:double, clean:double",
+            rows.toArray(Object[][]::new));
+    return CompositeIndexEngine.run(
+        wide, EngineFixtures.methodology(yaml), new IndexOptions("id", List.of()));
   }
 
   private static void assertSeries(double[] expected, Map<String, Row> treated, String code) {
@@ -132,15 +144,18 @@ class WinsorisationTest extends SparkTestBase {
     assertTrue(fails(OUTLIER_HIGH));
     double[] once = {1, 2, 3, 4, 5, 6, 7, 8, 9, 9};
     assertTrue(!fails(once));
-    IndexResult r = run("{method: winsorise, skewness: 2, kurtosis: 3.5, max_rounds: 5, fallback: log}");
+    IndexResult r =
+        run("{method: winsorise, skewness: 2, kurtosis: 3.5, max_rounds: 5, fallback: log}");
     Map<String, Row> t = EngineFixtures.byId(r.treated(), "id");
     assertSeries(once, t, "hi");
     assertSeries(new double[] {1, 1, 2, 3, 4, 5, 6, 7, 8, 9}, t, "lo");
     assertSeries(reference(TWO_OUTLIERS, 5, true), t, "two");
     assertSeries(CLEAN, t, "clean");
-    List<String> flags = r.treatment().collectAsList().stream()
-        .filter(x -> !x.getAs("indicator").equals("two"))
-        .map(x -> x.getAs("id") + "." + x.getAs("indicator") + "." + x.getAs("treatment")).toList();
+    List<String> flags =
+        r.treatment().collectAsList().stream()
+            .filter(x -> !x.getAs("indicator").equals("two"))
+            .map(x -> x.getAs("id") + "." + x.getAs("indicator") + "." + x.getAs("treatment"))
+            .toList();
     assertEquals(List.of("u100.lo.winsorised_low", "u109.hi.winsorised_high"), flags);
   }
 

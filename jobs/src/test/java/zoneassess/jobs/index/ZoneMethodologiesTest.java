@@ -11,20 +11,41 @@ import zoneassess.jobs.testing.SparkTestBase;
 import zoneassess.schema.methodology.MethodologyLoader;
 
 /**
- * The shipped zone methodologies run end to end on a small wide table of zone statistics with
- * two periods: every zone of the scored period gets an index in [0, 100] (min-max scores and
- * weighted means) and a rank, and missing per-mu aggregates are handled.
+ * The shipped zone methodologies run end to end on a small wide table of zone statistics with two
+ * periods: every zone of the scored period gets an index in [0, 100] (min-max scores and weighted
+ * means) and a rank, and missing per-mu aggregates are handled.
  */
 class ZoneMethodologiesTest extends SparkTestBase {
-  private static final String SCHEMA = String.join(",",
-      "zone_code:string", "period:string", "region:string", "level:string", "city:string",
-      "gdp:double", "industrial_output:double", "leading_industry_output:double", "tax_revenue:double",
-      "fdi_actual:double", "trade_total:double", "hightech_trade:double", "rnd_expense:double",
-      "hightech_enterprises:double", "tech_progress_contribution:double", "invention_patents:double",
-      "energy_consumption:double", "co2_emissions:double", "developed_land:double", "new_urban_jobs:double",
-      "cooperative_parks:double", "projects_started_1e8:double", "projects_started_1e9:double",
-      "projects_started_5e9:double", "investment_started_100m:double", "permu_value_added_per_mu:double",
-      "permu_share_d:double");
+  private static final String SCHEMA =
+      String.join(
+          ",",
+          "zone_code:string",
+          "period:string",
+          "region:string",
+          "level:string",
+          "city:string",
+          "gdp:double",
+          "industrial_output:double",
+          "leading_industry_output:double",
+          "tax_revenue:double",
+          "fdi_actual:double",
+          "trade_total:double",
+          "hightech_trade:double",
+          "rnd_expense:double",
+          "hightech_enterprises:double",
+          "tech_progress_contribution:double",
+          "invention_patents:double",
+          "energy_consumption:double",
+          "co2_emissions:double",
+          "developed_land:double",
+          "new_urban_jobs:double",
+          "cooperative_parks:double",
+          "projects_started_1e8:double",
+          "projects_started_1e9:double",
+          "projects_started_5e9:double",
+          "investment_started_100m:double",
+          "permu_value_added_per_mu:double",
+          "permu_share_d:double");
 
   /** Six zones (two per region, national and provincial) over 2020 and 2021. */
   private static Object[][] zones() {
@@ -37,11 +58,36 @@ class ZoneMethodologiesTest extends SparkTestBase {
     for (String period : List.of("2020", "2021")) {
       for (int i = 0; i < meta.length; i++) {
         double s = (6 - i) * (period.equals("2021") ? 1.1 : 1.0);
-        rows.add(new Object[] {meta[i][0], period, meta[i][1], meta[i][2], meta[i][3],
-            100 * s, 200 * s, 120.0 + 10 * i, 8 * s, 5000 * s, 20 * s, 6.0 + i, 2 * s,
-            30.0 + i, 55.0 + i, 100 * s, 50.0 + 5 * i, 120.0 + 9 * i, 10.0 + i, 3000 * s,
-            (double) (i % 3), (double) (6 - i), (double) (i % 2), (double) (i % 3 == 0 ? 1 : 0), 40 * s,
-            i == 2 ? null : 300.0 - 20 * i, i == 4 ? null : 0.02 * i});
+        rows.add(
+            new Object[] {
+              meta[i][0],
+              period,
+              meta[i][1],
+              meta[i][2],
+              meta[i][3],
+              100 * s,
+              200 * s,
+              120.0 + 10 * i,
+              8 * s,
+              5000 * s,
+              20 * s,
+              6.0 + i,
+              2 * s,
+              30.0 + i,
+              55.0 + i,
+              100 * s,
+              50.0 + 5 * i,
+              120.0 + 9 * i,
+              10.0 + i,
+              3000 * s,
+              (double) (i % 3),
+              (double) (6 - i),
+              (double) (i % 2),
+              (double) (i % 3 == 0 ? 1 : 0),
+              40 * s,
+              i == 2 ? null : 300.0 - 20 * i,
+              i == 4 ? null : 0.02 * i
+            });
       }
     }
     return rows.toArray(Object[][]::new);
@@ -50,7 +96,8 @@ class ZoneMethodologiesTest extends SparkTestBase {
   private void check(String name) {
     var m = MethodologyLoader.load("classpath:methodologies/" + name + ".yaml").methodology();
     var wide = EngineFixtures.table(spark, SCHEMA, zones());
-    IndexResult r = CompositeIndexEngine.run(wide, m, new IndexOptions("zone_code", List.of("period")));
+    IndexResult r =
+        CompositeIndexEngine.run(wide, m, new IndexOptions("zone_code", List.of("period")));
     List<Row> ranks = r.ranks().filter("period = '2021'").collectAsList();
     assertEquals(6, ranks.size());
     List<Integer> all = new ArrayList<>();
@@ -63,7 +110,13 @@ class ZoneMethodologiesTest extends SparkTestBase {
     all.sort(null);
     assertEquals(1, all.get(0));
     // zone 1 is the largest and best on most indicators in this fixture
-    assertEquals(1, ranks.stream().filter(x -> x.getAs("zone_code").equals("Z01")).findFirst().orElseThrow().<Integer>getAs("rank_all"));
+    assertEquals(
+        1,
+        ranks.stream()
+            .filter(x -> x.getAs("zone_code").equals("Z01"))
+            .findFirst()
+            .orElseThrow()
+            .<Integer>getAs("rank_all"));
   }
 
   @Test

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import zoneassess.jobs.testing.SparkTestBase;
 import zoneassess.schema.dataset.CreditCode;
 
-/** The Spark SQL check-digit expression agrees with the Java one (hand-worked in CreditCodeTest). */
+/**
+ * The Spark SQL check-digit expression agrees with the Java one (hand-worked in CreditCodeTest).
+ */
 class CreditCodeSparkTest extends SparkTestBase {
   @Test
   void sparkAndJavaAgree() {

@@ -43,7 +43,17 @@ class InputFolderTest {
             "zone_stats_2025Q3.csv zone_stats CSV GBK null",
             "enterprises.parquet enterprises PARQUET null null"),
         folder.files().stream()
-            .map(f -> f.name() + " " + f.dataset() + " " + f.format() + " " + f.encoding() + " " + f.sheet())
+            .map(
+                f ->
+                    f.name()
+                        + " "
+                        + f.dataset()
+                        + " "
+                        + f.format()
+                        + " "
+                        + f.encoding()
+                        + " "
+                        + f.sheet())
             .toList());
     assertEquals(
         List.of(
@@ -84,13 +94,15 @@ class InputFolderTest {
     assertEquals("GBK (ingest.yaml)", CsvEncoding.configured("gb2312", "x.csv").label());
     IngestException e =
         assertThrows(IngestException.class, () -> CsvEncoding.configured("latin1", "x.csv"));
-    assertTrue(e.getMessage().startsWith("x.csv: encoding 'latin1' in ingest.yaml is not supported"));
+    assertTrue(
+        e.getMessage().startsWith("x.csv: encoding 'latin1' in ingest.yaml is not supported"));
   }
 
   @Test
   void splitsAQuotedHeaderLine() {
     assertEquals(
-        List.of("a", "b,c", "say \"hi\"", ""), CsvReader.splitLine("a,\"b,c\",\"say \"\"hi\"\"\","));
+        List.of("a", "b,c", "say \"hi\"", ""),
+        CsvReader.splitLine("a,\"b,c\",\"say \"\"hi\"\"\","));
   }
 
   private static CsvEncoding detect(byte[] bytes) throws IOException {

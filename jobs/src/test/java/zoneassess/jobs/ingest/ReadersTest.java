@@ -43,10 +43,43 @@ class ReadersTest extends IngestTestBase {
         List.of(
             List.of(List.of("本表为园区名录")),
             List.of(
-                List.of("园区代码", "园区名称", "所在市", "市代码", "县区", "县代码", "片区", "级别", "类型", "批准面积（平方公里）", "设立年份"),
-                List.of("HA-ETDZ", "淮安经济技术开发区", "淮安市", 320800, "清江浦区", 320812, "north", "national", "economic_technological", 30.5, 1993),
+                List.of(
+                    "园区代码",
+                    "园区名称",
+                    "所在市",
+                    "市代码",
+                    "县区",
+                    "县代码",
+                    "片区",
+                    "级别",
+                    "类型",
+                    "批准面积（平方公里）",
+                    "设立年份"),
+                List.of(
+                    "HA-ETDZ",
+                    "淮安经济技术开发区",
+                    "淮安市",
+                    320800,
+                    "清江浦区",
+                    320812,
+                    "north",
+                    "national",
+                    "economic_technological",
+                    30.5,
+                    1993),
                 List.of(),
-                List.of("JH-EDZ", "金湖经济开发区", "淮安市", 320800, "金湖县", 320831, "north", "provincial", "economic_technological", 12, 2006))));
+                List.of(
+                    "JH-EDZ",
+                    "金湖经济开发区",
+                    "淮安市",
+                    320800,
+                    "金湖县",
+                    320831,
+                    "north",
+                    "provincial",
+                    "economic_technological",
+                    12,
+                    2006))));
     IngestFixtures.write(in, "ingest.yaml", "files:\n  zones.xlsx:\n    sheet: 园区\n");
     // 12345 万元 = 1.2345 亿元 (÷ 10 000); a quarter with blank basis is year-to-date.
     IngestFixtures.write(
@@ -80,8 +113,28 @@ class ReadersTest extends IngestTestBase {
     spark
         .createDataFrame(
             List.of(
-                RowFactory.create("914403001922038216", "华为", "HA-ETDZ", "320812", 2024, "above", 120.0, 600.0, 9000.0, "否"),
-                RowFactory.create("9144030071526726XG", "腾讯", "JH-EDZ", "320831", 2024, "below", 3.5, 20.0, 150.0, "Y")),
+                RowFactory.create(
+                    "914403001922038216",
+                    "华为",
+                    "HA-ETDZ",
+                    "320812",
+                    2024,
+                    "above",
+                    120.0,
+                    600.0,
+                    9000.0,
+                    "否"),
+                RowFactory.create(
+                    "9144030071526726XG",
+                    "腾讯",
+                    "JH-EDZ",
+                    "320831",
+                    2024,
+                    "below",
+                    3.5,
+                    20.0,
+                    150.0,
+                    "Y")),
             ent)
         .coalesce(1)
         .write()

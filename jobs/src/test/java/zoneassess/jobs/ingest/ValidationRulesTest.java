@@ -118,86 +118,203 @@ class ValidationRulesTest extends IngestTestBase {
   static final Map<String, String> EXPECTED_REJECTS = new TreeMap<>();
 
   static {
-    reject("zones_b.csv", 2, "duplicate_key", "zone_code",
+    reject(
+        "zones_b.csv",
+        2,
+        "duplicate_key",
+        "zone_code",
         "主键重复 / duplicate key (zone_code) = (HA-ETDZ); first occurrence: zones.csv row 2");
-    reject("zones_b.csv", 3, "pattern", "zone_code",
+    reject(
+        "zones_b.csv",
+        3,
+        "pattern",
+        "zone_code",
         "格式不符 / 'ha etdz' does not match ^[A-Z0-9-]{3,20}$");
-    reject("zones_b.csv", 4, "range", "approved_area_km2",
+    reject(
+        "zones_b.csv",
+        4,
+        "range",
+        "approved_area_km2",
         "超出范围 [0.01, 2000] / -3 is outside [0.01, 2000]");
-    reject("zones_b.csv", 5, "accepted_values", "level",
+    reject(
+        "zones_b.csv",
+        5,
+        "accepted_values",
+        "level",
         "取值不在允许范围 / 'county' is not one of national, provincial");
     reject("zones_b.csv", 6, "type", "established_year", "不是整数 / 'abc' is not a whole number");
-    reject("zones_b.csv", 7, "reference", "city_code",
+    reject(
+        "zones_b.csv",
+        7,
+        "reference",
+        "city_code",
         "引用不存在 / city_code '999999' not found in areas.area_code");
     reject("zones_b.csv", 8, "required", "zone_name", "必填项为空 / required value zone_name is blank");
-    reject("enterprises.csv", 3, "credit_code", "credit_code",
+    reject(
+        "enterprises.csv",
+        3,
+        "credit_code",
+        "credit_code",
         "信用代码校验位错误 / credit code check character is '7', expected '6'");
-    reject("enterprises.csv", 4, "land_positive", "land_area_mu",
+    reject(
+        "enterprises.csv",
+        4,
+        "land_positive",
+        "land_area_mu",
         "用地面积必须大于 0 / land area must be positive (land_area_mu=0.0)");
     // 30000 > 2 × 10000 = 20000.
-    reject("enterprises.csv", 5, "tax_vs_revenue", "tax_paid_10k",
+    reject(
+        "enterprises.csv",
+        5,
+        "tax_vs_revenue",
+        "tax_paid_10k",
         "税收超过销售收入 2 倍，不可信 / tax exceeds twice the revenue"
             + " (tax_paid_10k=30000.0, revenue_10k=10000.0)");
     // Line 6 is blank; line 7 is the first (腾讯, 2023), line 8 repeats it.
-    reject("enterprises.csv", 8, "duplicate_key", "credit_code",
+    reject(
+        "enterprises.csv",
+        8,
+        "duplicate_key",
+        "credit_code",
         "主键重复 / duplicate key (credit_code, year) = (9144030071526726XG, 2023);"
             + " first occurrence: enterprises.csv row 7");
-    reject("enterprises.csv", 9, "reference", "zone_code",
+    reject(
+        "enterprises.csv",
+        9,
+        "reference",
+        "zone_code",
         "引用不存在 / zone_code 'NOPE' not found in zones.zone_code");
-    reject("enterprises.csv", 10, "type", "utility",
+    reject(
+        "enterprises.csv",
+        10,
+        "type",
+        "utility",
         "不是是/否值 / 'maybe' is not a yes/no value (是/否, true/false, 1/0, Y/N)");
-    reject("enterprises_2.csv", 2, "duplicate_key", "credit_code",
+    reject(
+        "enterprises_2.csv",
+        2,
+        "duplicate_key",
+        "credit_code",
         "主键重复 / duplicate key (credit_code, year) = (914403001922038216, 2024);"
             + " first occurrence: enterprises.csv row 2");
-    reject("enterprises_2.csv", 3, "reference", "county_code",
+    reject(
+        "enterprises_2.csv",
+        3,
+        "reference",
+        "county_code",
         "引用不存在 / county_code '320999' not found in areas.area_code");
-    reject("enterprises_2.csv", 4, "accepted_values", "scale",
+    reject(
+        "enterprises_2.csv",
+        4,
+        "accepted_values",
+        "scale",
         "取值不在允许范围 / 'big' is not one of above, below");
-    reject("zone_stats.csv", 3, "unknown_indicator", "indicator_code",
+    reject(
+        "zone_stats.csv",
+        3,
+        "unknown_indicator",
+        "indicator_code",
         "未知指标 / unknown indicator 'not_an_indicator'");
-    reject("zone_stats.csv", 4, "unit_family", "unit",
+    reject(
+        "zone_stats.csv",
+        4,
+        "unit_family",
+        "unit",
         "单位无法换算 / unit '万人' cannot be converted to '亿元' (industrial_output)");
-    reject("zone_stats.csv", 5, "unknown_unit", "unit",
+    reject(
+        "zone_stats.csv",
+        5,
+        "unknown_unit",
+        "unit",
         "未知单位 / unknown unit 'bananas' for tax_revenue");
-    reject("zone_stats.csv", 6, "non_negative", "value",
+    reject(
+        "zone_stats.csv",
+        6,
+        "non_negative",
+        "value",
         "统计值不能为负 / a raw statistic cannot be negative (value=-4.0)");
-    reject("zone_stats.csv", 7, "percent_range", "value",
+    reject(
+        "zone_stats.csv",
+        7,
+        "percent_range",
+        "value",
         "百分比应在 0–100 之间 / a percentage must lie in 0–100 (value=120.0)");
-    reject("zone_stats.csv", 8, "pattern", "period",
+    reject(
+        "zone_stats.csv",
+        8,
+        "pattern",
+        "period",
         "格式不符 / '2025-13' does not match ^[0-9]{4}(Q[1-4]|-(0[1-9]|1[0-2]))?$");
     reject("zone_stats.csv", 9, "type", "value", "不是数值 / 'abc' is not a number");
-    reject("zone_stats.csv", 10, "reference", "zone_code",
+    reject(
+        "zone_stats.csv",
+        10,
+        "reference",
+        "zone_code",
         "引用不存在 / zone_code 'XX-NONE' not found in zones.zone_code");
-    reject("zone_stats.csv", 11, "duplicate_key", "zone_code",
+    reject(
+        "zone_stats.csv",
+        11,
+        "duplicate_key",
+        "zone_code",
         "主键重复 / duplicate key (zone_code, period, indicator_code) = (HA-ETDZ, 2025, gdp);"
             + " first occurrence: zone_stats.csv row 2");
-    reject("factor_costs.csv", 4, "reference", "region_code",
+    reject(
+        "factor_costs.csv",
+        4,
+        "reference",
+        "region_code",
         "引用不存在 / region_code 'HA-NOPE' not found in zones.zone_code (region_level = 'zone')");
-    reject("factor_costs.csv", 5, "reference", "region_code",
+    reject(
+        "factor_costs.csv",
+        5,
+        "reference",
+        "region_code",
         "引用不存在 / region_code 'HA-ETDZ' not found in areas.area_code (region_level <> 'zone')");
     reject("factor_costs.csv", 6, "unknown_unit", "unit", "未知单位 / unknown unit 'furlongs'");
-    reject("major_projects.csv", 4, "production_after_start", "production_date",
+    reject(
+        "major_projects.csv",
+        4,
+        "production_after_start",
+        "production_date",
         "投产早于开工 / production before construction start"
             + " (production_date=2024-05-01, construction_start_date=2024-06-01)");
-    reject("major_projects.csv", 5, "type", "signed_date",
+    reject(
+        "major_projects.csv",
+        5,
+        "type",
+        "signed_date",
         "不是日期 / '2024-02-30' is not a date (yyyy-MM-dd, yyyy/MM/dd or yyyyMMdd)");
     reject("zone_events.csv", 3, "range", "count", "超出范围 [1, 1000] / 0 is outside [1, 1000]");
   }
 
   private static void reject(String file, int line, String rule, String column, String reason) {
     EXPECTED_REJECTS.put(
-        String.format(java.util.Locale.ROOT, "%s:%02d", file, line), rule + " | " + column + " | " + reason);
+        String.format(java.util.Locale.ROOT, "%s:%02d", file, line),
+        rule + " | " + column + " | " + reason);
   }
 
   @Test
   void everyRejectHasItsFileLineRuleColumnAndReason() {
     Map<String, String> actual = new TreeMap<>();
-    for (String d : List.of("areas", "zones", "zone_stats", "enterprises", "factor_costs", "major_projects", "zone_events")) {
+    for (String d :
+        List.of(
+            "areas",
+            "zones",
+            "zone_stats",
+            "enterprises",
+            "factor_costs",
+            "major_projects",
+            "zone_events")) {
       for (Row r : rejectRows(d)) {
         assertEquals(d, r.getAs("dataset"));
         assertEquals("REJECT", r.getAs("severity"));
         actual.put(
-            String.format(java.util.Locale.ROOT, "%s:%02d", r.getAs("source_file"), (long) r.getAs("source_row")),
+            String.format(
+                java.util.Locale.ROOT,
+                "%s:%02d",
+                r.getAs("source_file"),
+                (long) r.getAs("source_row")),
             r.getAs("rule") + " | " + r.getAs("column") + " | " + r.getAs("reason"));
       }
     }
@@ -212,7 +329,8 @@ class ValidationRulesTest extends IngestTestBase {
     expected.put("zones", new long[] {3 + 7, 3, 7, 0});
     expected.put("zone_stats", new long[] {11, 2, 9, 0});
     // enterprises.csv: 9 rows (line 6 blank), 3 accepted; enterprises_2.csv: 3 rows, all rejected.
-    // Line 5 (tax 30000 > revenue) also breaks the WARN rule but is rejected, so 1 warning (line 7).
+    // Line 5 (tax 30000 > revenue) also breaks the WARN rule but is rejected, so 1 warning (line
+    // 7).
     expected.put("enterprises", new long[] {9 + 3, 3, 6 + 3, 1});
     expected.put("factor_costs", new long[] {5, 2, 3, 0});
     expected.put("major_projects", new long[] {4, 2, 2, 1});
@@ -230,11 +348,15 @@ class ValidationRulesTest extends IngestTestBase {
       assertEquals(d.rejected(), rejects(e.getKey()).count(), e.getKey());
     }
     ValidationReport.FileReport zonesB =
-        report.dataset("zones").files().stream().filter(f -> f.file().equals("zones_b.csv")).findFirst().orElseThrow();
+        report.dataset("zones").files().stream()
+            .filter(f -> f.file().equals("zones_b.csv"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(List.of(7L, 0L, 7L), List.of(zonesB.read(), zonesB.accepted(), zonesB.rejected()));
     assertEquals(1L, zonesB.rejectedByRule().get("duplicate_key"));
     // 4+10+11+12+5+4+2 = 48 read = 17 accepted + 31 rejected.
-    assertEquals(List.of(48L, 17L, 31L), List.of(report.read(), report.accepted(), report.rejected()));
+    assertEquals(
+        List.of(48L, 17L, 31L), List.of(report.read(), report.accepted(), report.rejected()));
     assertTrue(report.notes().contains("ignored README.md (not .csv, .xlsx or .parquet)"));
   }
 
@@ -244,24 +366,28 @@ class ValidationRulesTest extends IngestTestBase {
     assertEquals(Map.of("tax_over_revenue", 1L), e.warningsByRule());
     assertEquals(1, e.warningExamples().size());
     ValidationReport.WarningExample w = e.warningExamples().get(0);
-    assertEquals(List.of("enterprises.csv", 7L, "tax_over_revenue"), List.of(w.file(), w.row(), w.rule()));
+    assertEquals(
+        List.of("enterprises.csv", 7L, "tax_over_revenue"), List.of(w.file(), w.row(), w.rule()));
     assertEquals(
         "税收大于销售收入，请核实 / tax larger than revenue, check (tax_paid_10k=12000.0, revenue_10k=10000.0)",
         w.reason());
-    assertEquals(Map.of("start_after_signing", 1L), report.dataset("major_projects").warningsByRule());
+    assertEquals(
+        Map.of("start_after_signing", 1L), report.dataset("major_projects").warningsByRule());
     String md = report.toMarkdown();
     assertTrue(md.contains("Rows read 48 = accepted 17 + rejected 31; warnings 2."), md);
   }
 
   @Test
   void rejectsKeepTheOriginalValuesAndAllReasons() {
-    Row blank =
-        rejects("zones").where("source_file = 'zones_b.csv' AND source_row = 8").first();
+    Row blank = rejects("zones").where("source_file = 'zones_b.csv' AND source_row = 8").first();
     String original = blank.getAs("original");
-    assertTrue(original.startsWith("{\"zone_code\":\"HA-BLK\",\"zone_name\":null,\"city\":\"淮安市\""), original);
+    assertTrue(
+        original.startsWith("{\"zone_code\":\"HA-BLK\",\"zone_name\":null,\"city\":\"淮安市\""),
+        original);
     assertTrue(original.contains("\"approved_area_km2\":\"10\""), original);
     assertEquals(
-        "required [zone_name]: 必填项为空 / required value zone_name is blank", blank.getAs("all_reasons"));
+        "required [zone_name]: 必填项为空 / required value zone_name is blank",
+        blank.getAs("all_reasons"));
     Row tax =
         rejects("enterprises").where("source_file = 'enterprises.csv' AND source_row = 5").first();
     assertEquals("30000.0", tax.getAs("value"));
@@ -277,8 +403,18 @@ class ValidationRulesTest extends IngestTestBase {
     assertEquals("元/千瓦时", elec.getAs("unit")); // written as 元/kWh
     List<String> cols = new ArrayList<>(List.of(staging("zone_stats").columns()));
     assertEquals(
-        List.of("zone_code", "indicator_code", "value", "unit", "source", "basis", "original_value",
-            "original_unit", "_source_file", "_source_row", "period"),
+        List.of(
+            "zone_code",
+            "indicator_code",
+            "value",
+            "unit",
+            "source",
+            "basis",
+            "original_value",
+            "original_unit",
+            "_source_file",
+            "_source_row",
+            "period"),
         cols);
   }
 }

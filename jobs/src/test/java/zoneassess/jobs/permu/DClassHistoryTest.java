@@ -14,7 +14,8 @@ import zoneassess.jobs.testing.SparkTestBase;
 import zoneassess.schema.permu.SurchargeRule;
 
 class DClassHistoryTest extends SparkTestBase {
-  private static final SurchargeRule SUZHOU = new SurchargeRule(List.of(0.10, 0.20, 0.30), "Suzhou");
+  private static final SurchargeRule SUZHOU =
+      new SurchargeRule(List.of(0.10, 0.20, 0.30), "Suzhou");
 
   @Test
   void consecutiveYearsInDStepTheSurchargeAndAGapResetsIt() {
@@ -34,8 +35,11 @@ class DClassHistoryTest extends SparkTestBase {
     rows.add(RowFactory.create("BROKEN", 2023, "D", null));
     Dataset<Row> in =
         spark.createDataFrame(
-            rows, StructType.fromDDL("credit_code string, year int, per_mu_class string, electricity_10k_kwh double"));
-    List<Row> out = DClassHistory.apply(in, "D", SUZHOU).orderBy("credit_code", "year").collectAsList();
+            rows,
+            StructType.fromDDL(
+                "credit_code string, year int, per_mu_class string, electricity_10k_kwh double"));
+    List<Row> out =
+        DClassHistory.apply(in, "D", SUZHOU).orderBy("credit_code", "year").collectAsList();
 
     // BROKEN 2021, 2022, 2023
     assertRow(out.get(0), 1, 0.10, 1.0); // 0.10 元/kWh × 10 万kWh = 1 万元

@@ -21,6 +21,7 @@ class PerMuAggregatesTest extends SparkTestBase {
 
   /**
    * Evaluated enterprise rows (only the columns the aggregates read):
+   *
    * <pre>
    * firm zone     county year class land tax rev  va   surcharge
    * E1   HA-ETDZ  320803 2023 A     10   50  500  100  0
@@ -53,8 +54,16 @@ class PerMuAggregatesTest extends SparkTestBase {
   }
 
   private static Row row(
-      String code, String zone, String county, int year, String cls, double land, double tax, double rev,
-      Double va, double surcharge) {
+      String code,
+      String zone,
+      String county,
+      int year,
+      String cls,
+      double land,
+      double tax,
+      double rev,
+      Double va,
+      double surcharge) {
     return RowFactory.create(code, zone, county, HUAIAN, year, cls, land, tax, rev, va, surcharge);
   }
 
@@ -68,7 +77,8 @@ class PerMuAggregatesTest extends SparkTestBase {
                 new Object[] {"HA-ETDZ", "2024", "developed_land", 2.0},
                 new Object[] {"HA-ETDZ", "2023", "gdp", 25.0}));
     Map<String, Row> z = new HashMap<>();
-    for (Row r : PerMuAggregates.zones(evaluated(), PerMuFixtures.zones(spark), stats).collectAsList()) {
+    for (Row r :
+        PerMuAggregates.zones(evaluated(), PerMuFixtures.zones(spark), stats).collectAsList()) {
       z.put(r.getAs("zone_code") + "/" + r.getAs("year"), r);
     }
     assertEquals(3, z.size()); // E6 has no zone
@@ -80,7 +90,8 @@ class PerMuAggregatesTest extends SparkTestBase {
     assertEquals(100.0, etdz.<Double>getAs("land_mu"), EPS); // 10 + 20 + 30 + 40, T included
     assertEquals(2.4, etdz.<Double>getAs("tax_per_mu"), EPS); // (80 + 10 + 60 + 90) / 100
     assertEquals(20.0, etdz.<Double>getAs("revenue_per_mu"), EPS); // 2000 / 100
-    // Value added over the land of the firms that report it: (150 + 150 + 100) / (10 + 30 + 40) = 5.
+    // Value added over the land of the firms that report it: (150 + 150 + 100) / (10 + 30 + 40) =
+    // 5.
     assertEquals(5.0, etdz.<Double>getAs("value_added_per_mu"), EPS);
     // 400 万元 = 0.04 亿元 on 80 mu = 80/1500 km² → 0.04 × 1500 / 80 = 0.75 亿元/km².
     assertEquals(0.75, etdz.<Double>getAs("output_per_km2_100m"), EPS);
@@ -104,17 +115,22 @@ class PerMuAggregatesTest extends SparkTestBase {
     // The zone indicators for the assessment: 4 per zone-year with values.
     Map<String, Double> ind = new HashMap<>();
     for (Row r :
-        PerMuZoneIndicators.fromZones(PerMuAggregates.zones(evaluated(), PerMuFixtures.zones(spark), stats))
+        PerMuZoneIndicators.fromZones(
+                PerMuAggregates.zones(evaluated(), PerMuFixtures.zones(spark), stats))
             .filter("zone_code = 'HA-ETDZ' and period = '2024'")
             .collectAsList()) {
       ind.put(r.getAs("indicator_code"), r.getAs("value"));
     }
     assertEquals(
         Map.of(
-            "permu_tax_per_mu", 2.4,
-            "permu_value_added_per_mu", 5.0,
-            "permu_share_a", 1.0 / 3,
-            "permu_share_d", 1.0 / 3),
+            "permu_tax_per_mu",
+            2.4,
+            "permu_value_added_per_mu",
+            5.0,
+            "permu_share_a",
+            1.0 / 3,
+            "permu_share_d",
+            1.0 / 3),
         ind);
   }
 
@@ -132,7 +148,10 @@ class PerMuAggregatesTest extends SparkTestBase {
     assertEquals(110.0, huaianDistrict.<Double>getAs("land_mu"), EPS);
     assertEquals(250.0 / 110, huaianDistrict.<Double>getAs("tax_per_mu"), EPS);
     assertEquals(2.0, huaianDistrict.<Double>getAs("tax_per_mu_prev"), EPS); // 2023: 60 / 30
-    assertEquals((250.0 / 110 - 2.0) / 2.0 * 100, huaianDistrict.<Double>getAs("tax_per_mu_change_pct"), EPS);
+    assertEquals(
+        (250.0 / 110 - 2.0) / 2.0 * 100,
+        huaianDistrict.<Double>getAs("tax_per_mu_change_pct"),
+        EPS);
     assertEquals(0.5, huaianDistrict.<Double>getAs("share_b"), EPS); // E3, E6 of 4 evaluated
     Row city = a.get(HUAIAN + "/2024");
     assertEquals("city", city.getAs("area_level"));

@@ -43,9 +43,11 @@ class PerMuClassesTest extends SparkTestBase {
 
     Dataset<Row> p =
         spark.createDataFrame(
-            prepared, StructType.fromDDL("credit_code string, year int, group_code string, t_reason string"));
+            prepared,
+            StructType.fromDDL("credit_code string, year int, group_code string, t_reason string"));
     Dataset<Row> t =
-        spark.createDataFrame(totals, StructType.fromDDL("credit_code string, year int, total_score double"));
+        spark.createDataFrame(
+            totals, StructType.fromDDL("credit_code string, year int, total_score double"));
     Map<String, Row> out = new HashMap<>();
     for (Row r :
         PerMuClasses.classify(p, t, PerMuSchemeLoader.load(PerMuSchemeLoader.HUAIAN_2024).classes())
@@ -71,7 +73,8 @@ class PerMuClassesTest extends SparkTestBase {
     assertNull(utility.getAs("group_size"));
   }
 
-  private static void add(List<Row> prepared, List<Row> totals, String group, int pos, double score, String t) {
+  private static void add(
+      List<Row> prepared, List<Row> totals, String group, int pos, double score, String t) {
     String code = String.format(java.util.Locale.ROOT, "%s-%02d", group, pos);
     prepared.add(RowFactory.create(code, 2024, group, t));
     if (t == null) {
@@ -81,8 +84,13 @@ class PerMuClassesTest extends SparkTestBase {
 
   private static String classes(Map<String, Row> out, String group) {
     StringBuilder sb = new StringBuilder();
-    for (int pos = 1; out.containsKey(String.format(java.util.Locale.ROOT, "%s-%02d", group, pos)); pos++) {
-      sb.append((String) out.get(String.format(java.util.Locale.ROOT, "%s-%02d", group, pos)).getAs("per_mu_class"));
+    for (int pos = 1;
+        out.containsKey(String.format(java.util.Locale.ROOT, "%s-%02d", group, pos));
+        pos++) {
+      sb.append(
+          (String)
+              out.get(String.format(java.util.Locale.ROOT, "%s-%02d", group, pos))
+                  .getAs("per_mu_class"));
     }
     return sb.toString();
   }

@@ -44,7 +44,9 @@ class PerMuCommandTest {
   void badYearAndMissingRunAreUsageErrors() {
     Outcome year = run("--out", tmp.toString(), "--year", "24");
     assertEquals(2, year.code());
-    assertTrue(year.err().contains("--year must be a four-digit year or 'latest', found '24'"), year.err());
+    assertTrue(
+        year.err().contains("--year must be a four-digit year or 'latest', found '24'"),
+        year.err());
     Outcome noRun = run("--out", tmp.toString(), "--run", "latest");
     assertEquals(2, noRun.code());
     assertTrue(noRun.err().contains("no finished run under"), noRun.err());

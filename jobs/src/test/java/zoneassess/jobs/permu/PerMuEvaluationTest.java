@@ -22,12 +22,13 @@ import zoneassess.schema.yaml.YamlDoc;
 class PerMuEvaluationTest extends SparkTestBase {
   private static final double EPS = 1e-9;
   private static final PerMuScheme HUAIAN = PerMuSchemeLoader.load(PerMuSchemeLoader.HUAIAN_2024);
-  private static final PerMuScheme ZHEJIANG = PerMuSchemeLoader.load(PerMuSchemeLoader.ZHEJIANG_2022);
+  private static final PerMuScheme ZHEJIANG =
+      PerMuSchemeLoader.load(PerMuSchemeLoader.ZHEJIANG_2022);
 
   /**
    * Five above-scale firms of 淮安区 in 2024, no earlier year: Σ land 100, Σ tax 400, Σ revenue 5000,
-   * Σ energy 300. Benchmarks (same-year, first year) = 2 × pooled county average:
-   * 亩均税收 2 × 400/100 = 8; 亩均销售收入 2 × 5000/100 = 100; 单位能耗税收 2 × 400/300 = 8/3.
+   * Σ energy 300. Benchmarks (same-year, first year) = 2 × pooled county average: 亩均税收 2 × 400/100
+   * = 8; 亩均销售收入 2 × 5000/100 = 100; 单位能耗税收 2 × 400/300 = 8/3.
    */
   private static List<Firm> fiveHuaianFirms() {
     return List.of(
@@ -106,10 +107,34 @@ class PerMuEvaluationTest extends SparkTestBase {
     // benchmarks are 2 × 60/20 = 6, 2 × 800/20 = 80, 2 × 60/40 = 3 — whatever 2024 looks like.
     List<Firm> firms =
         List.of(
-            firm("G1").county(HUAIYIN_DISTRICT).year(2023).land(10).tax(40.0).revenue(500.0).energy(20.0),
-            firm("G2").county(HUAIYIN_DISTRICT).year(2023).land(10).tax(20.0).revenue(300.0).energy(20.0),
-            firm("G1").county(HUAIYIN_DISTRICT).year(2024).land(10).tax(120.0).revenue(800.0).energy(30.0),
-            firm("G2").county(HUAIYIN_DISTRICT).year(2024).land(10).tax(30.0).revenue(400.0).energy(30.0));
+            firm("G1")
+                .county(HUAIYIN_DISTRICT)
+                .year(2023)
+                .land(10)
+                .tax(40.0)
+                .revenue(500.0)
+                .energy(20.0),
+            firm("G2")
+                .county(HUAIYIN_DISTRICT)
+                .year(2023)
+                .land(10)
+                .tax(20.0)
+                .revenue(300.0)
+                .energy(20.0),
+            firm("G1")
+                .county(HUAIYIN_DISTRICT)
+                .year(2024)
+                .land(10)
+                .tax(120.0)
+                .revenue(800.0)
+                .energy(30.0),
+            firm("G2")
+                .county(HUAIYIN_DISTRICT)
+                .year(2024)
+                .land(10)
+                .tax(30.0)
+                .revenue(400.0)
+                .energy(30.0));
     PerMuEvaluation.Result result = evaluate(firms, HUAIAN);
     Map<String, Row> e = byFirm(result.enterprises(), 2024);
     // G1 2024: 12/6×45 = 90; 80/80×35 = 35; 4/3×20 = 26.666…  → 151.666…
@@ -130,22 +155,50 @@ class PerMuEvaluationTest extends SparkTestBase {
     // Three above-scale firms of one district, 2022. Z3 has no emission data.
     List<Firm> firms =
         List.of(
-            firm("Z1").year(2022).land(10).tax(240.97).valueAdded(1361.6).energy(400.0).emissions(0.5)
-                .employees(100).rnd(30.0).revenue(3000.0),
-            firm("Z2").year(2022).land(20).tax(100.0).valueAdded(1000.0).energy(500.0).emissions(1.0)
-                .employees(50).rnd(0.0).revenue(2000.0),
-            firm("Z3").year(2022).land(10).tax(50.0).valueAdded(500.0).energy(100.0)
-                .employees(25).rnd(10.0).revenue(1000.0));
+            firm("Z1")
+                .year(2022)
+                .land(10)
+                .tax(240.97)
+                .valueAdded(1361.6)
+                .energy(400.0)
+                .emissions(0.5)
+                .employees(100)
+                .rnd(30.0)
+                .revenue(3000.0),
+            firm("Z2")
+                .year(2022)
+                .land(20)
+                .tax(100.0)
+                .valueAdded(1000.0)
+                .energy(500.0)
+                .emissions(1.0)
+                .employees(50)
+                .rnd(0.0)
+                .revenue(2000.0),
+            firm("Z3")
+                .year(2022)
+                .land(10)
+                .tax(50.0)
+                .valueAdded(500.0)
+                .energy(100.0)
+                .employees(25)
+                .rnd(10.0)
+                .revenue(1000.0));
     PerMuEvaluation.Result result = evaluate(firms, ZHEJIANG);
     // Emission items: Z1 (1361.6/0.5)/4929.81×10, Z2 (1000/1)/4929.81×10; Z3 gets their mean.
     double emZ1 = 1361.6 / 0.5 / 4929.81 * 10;
     double emZ2 = 1000.0 / 1.0 / 4929.81 * 10;
     // Z1: 24.097/24.097×30 + 136.16/136.16×20 + (1361.6/400)/2.694×20 + emission
     //     + (1361.6/100)/18.14×10 + (30/3000)/0.0302×10
-    double z1 = 30 + 20 + 1361.6 / 400 / 2.694 * 20 + emZ1 + 1361.6 / 100 / 18.14 * 10 + 0.01 / 0.0302 * 10;
+    double z1 =
+        30 + 20 + 1361.6 / 400 / 2.694 * 20 + emZ1 + 1361.6 / 100 / 18.14 * 10 + 0.01 / 0.0302 * 10;
     // Z3: 5/24.097×30 + 50/136.16×20 + 5/2.694×20 + (emZ1+emZ2)/2 + 20/18.14×10 + 0.01/0.0302×10
     double z3 =
-        5 / 24.097 * 30 + 50 / 136.16 * 20 + 5 / 2.694 * 20 + (emZ1 + emZ2) / 2 + 20 / 18.14 * 10
+        5 / 24.097 * 30
+            + 50 / 136.16 * 20
+            + 5 / 2.694 * 20
+            + (emZ1 + emZ2) / 2
+            + 20 / 18.14 * 10
             + 0.01 / 0.0302 * 10;
     Map<String, Row> e = byFirm(result.enterprises(), 2022);
     assertEquals(z1, score(e.get("Z1")), 1e-6);
@@ -171,8 +224,16 @@ class PerMuEvaluationTest extends SparkTestBase {
         List.of(
             firm("B1").below().year(2022).land(5).tax(57.966).electricity(100.0),
             firm("B2").below().year(2022).land(5).tax(23.1864).electricity(200.0),
-            firm("A1").year(2022).land(10).tax(24.097).valueAdded(0.0).energy(1.0).emissions(1.0)
-                .employees(1).rnd(0.0).revenue(1.0));
+            firm("A1")
+                .year(2022)
+                .land(10)
+                .tax(24.097)
+                .valueAdded(0.0)
+                .energy(1.0)
+                .emissions(1.0)
+                .employees(1)
+                .rnd(0.0)
+                .revenue(1.0));
     Map<String, Row> e = byFirm(evaluate(firms, ZHEJIANG).enterprises(), 2022);
     assertEquals(50 + 0.57966 / 0.2352 * 50, score(e.get("B1")), 1e-9);
     assertEquals(20 + 0.115932 / 0.2352 * 50, score(e.get("B2")), 1e-9);
@@ -192,7 +253,12 @@ class PerMuEvaluationTest extends SparkTestBase {
             firm("N1").start(2023).tax(10.0).revenue(100.0).energy(10.0), // 2024 − 2023 = 1 < 2
             firm("N2").start(2022).tax(10.0).revenue(100.0).energy(10.0), // 2 years: evaluated
             firm("S1").below().land(2.5).tax(10.0).revenue(100.0).electricity(10.0),
-            firm("S2").below().land(3).tax(10.0).revenue(100.0).electricity(10.0), // 3 mu: evaluated
+            firm("S2")
+                .below()
+                .land(3)
+                .tax(10.0)
+                .revenue(100.0)
+                .electricity(10.0), // 3 mu: evaluated
             firm("L1").land(2).tax(10.0).revenue(100.0).energy(10.0)); // above-scale: no land rule
     PerMuEvaluation.Result result = evaluate(firms, HUAIAN);
     Map<String, Row> e = byFirm(result.enterprises(), 2024);
@@ -252,7 +318,10 @@ class PerMuEvaluationTest extends SparkTestBase {
     // Ingestion rejects land ≤ 0; should such a row arrive anyway, its per-mu values are blank,
     // never Infinity, and its items score by the missing-data rule.
     Map<String, Row> e =
-        byFirm(evaluate(List.of(firm("Z0").land(0).tax(10.0).revenue(10.0).energy(1.0)), HUAIAN).enterprises(), 2024);
+        byFirm(
+            evaluate(List.of(firm("Z0").land(0).tax(10.0).revenue(10.0).energy(1.0)), HUAIAN)
+                .enterprises(),
+            2024);
     assertNull(e.get("Z0").getAs("tax_per_mu"));
     assertNull(e.get("Z0").getAs("revenue_per_mu"));
   }

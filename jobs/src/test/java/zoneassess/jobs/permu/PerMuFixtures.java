@@ -50,37 +50,127 @@ final class PerMuFixtures {
       this.name = "企业" + creditCode;
     }
 
-    Firm year(int y) { year = y; return this; }
-    Firm county(String c) { countyCode = c; return this; }
-    Firm zone(String z) { zone = z; return this; }
-    Firm below() { scale = "below"; return this; }
-    Firm land(double v) { land = v; return this; }
-    Firm tax(Double v) { tax = v; return this; }
-    Firm revenue(Double v) { revenue = v; return this; }
-    Firm valueAdded(Double v) { valueAdded = v; return this; }
-    Firm energy(Double v) { energy = v; return this; }
-    Firm electricity(Double v) { electricity = v; return this; }
-    Firm emissions(Double v) { emissions = v; return this; }
-    Firm rnd(Double v) { rnd = v; return this; }
-    Firm employees(Integer v) { employees = v; return this; }
-    Firm start(Integer v) { start = v; return this; }
-    Firm utility(boolean v) { utility = v; return this; }
+    Firm year(int y) {
+      year = y;
+      return this;
+    }
+
+    Firm county(String c) {
+      countyCode = c;
+      return this;
+    }
+
+    Firm zone(String z) {
+      zone = z;
+      return this;
+    }
+
+    Firm below() {
+      scale = "below";
+      return this;
+    }
+
+    Firm land(double v) {
+      land = v;
+      return this;
+    }
+
+    Firm tax(Double v) {
+      tax = v;
+      return this;
+    }
+
+    Firm revenue(Double v) {
+      revenue = v;
+      return this;
+    }
+
+    Firm valueAdded(Double v) {
+      valueAdded = v;
+      return this;
+    }
+
+    Firm energy(Double v) {
+      energy = v;
+      return this;
+    }
+
+    Firm electricity(Double v) {
+      electricity = v;
+      return this;
+    }
+
+    Firm emissions(Double v) {
+      emissions = v;
+      return this;
+    }
+
+    Firm rnd(Double v) {
+      rnd = v;
+      return this;
+    }
+
+    Firm employees(Integer v) {
+      employees = v;
+      return this;
+    }
+
+    Firm start(Integer v) {
+      start = v;
+      return this;
+    }
+
+    Firm utility(boolean v) {
+      utility = v;
+      return this;
+    }
 
     /** A copy for another year. */
     Firm in(int y) {
       Firm f = new Firm(creditCode);
-      f.name = name; f.zone = zone; f.countyCode = countyCode; f.county = county; f.year = y;
-      f.scale = scale; f.land = land; f.tax = tax; f.revenue = revenue; f.valueAdded = valueAdded;
-      f.energy = energy; f.electricity = electricity; f.emissions = emissions; f.rnd = rnd;
-      f.employees = employees; f.start = start; f.utility = utility;
+      f.name = name;
+      f.zone = zone;
+      f.countyCode = countyCode;
+      f.county = county;
+      f.year = y;
+      f.scale = scale;
+      f.land = land;
+      f.tax = tax;
+      f.revenue = revenue;
+      f.valueAdded = valueAdded;
+      f.energy = energy;
+      f.electricity = electricity;
+      f.emissions = emissions;
+      f.rnd = rnd;
+      f.employees = employees;
+      f.start = start;
+      f.utility = utility;
       return f;
     }
 
     Row row() {
       return RowFactory.create(
-          creditCode, name, zone, countyCode, county, year, "C13", scale, land, tax, revenue,
-          valueAdded, energy, electricity, emissions, rnd, employees, start, utility,
-          "enterprises.csv", 1L);
+          creditCode,
+          name,
+          zone,
+          countyCode,
+          county,
+          year,
+          "C13",
+          scale,
+          land,
+          tax,
+          revenue,
+          valueAdded,
+          energy,
+          electricity,
+          emissions,
+          rnd,
+          employees,
+          start,
+          utility,
+          "enterprises.csv",
+          1L);
     }
   }
 
@@ -121,9 +211,25 @@ final class PerMuFixtures {
   }
 
   private static Row zone(
-      String code, String name, String city, String cityCode, String county, String countyCode, String level) {
+      String code,
+      String name,
+      String city,
+      String cityCode,
+      String county,
+      String countyCode,
+      String level) {
     return RowFactory.create(
-        code, name, city, cityCode, county, countyCode, "north", level, "economic_technological", 10.0, 2000);
+        code,
+        name,
+        city,
+        cityCode,
+        county,
+        countyCode,
+        "north",
+        level,
+        "economic_technological",
+        10.0,
+        2000);
   }
 
   /** Long zone statistics rows: zone_code, period, indicator_code, value. */

@@ -32,14 +32,17 @@ import zoneassess.schema.marts.PerMuMarts;
 import zoneassess.schema.permu.PerMuSchemeLoader;
 
 /**
- * Runs the stage on a seeded random province written as staging Parquet, then recomputes the
- * zone aggregates with plain SQL in DuckDB over the staging files (and the published classes) and
+ * Runs the stage on a seeded random province written as staging Parquet, then recomputes the zone
+ * aggregates with plain SQL in DuckDB over the staging files (and the published classes) and
  * compares them with permu_zone.
  */
 class PerMuStageCrossCheckTest extends SparkTestBase {
   private static final String[] ZONES = {"HA-ETDZ", "HA-HTZ", "SZ-WZ", null};
   private static final String[] COUNTIES = {
-    PerMuFixtures.HUAIAN_DISTRICT, PerMuFixtures.HUAIYIN_DISTRICT, PerMuFixtures.WUZHONG_DISTRICT, PerMuFixtures.HUAIAN_DISTRICT
+    PerMuFixtures.HUAIAN_DISTRICT,
+    PerMuFixtures.HUAIYIN_DISTRICT,
+    PerMuFixtures.WUZHONG_DISTRICT,
+    PerMuFixtures.HUAIAN_DISTRICT
   };
 
   @TempDir Path tmp;
@@ -70,7 +73,8 @@ class PerMuStageCrossCheckTest extends SparkTestBase {
             base.in(year)
                 .tax(Math.round(land * rnd.nextDouble() * 30 * 100) / 100.0)
                 .revenue(Math.round(land * rnd.nextDouble() * 300) * 1.0)
-                .valueAdded(rnd.nextInt(8) == 0 ? null : Math.round(land * rnd.nextDouble() * 80) * 1.0)
+                .valueAdded(
+                    rnd.nextInt(8) == 0 ? null : Math.round(land * rnd.nextDouble() * 80) * 1.0)
                 .energy(below ? null : 1.0 + rnd.nextInt(500))
                 .electricity(10.0 + rnd.nextInt(1000))
                 .emissions(rnd.nextInt(5) == 0 ? null : 1.0 + rnd.nextInt(50));
@@ -85,7 +89,10 @@ class PerMuStageCrossCheckTest extends SparkTestBase {
     String root = Publisher.toUri(tmp.resolve("out").toString());
     RunLayout run = RunLayout.published(root, "r1");
     List<Firm> firms = randomProvince();
-    PerMuFixtures.enterprises(spark, firms).write().partitionBy("year").parquet(run.staging("enterprises"));
+    PerMuFixtures.enterprises(spark, firms)
+        .write()
+        .partitionBy("year")
+        .parquet(run.staging("enterprises"));
     PerMuFixtures.areas(spark).write().parquet(run.staging("areas"));
     PerMuFixtures.zones(spark).write().parquet(run.staging("zones"));
     PerMuFixtures.zoneStats(
@@ -105,7 +112,11 @@ class PerMuStageCrossCheckTest extends SparkTestBase {
                 new StageContext(
                     spark,
                     run,
-                    Map.of(PerMuStage.PARAM_YEAR, "latest", PerMuStage.PARAM_SCHEME, PerMuSchemeLoader.HUAIAN_2024),
+                    Map.of(
+                        PerMuStage.PARAM_YEAR,
+                        "latest",
+                        PerMuStage.PARAM_SCHEME,
+                        PerMuSchemeLoader.HUAIAN_2024),
                     new PrintStream(console, true, StandardCharsets.UTF_8)));
     String printed = console.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains("per-mu 2024 淮安市: A "), printed);
@@ -114,7 +125,8 @@ class PerMuStageCrossCheckTest extends SparkTestBase {
 
     // Published marts carry the contract's columns (Spark puts the partition column last).
     for (var mart : PerMuMarts.ALL) {
-      Set<String> actual = new HashSet<>(List.of(spark.read().parquet(run.mart(mart.name())).columns()));
+      Set<String> actual =
+          new HashSet<>(List.of(spark.read().parquet(run.mart(mart.name())).columns()));
       assertEquals(new HashSet<>(PerMuMarts.columns(mart)), actual, mart.name());
     }
     // Every enterprise-year of a year is in its own folder, readable alone.
@@ -122,14 +134,21 @@ class PerMuStageCrossCheckTest extends SparkTestBase {
         firms.stream().filter(f -> f.year == 2023).count(),
         spark.read().parquet(run.mart("permu_enterprise") + "/year=2023").count());
 
-    Map<String, List<Object>> expected = duck(plainSql(path(run.staging("enterprises")), path(run.mart("permu_enterprise")), path(run.staging("zone_stats"))));
+    Map<String, List<Object>> expected =
+        duck(
+            plainSql(
+                path(run.staging("enterprises")),
+                path(run.mart("permu_enterprise")),
+                path(run.staging("zone_stats"))));
     Map<String, List<Object>> actual =
         duck(
             "SELECT zone_code || '/' || year AS k, enterprises, evaluated, land_mu, tax_per_mu,"
                 + " value_added_per_mu, revenue_per_mu, output_per_km2_100m, output_per_km2_zone_stats,"
                 + " count_a, count_b, count_c, count_d, count_t, share_a, share_d, d_land_mu,"
                 + " surcharge_revenue_10k, tax_per_mu_prev, tax_per_mu_change_pct"
-                + " FROM read_parquet('" + path(run.mart("permu_zone")) + "/*.parquet')");
+                + " FROM read_parquet('"
+                + path(run.mart("permu_zone"))
+                + "/*.parquet')");
     assertEquals(expected.keySet(), actual.keySet());
     for (String k : expected.keySet()) {
       List<Object> e = expected.get(k);
@@ -139,7 +158,12 @@ class PerMuStageCrossCheckTest extends SparkTestBase {
       }
     }
     // The zone-statistics output rate exists only where both gdp and developed land do.
-    Row etdz = spark.read().parquet(run.mart("permu_zone")).filter("zone_code = 'HA-ETDZ' and year = 2024").first();
+    Row etdz =
+        spark
+            .read()
+            .parquet(run.mart("permu_zone"))
+            .filter("zone_code = 'HA-ETDZ' and year = 2024")
+            .first();
     assertEquals(15.0, etdz.<Double>getAs("output_per_km2_zone_stats"), 1e-12); // 300 / 20
   }
 

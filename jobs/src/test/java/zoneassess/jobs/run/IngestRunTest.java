@@ -74,12 +74,16 @@ class IngestRunTest extends SparkTestBase {
     assertEquals(List.of(".inprogress", idA), list(outA.resolve("runs")));
     assertEquals(List.of(), list(outA.resolve("runs/.inprogress")));
 
-    RunManifest a = RunManifest.fromJson(Files.readString(outA.resolve("runs/" + idA + "/manifest.json")));
-    RunManifest b = RunManifest.fromJson(Files.readString(outB.resolve("runs/" + idB + "/manifest.json")));
+    RunManifest a =
+        RunManifest.fromJson(Files.readString(outA.resolve("runs/" + idA + "/manifest.json")));
+    RunManifest b =
+        RunManifest.fromJson(Files.readString(outB.resolve("runs/" + idB + "/manifest.json")));
     Map<String, String> hashA =
-        a.outputs().stream().collect(Collectors.toMap(RunManifest.Output::name, RunManifest.Output::sha256));
+        a.outputs().stream()
+            .collect(Collectors.toMap(RunManifest.Output::name, RunManifest.Output::sha256));
     Map<String, String> hashB =
-        b.outputs().stream().collect(Collectors.toMap(RunManifest.Output::name, RunManifest.Output::sha256));
+        b.outputs().stream()
+            .collect(Collectors.toMap(RunManifest.Output::name, RunManifest.Output::sha256));
     for (String d : List.of("areas", "zones", "zone_stats", "enterprises")) {
       assertEquals(hashA.get("staging/" + d), hashB.get("staging/" + d), d);
       assertEquals(hashA.get("rejects/" + d), hashB.get("rejects/" + d), d);
@@ -91,12 +95,17 @@ class IngestRunTest extends SparkTestBase {
         hashA.get("staging/zone_stats"));
     assertTrue(
         a.outputs().stream()
-            .allMatch(o -> o.uri().contains("/runs/" + idA + "/") && !o.uri().contains(".inprogress")));
+            .allMatch(
+                o -> o.uri().contains("/runs/" + idA + "/") && !o.uri().contains(".inprogress")));
 
     // Inputs: zone_stats_2025.csv has 4 rows, 3 accepted, 1 rejected ('x' is not a number).
     RunManifest.Input stats =
-        a.inputs().stream().filter(i -> i.file().equals("zone_stats_2025.csv")).findFirst().orElseThrow();
-    assertEquals(List.of(4L, 3L, 1L), List.of(stats.rowsRead(), stats.rowsAccepted(), stats.rowsRejected()));
+        a.inputs().stream()
+            .filter(i -> i.file().equals("zone_stats_2025.csv"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        List.of(4L, 3L, 1L), List.of(stats.rowsRead(), stats.rowsAccepted(), stats.rowsRejected()));
     assertEquals(p.sha256(in.resolve("zone_stats_2025.csv").toUri().toString()), stats.sha256());
     assertEquals(Files.size(in.resolve("zone_stats_2025.csv")), stats.bytes());
     assertEquals("ingest", a.command());
@@ -108,7 +117,9 @@ class IngestRunTest extends SparkTestBase {
     // Snapshots: one content-addressed copy per input file, indexed once.
     assertEquals(
         List.of(stats.sha256()),
-        list(outA.resolve("snapshots/sha256")).stream().filter(n -> n.equals(stats.sha256())).toList());
+        list(outA.resolve("snapshots/sha256")).stream()
+            .filter(n -> n.equals(stats.sha256()))
+            .toList());
     List<String> index = Files.readAllLines(outA.resolve("snapshots/index.jsonl"));
     assertEquals(3, index.size());
     assertTrue(index.stream().anyMatch(l -> l.contains("\"file\":\"zone_stats_2025.csv\"")));
@@ -135,8 +146,7 @@ class IngestRunTest extends SparkTestBase {
     }
     assertEquals(3, code);
     String message = err.toString(StandardCharsets.UTF_8);
-    assertTrue(
-        message.contains("areas.csv: required column area_level (层级) is missing"), message);
+    assertTrue(message.contains("areas.csv: required column area_level (层级) is missing"), message);
     assertEquals(List.of(".inprogress"), list(out.resolve("runs")));
     assertEquals(List.of(), list(out.resolve("runs/.inprogress")));
     assertFalse(Files.exists(out.resolve("LATEST")));

@@ -31,7 +31,8 @@ class SampleScaleTest {
   void unknownScaleIsRejectedWithTheValue() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SampleScale.parse("huge"));
-    assertEquals("unknown scale 'huge' (expected small, province, medium or large)", e.getMessage());
+    assertEquals(
+        "unknown scale 'huge' (expected small, province, medium or large)", e.getMessage());
   }
 
   @Test

@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * The CJK font every chart draws with. Headless Java2D draws Chinese as empty boxes when no font
- * with Chinese glyphs is installed, so the font is looked up explicitly and its absence is an
- * error that says what to install, not a chart full of boxes.
+ * with Chinese glyphs is installed, so the font is looked up explicitly and its absence is an error
+ * that says what to install, not a chart full of boxes.
  */
 public final class CjkFonts {
   /** Text every chart font must be able to draw. */
@@ -56,8 +56,11 @@ public final class CjkFonts {
       }
     }
     for (String n : installed) {
-      if (!n.startsWith("Dialog") && !n.startsWith("Monospaced") && !n.startsWith("Serif")
-          && !n.startsWith("SansSerif") && canDisplay(n)) {
+      if (!n.startsWith("Dialog")
+          && !n.startsWith("Monospaced")
+          && !n.startsWith("Serif")
+          && !n.startsWith("SansSerif")
+          && canDisplay(n)) {
         return n;
       }
     }

@@ -72,7 +72,12 @@ public final class PackCharts {
 
   /** One factor's provincial distribution as an index (median = 100) and the marked places. */
   public record CostBox(
-      String factor, double min, double q1, double median, double q3, double max,
+      String factor,
+      double min,
+      double q1,
+      double median,
+      double q3,
+      double max,
       Map<String, Double> places) {}
 
   private static StandardChartTheme theme() {
@@ -118,7 +123,10 @@ public final class PackCharts {
    * @param ranks zone → (period → rank), in legend order; a missing period leaves a gap
    */
   public static JFreeChart rankBump(
-      String title, String subtitle, List<String> periods, Map<String, Map<String, Integer>> ranks) {
+      String title,
+      String subtitle,
+      List<String> periods,
+      Map<String, Map<String, Integer>> ranks) {
     DefaultCategoryDataset ds = new DefaultCategoryDataset();
     for (var zone : ranks.entrySet()) {
       for (String p : periods) {
@@ -127,8 +135,8 @@ public final class PackCharts {
       }
     }
     JFreeChart chart =
-        ChartFactory.createLineChart(title, "期次", "全省排名", ds, PlotOrientation.VERTICAL,
-            true, false, false);
+        ChartFactory.createLineChart(
+            title, "期次", "全省排名", ds, PlotOrientation.VERTICAL, true, false, false);
     finish(chart);
     subtitle(chart, subtitle);
     CategoryPlot plot = chart.getCategoryPlot();
@@ -151,8 +159,9 @@ public final class PackCharts {
       r.setSeriesStroke(i, new BasicStroke(2.5f));
       r.setSeriesShape(i, new Ellipse2D.Double(-4, -4, 8, 8));
     }
-    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-        java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT)));
+    r.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator(
+            "{2}", java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT)));
     r.setDefaultItemLabelsVisible(true);
     r.setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, 10f));
     plot.setRenderer(r);
@@ -207,8 +216,8 @@ public final class PackCharts {
       ds.addValue(b.value(), "综合得分", b.label());
     }
     JFreeChart chart =
-        ChartFactory.createBarChart(title, null, "综合得分", ds, PlotOrientation.HORIZONTAL,
-            false, false, false);
+        ChartFactory.createBarChart(
+            title, null, "综合得分", ds, PlotOrientation.HORIZONTAL, false, false, false);
     finish(chart);
     subtitle(chart, subtitle);
     CategoryPlot plot = chart.getCategoryPlot();
@@ -216,8 +225,12 @@ public final class PackCharts {
     ((BarRenderer) plot.getRenderer()).setMaximumBarWidth(0.08);
     plot.getDomainAxis().setTickLabelFont(CjkFonts.font(Font.PLAIN, bars.size() > 40 ? 9f : 11f));
     plot.getDomainAxis().setCategoryMargin(0.15);
-    ValueMarker m = new ValueMarker(median, new Color(0xC55A11), new BasicStroke(2f,
-        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+    ValueMarker m =
+        new ValueMarker(
+            median,
+            new Color(0xC55A11),
+            new BasicStroke(
+                2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
     m.setLabel(String.format(java.util.Locale.ROOT, "全省中位数 %.2f", median));
     m.setLabelFont(CjkFonts.font(Font.BOLD, 12f));
     m.setLabelPaint(new Color(0xC55A11));
@@ -235,18 +248,19 @@ public final class PackCharts {
     String[] classes = {"A类", "B类", "C类", "D类"};
     for (int k = 0; k < classes.length; k++) {
       for (ClassMix m : rows) {
-        double v = switch (k) {
-          case 0 -> m.a();
-          case 1 -> m.b();
-          case 2 -> m.c();
-          default -> m.d();
-        };
+        double v =
+            switch (k) {
+              case 0 -> m.a();
+              case 1 -> m.b();
+              case 2 -> m.c();
+              default -> m.d();
+            };
         ds.addValue(v, classes[k], m.label());
       }
     }
     JFreeChart chart =
-        ChartFactory.createStackedBarChart(title, null, "占参评企业比重", ds,
-            PlotOrientation.VERTICAL, true, false, false);
+        ChartFactory.createStackedBarChart(
+            title, null, "占参评企业比重", ds, PlotOrientation.VERTICAL, true, false, false);
     finish(chart);
     subtitle(chart, subtitle);
     CategoryPlot plot = chart.getCategoryPlot();
@@ -257,8 +271,9 @@ public final class PackCharts {
     r.setSeriesPaint(2, CLASS_C);
     r.setSeriesPaint(3, CLASS_D);
     r.setMaximumBarWidth(0.09);
-    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-        java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT)));
+    r.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator(
+            "{2}", java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT)));
     r.setDefaultItemLabelsVisible(rows.size() <= 15);
     r.setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, 10f));
     r.setDefaultItemLabelPaint(Color.WHITE);
@@ -280,9 +295,18 @@ public final class PackCharts {
     DefaultCategoryDataset dots = new DefaultCategoryDataset();
     for (CostBox b : boxes) {
       dist.add(
-          new BoxAndWhiskerItem(b.median(), b.median(), b.q1(), b.q3(), b.min(), b.max(),
-              b.min(), b.max(), List.of()),
-          "全省分布", b.factor());
+          new BoxAndWhiskerItem(
+              b.median(),
+              b.median(),
+              b.q1(),
+              b.q3(),
+              b.min(),
+              b.max(),
+              b.min(),
+              b.max(),
+              List.of()),
+          "全省分布",
+          b.factor());
     }
     // Places first (so the highlighted place is series 0), then factors in box order.
     if (!boxes.isEmpty()) {
@@ -310,9 +334,11 @@ public final class PackCharts {
       boolean first = i == 0;
       dotRenderer.setSeriesPaint(i, first ? HIGHLIGHT : PALETTE.get((i + 4) % PALETTE.size()));
       double s = first ? 12 : 8;
-      dotRenderer.setSeriesShape(i, first
-          ? new java.awt.geom.Rectangle2D.Double(-s / 2, -s / 2, s, s)
-          : new Ellipse2D.Double(-s / 2, -s / 2, s, s));
+      dotRenderer.setSeriesShape(
+          i,
+          first
+              ? new java.awt.geom.Rectangle2D.Double(-s / 2, -s / 2, s, s)
+              : new Ellipse2D.Double(-s / 2, -s / 2, s, s));
     }
     plot.setDataset(1, dots);
     plot.setRenderer(1, dotRenderer);
@@ -334,15 +360,17 @@ public final class PackCharts {
       ds.addValue(b.value(), "年要素成本（万元）", b.label());
     }
     JFreeChart chart =
-        ChartFactory.createBarChart(title, null, "万元/年", ds, PlotOrientation.VERTICAL,
-            false, false, false);
+        ChartFactory.createBarChart(
+            title, null, "万元/年", ds, PlotOrientation.VERTICAL, false, false, false);
     finish(chart);
     subtitle(chart, subtitle);
     CategoryPlot plot = chart.getCategoryPlot();
     HighlightBarRenderer r = new HighlightBarRenderer(ds, highlighted);
-    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-        new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(
-            java.util.Locale.ROOT))));
+    r.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator(
+            "{2}",
+            new java.text.DecimalFormat(
+                "#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
     r.setDefaultItemLabelsVisible(true);
     r.setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, 10f));
     r.setMaximumBarWidth(0.08);
@@ -369,8 +397,8 @@ public final class PackCharts {
       }
     }
     JFreeChart chart =
-        ChartFactory.createStackedBarChart(title, null, "项目数（个）", ds,
-            PlotOrientation.HORIZONTAL, true, false, false);
+        ChartFactory.createStackedBarChart(
+            title, null, "项目数（个）", ds, PlotOrientation.HORIZONTAL, true, false, false);
     finish(chart);
     subtitle(chart, subtitle);
     CategoryPlot plot = chart.getCategoryPlot();

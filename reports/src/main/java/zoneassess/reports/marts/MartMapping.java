@@ -131,7 +131,11 @@ public final class MartMapping {
 
   public static PerMuZone perMuZone(MartRow r) {
     return new PerMuZone(
-        r.str("zone_code"), r.optStr("zone_name"), r.optStr("city"), r.integer("year"), measures(r));
+        r.str("zone_code"),
+        r.optStr("zone_name"),
+        r.optStr("city"),
+        r.integer("year"),
+        measures(r));
   }
 
   public static PerMuArea perMuArea(MartRow r) {

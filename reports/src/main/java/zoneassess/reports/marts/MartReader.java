@@ -20,10 +20,10 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 
 /**
- * Reads a mart folder (every Parquet part file below it, partition folders included) without
- * Spark. Paths are Hadoop URIs ({@code file:}, {@code hdfs:}, {@code s3a:}), so a cluster lake is
- * read the same way as a local run folder. Rows are handed out one at a time: callers that keep
- * them keep only what is small (zone-sized), the D-class appendix streams.
+ * Reads a mart folder (every Parquet part file below it, partition folders included) without Spark.
+ * Paths are Hadoop URIs ({@code file:}, {@code hdfs:}, {@code s3a:}), so a cluster lake is read the
+ * same way as a local run folder. Rows are handed out one at a time: callers that keep them keep
+ * only what is small (zone-sized), the D-class appendix streams.
  */
 public final class MartReader {
   private final Configuration conf;
@@ -134,7 +134,9 @@ public final class MartReader {
   private static boolean isDataFile(Path root, Path file) {
     // Hidden and marker files (._tmp_, .crc, _SUCCESS) and anything below a hidden folder are
     // not data.
-    for (Path p = file; p != null && !p.equals(root) && p.depth() > root.depth(); p = p.getParent()) {
+    for (Path p = file;
+        p != null && !p.equals(root) && p.depth() > root.depth();
+        p = p.getParent()) {
       String n = p.getName();
       if (n.startsWith(".") || n.startsWith("_")) {
         return false;
@@ -160,6 +162,7 @@ public final class MartReader {
   }
 
   private static String unescape(String v) {
-    return java.net.URLDecoder.decode(v.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    return java.net.URLDecoder.decode(
+        v.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

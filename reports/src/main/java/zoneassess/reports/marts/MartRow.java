@@ -157,7 +157,15 @@ public final class MartRow {
       return Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
       throw new MartFormatException(
-          "mart " + mart + " (" + file + ") column '" + column + "': '" + text + "' is not a number");
+          "mart "
+              + mart
+              + " ("
+              + file
+              + ") column '"
+              + column
+              + "': '"
+              + text
+              + "' is not a number");
     }
   }
 

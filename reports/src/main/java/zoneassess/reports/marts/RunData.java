@@ -162,10 +162,7 @@ public final class RunData {
 
   /** The period's zones, ranked first by rank, then unranked by code. */
   public List<ZoneResult> results(String period) {
-    return assessment.stream()
-        .filter(z -> z.period().equals(period))
-        .sorted(RANK_ORDER)
-        .toList();
+    return assessment.stream().filter(z -> z.period().equals(period)).sorted(RANK_ORDER).toList();
   }
 
   public static final Comparator<ZoneResult> RANK_ORDER =
@@ -184,8 +181,9 @@ public final class RunData {
   public LinkedHashMap<String, String> dimensionNames() {
     LinkedHashMap<String, String> names = new LinkedHashMap<>();
     dimensions.stream()
-        .sorted(Comparator.comparingInt(DimensionScore::sortOrder)
-            .thenComparing(DimensionScore::dimensionCode))
+        .sorted(
+            Comparator.comparingInt(DimensionScore::sortOrder)
+                .thenComparing(DimensionScore::dimensionCode))
         .forEach(d -> names.putIfAbsent(d.dimensionCode(), d.nameZh()));
     return names;
   }
@@ -193,8 +191,9 @@ public final class RunData {
   public Map<String, DimensionScore> dimensions(String zoneCode, String period) {
     return dimensions.stream()
         .filter(d -> d.zoneCode().equals(zoneCode) && d.period().equals(period))
-        .collect(Collectors.toMap(DimensionScore::dimensionCode, d -> d, (a, b) -> a,
-            LinkedHashMap::new));
+        .collect(
+            Collectors.toMap(
+                DimensionScore::dimensionCode, d -> d, (a, b) -> a, LinkedHashMap::new));
   }
 
   public List<DimensionScore> dimensions(String period) {
@@ -204,25 +203,27 @@ public final class RunData {
   public List<IndicatorValue> indicators(String zoneCode, String period) {
     return indicators.stream()
         .filter(i -> i.zoneCode().equals(zoneCode) && i.period().equals(period))
-        .sorted(Comparator.comparing(IndicatorValue::dimensionCode,
-                Comparator.nullsLast(Comparator.<String>naturalOrder()))
-            .thenComparing(IndicatorValue::indicatorCode))
+        .sorted(
+            Comparator.comparing(
+                    IndicatorValue::dimensionCode,
+                    Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                .thenComparing(IndicatorValue::indicatorCode))
         .toList();
   }
 
   public List<Warning> warnings(String period) {
     return warnings.stream()
         .filter(w -> w.period().equals(period))
-        .sorted(Comparator.comparing(Warning::zoneCode)
-            .thenComparing(Warning::ruleId, Comparator.nullsLast(Comparator.<String>naturalOrder())))
+        .sorted(
+            Comparator.comparing(Warning::zoneCode)
+                .thenComparing(
+                    Warning::ruleId, Comparator.nullsLast(Comparator.<String>naturalOrder())))
         .toList();
   }
 
   /** Funnel rows of a zone in the latest funnel year at or before {@code year}. */
   public List<FunnelRow> funnel(String zoneCode, int year) {
-    return funnel.stream()
-        .filter(f -> f.zoneCode().equals(zoneCode) && f.year() == year)
-        .toList();
+    return funnel.stream().filter(f -> f.zoneCode().equals(zoneCode) && f.year() == year).toList();
   }
 
   /** The newest funnel year of a zone not after {@code year}, or null. */
@@ -274,9 +275,10 @@ public final class RunData {
     String period = costPeriod();
     return cityCosts.stream()
         .filter(c -> c.period().equals(period))
-        .sorted(Comparator.comparing(CostPosition::factorCode)
-            .thenComparing(c -> Objects.toString(c.subcategory(), ""))
-            .thenComparing(CostPosition::locationCode))
+        .sorted(
+            Comparator.comparing(CostPosition::factorCode)
+                .thenComparing(c -> Objects.toString(c.subcategory(), ""))
+                .thenComparing(CostPosition::locationCode))
         .toList();
   }
 
@@ -288,12 +290,11 @@ public final class RunData {
   }
 
   public List<ProfileCost> cityProfileCosts() {
-    int year =
-        profileCosts.stream().mapToInt(ProfileCost::year).max().orElse(Integer.MIN_VALUE);
+    int year = profileCosts.stream().mapToInt(ProfileCost::year).max().orElse(Integer.MIN_VALUE);
     return profileCosts.stream()
         .filter(p -> p.year() == year)
-        .sorted(Comparator.comparing(ProfileCost::profileId)
-            .thenComparing(ProfileCost::locationCode))
+        .sorted(
+            Comparator.comparing(ProfileCost::profileId).thenComparing(ProfileCost::locationCode))
         .toList();
   }
 
@@ -301,9 +302,10 @@ public final class RunData {
     int year = costIndex.stream().mapToInt(CostIndex::year).max().orElse(Integer.MIN_VALUE);
     return costIndex.stream()
         .filter(c -> c.year() == year)
-        .sorted(Comparator.comparing(CostIndex::rank,
-                Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
-            .thenComparing(CostIndex::locationCode))
+        .sorted(
+            Comparator.comparing(
+                    CostIndex::rank, Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
+                .thenComparing(CostIndex::locationCode))
         .toList();
   }
 

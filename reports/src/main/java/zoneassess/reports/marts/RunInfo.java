@@ -46,8 +46,16 @@ public record RunInfo(
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> ID_KEYS = List.of("run_id", "runId", "id");
   private static final List<String> TIME_KEYS =
-      List.of("run_timestamp", "timestamp", "started", "started_at", "startedAt", "created_at", "createdAt",
-          "finished_at", "finishedAt");
+      List.of(
+          "run_timestamp",
+          "timestamp",
+          "started",
+          "started_at",
+          "startedAt",
+          "created_at",
+          "createdAt",
+          "finished_at",
+          "finishedAt");
 
   public static RunInfo read(String runDirUri) {
     Path runDir = new Path(runDirUri);
@@ -79,8 +87,10 @@ public record RunInfo(
   /** Run timestamp shown to people, UTC, or "未记录". */
   public String timestampText() {
     return timestamp
-        .map(t -> DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .format(t.atOffset(ZoneOffset.UTC)))
+        .map(
+            t ->
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                    .format(t.atOffset(ZoneOffset.UTC)))
         .orElse("未记录");
   }
 
@@ -137,8 +147,8 @@ public record RunInfo(
     }
     try {
       LocalDateTime t =
-          LocalDateTime.parse(m.group(1) + m.group(2),
-              DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT));
+          LocalDateTime.parse(
+              m.group(1) + m.group(2), DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT));
       return Optional.of(t.toInstant(ZoneOffset.UTC));
     } catch (DateTimeParseException e) {
       return Optional.empty();

@@ -1,6 +1,8 @@
 package zoneassess.reports.model;
 
-/** Composite factor-cost index of a location ({@code cost_index}); median = 100, lower = cheaper. */
+/**
+ * Composite factor-cost index of a location ({@code cost_index}); median = 100, lower = cheaper.
+ */
 public record CostIndex(
     String locationCode,
     String locationName,

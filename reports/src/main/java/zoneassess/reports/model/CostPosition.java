@@ -1,6 +1,8 @@
 package zoneassess.reports.model;
 
-/** A location's value of one factor against the provincial distribution ({@code cost_benchmark}). */
+/**
+ * A location's value of one factor against the provincial distribution ({@code cost_benchmark}).
+ */
 public record CostPosition(
     String factorCode,
     String factorNameZh,

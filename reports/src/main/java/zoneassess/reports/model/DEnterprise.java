@@ -1,6 +1,8 @@
 package zoneassess.reports.model;
 
-/** A D-class enterprise ({@code permu_enterprise} with per_mu_class = 'D'); streamed, never listed. */
+/**
+ * A D-class enterprise ({@code permu_enterprise} with per_mu_class = 'D'); streamed, never listed.
+ */
 public record DEnterprise(
     String creditCode,
     String enterpriseName,

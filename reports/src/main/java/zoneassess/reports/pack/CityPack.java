@@ -34,8 +34,13 @@ public final class CityPack {
     List<ZoneResult> all = data.results(period);
     List<ZoneResult> mine = all.stream().filter(z -> sameCity(z.city(), cityName)).toList();
     if (mine.isEmpty()) {
-      throw new IllegalArgumentException("no zone in city '" + cityName + "' in period " + period
-          + "; cities: " + all.stream().map(ZoneResult::city).collect(Collectors.toCollection(TreeSet::new)));
+      throw new IllegalArgumentException(
+          "no zone in city '"
+              + cityName
+              + "' in period "
+              + period
+              + "; cities: "
+              + all.stream().map(ZoneResult::city).collect(Collectors.toCollection(TreeSet::new)));
     }
     String city = mine.get(0).city();
     return new CityPack(city, mine, cityLabel(city));
@@ -46,7 +51,8 @@ public final class CityPack {
     List<ZoneResult> all = data.results(period);
     List<ZoneResult> mine = all.stream().filter(z -> z.zoneCode().equals(zoneCode)).toList();
     if (mine.isEmpty()) {
-      throw new IllegalArgumentException("no zone with code '" + zoneCode + "' in period " + period);
+      throw new IllegalArgumentException(
+          "no zone with code '" + zoneCode + "' in period " + period);
     }
     return new CityPack(mine.get(0).city(), mine, mine.get(0).zoneName());
   }
@@ -80,11 +86,13 @@ public final class CityPack {
   public void writeSheets(PackContext ctx, String rerender) {
     RunData data = ctx.data();
     List<ZoneResult> all = data.results(ctx.period());
-    CoverSheet.write(ctx, "考核期 " + ctx.period() + " · 运行编号 " + ctx.runId() + " · "
-        + data.info().timestampText(), KeyMessages.city(data, ctx.period(), city, zones));
+    CoverSheet.write(
+        ctx,
+        "考核期 " + ctx.period() + " · 运行编号 " + ctx.runId() + " · " + data.info().timestampText(),
+        KeyMessages.city(data, ctx.period(), city, zones));
     RankTrendSheet.write(ctx, scope, zones);
-    RankingSheets.scoreCharts(ctx, all,
-        zones.stream().map(ZoneResult::zoneCode).collect(Collectors.toSet()), SCORES);
+    RankingSheets.scoreCharts(
+        ctx, all, zones.stream().map(ZoneResult::zoneCode).collect(Collectors.toSet()), SCORES);
     for (ZoneResult z : zones) {
       ZoneProfileSheet.write(ctx, z, all);
     }
@@ -92,9 +100,11 @@ public final class CityPack {
     if (costCity != null) {
       CostSheets.city(ctx, costCity, neighbours(data, all, costCity));
     } else {
-      ctx.omit(CostSheets.CITY, data.cityCosts().isEmpty()
-          ? "缺少 cost_benchmark（城市级），要素成本对比页省略"
-          : "cost_benchmark 中没有 " + city + " 的城市级数据，要素成本对比页省略");
+      ctx.omit(
+          CostSheets.CITY,
+          data.cityCosts().isEmpty()
+              ? "缺少 cost_benchmark（城市级），要素成本对比页省略"
+              : "cost_benchmark 中没有 " + city + " 的城市级数据，要素成本对比页省略");
     }
     if (!data.cityProfileCosts().isEmpty()) {
       CostSheets.profiles(ctx, costCity == null ? city : costCity);
@@ -114,8 +124,9 @@ public final class CityPack {
     if (!data.hasEnterprises() || year == null) {
       return 0;
     }
-    Map<String, String> names = data.results(ctx.period()).stream()
-        .collect(Collectors.toMap(ZoneResult::zoneCode, ZoneResult::zoneName, (a, b) -> a));
+    Map<String, String> names =
+        data.results(ctx.period()).stream()
+            .collect(Collectors.toMap(ZoneResult::zoneCode, ZoneResult::zoneName, (a, b) -> a));
     Predicate<MartRow> keep;
     if (singleZone()) {
       String code = zones.get(0).zoneCode();
@@ -128,19 +139,30 @@ public final class CityPack {
 
   /** The city's name as the cost marts spell it, or null when they do not have it. */
   private String costName(RunData data) {
-    return data.cityCosts().stream().map(c -> c.locationName())
-        .filter(n -> sameCity(n, city)).findFirst().orElse(null);
+    return data.cityCosts().stream()
+        .map(c -> c.locationName())
+        .filter(n -> sameCity(n, city))
+        .findFirst()
+        .orElse(null);
   }
 
   /** Cities of the same region (苏南/苏中/苏北) that the cost marts know, in code order. */
   static List<String> neighbours(RunData data, List<ZoneResult> all, String costCity) {
-    String region = all.stream().filter(z -> sameCity(z.city(), costCity))
-        .map(ZoneResult::region).filter(Objects::nonNull).findFirst().orElse(null);
+    String region =
+        all.stream()
+            .filter(z -> sameCity(z.city(), costCity))
+            .map(ZoneResult::region)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
     if (region == null) {
       return List.of();
     }
-    var sameRegion = all.stream().filter(z -> region.equals(z.region())).map(ZoneResult::city)
-        .collect(Collectors.toSet());
+    var sameRegion =
+        all.stream()
+            .filter(z -> region.equals(z.region()))
+            .map(ZoneResult::city)
+            .collect(Collectors.toSet());
     return data.cityCosts().stream()
         .sorted(java.util.Comparator.comparing(c -> c.locationCode()))
         .map(c -> c.locationName())

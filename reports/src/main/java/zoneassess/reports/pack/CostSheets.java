@@ -42,8 +42,12 @@ final class CostSheets {
       cols.add(new Column(c, 8, st.number(PackStyles.FMT_DEC2)));
     }
     cols.add(new Column("全省中位数", 10, st.numberBold(PackStyles.FMT_DEC2)));
-    SheetText.title(sh, st, ctx.title() + " · 要素成本（按城市）",
-        "期次 " + ctx.data().costPeriod() + "；每行单独着色：绿 = 便宜，红 = 贵。", cols.size() - 1);
+    SheetText.title(
+        sh,
+        st,
+        ctx.title() + " · 要素成本（按城市）",
+        "期次 " + ctx.data().costPeriod() + "；每行单独着色：绿 = 便宜，红 = 贵。",
+        cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
     for (var factor : byFactor(rows).values()) {
       CostPosition any = factor.values().iterator().next();
@@ -62,10 +66,17 @@ final class CostSheets {
     List<CostIndex> idx = ctx.data().cityCostIndex();
     if (!idx.isEmpty()) {
       SheetText.section(sh, st, row++, "要素成本综合指数（全省中位数 = 100，越低越便宜）", 4);
-      TableWriter ti = new TableWriter(sh, st, row, 0, List.of(
-          new Column("城市", 0, st.text()),
-          new Column("排名", 0, st.textCentered()),
-          new Column("综合指数", 0, st.number(PackStyles.FMT_INDEX)))).header(false);
+      TableWriter ti =
+          new TableWriter(
+                  sh,
+                  st,
+                  row,
+                  0,
+                  List.of(
+                      new Column("城市", 0, st.text()),
+                      new Column("排名", 0, st.textCentered()),
+                      new Column("综合指数", 0, st.number(PackStyles.FMT_INDEX))))
+              .header(false);
       for (CostIndex c : idx) {
         ti.row(c.locationName(), c.rank(), c.compositeIndex());
       }
@@ -86,8 +97,8 @@ final class CostSheets {
       return row;
     }
     SheetText.section(sh, st, row++, "典型企业年要素成本（万元/年）", 4);
-    List<String> cities = new ArrayList<>(new TreeSet<>(
-        profiles.stream().map(ProfileCost::locationName).toList()));
+    List<String> cities =
+        new ArrayList<>(new TreeSet<>(profiles.stream().map(ProfileCost::locationName).toList()));
     cities = orderLike(ctx, cities);
     List<Column> cols = new ArrayList<>();
     cols.add(new Column("典型企业", 0, st.text()));
@@ -98,7 +109,8 @@ final class CostSheets {
     TableWriter t = new TableWriter(sh, st, row, 0, cols).header(false);
     Map<String, Map<String, ProfileCost>> byProfile = new LinkedHashMap<>();
     for (ProfileCost p : profiles) {
-      byProfile.computeIfAbsent(p.profileNameZh(), k -> new LinkedHashMap<>())
+      byProfile
+          .computeIfAbsent(p.profileNameZh(), k -> new LinkedHashMap<>())
           .put(p.locationName(), p);
     }
     for (var e : byProfile.entrySet()) {
@@ -121,23 +133,28 @@ final class CostSheets {
     Sheet sh = ctx.workbook().createSheet(CITY);
     List<CostPosition> rows = ctx.data().cityCosts();
     Map<String, Map<String, CostPosition>> factors = byFactor(rows);
-    List<Column> cols = new ArrayList<>(List.of(
-        new Column("要素", 26, st.text()),
-        new Column("单位", 9, st.textCentered()),
-        new Column(city, 9, st.numberBold(PackStyles.FMT_DEC2)),
-        new Column("全省最低", 9, st.number(PackStyles.FMT_DEC2)),
-        new Column("25%分位", 9, st.number(PackStyles.FMT_DEC2)),
-        new Column("中位数", 9, st.number(PackStyles.FMT_DEC2)),
-        new Column("75%分位", 9, st.number(PackStyles.FMT_DEC2)),
-        new Column("全省最高", 9, st.number(PackStyles.FMT_DEC2)),
-        new Column("指数", 7, st.number(PackStyles.FMT_INDEX)),
-        new Column("百分位", 7, st.number(PackStyles.FMT_INDEX)),
-        new Column("由低到高", 8, st.textCentered()),
-        new Column("同比", 8, st.number(PackStyles.FMT_PCT))));
+    List<Column> cols =
+        new ArrayList<>(
+            List.of(
+                new Column("要素", 26, st.text()),
+                new Column("单位", 9, st.textCentered()),
+                new Column(city, 9, st.numberBold(PackStyles.FMT_DEC2)),
+                new Column("全省最低", 9, st.number(PackStyles.FMT_DEC2)),
+                new Column("25%分位", 9, st.number(PackStyles.FMT_DEC2)),
+                new Column("中位数", 9, st.number(PackStyles.FMT_DEC2)),
+                new Column("75%分位", 9, st.number(PackStyles.FMT_DEC2)),
+                new Column("全省最高", 9, st.number(PackStyles.FMT_DEC2)),
+                new Column("指数", 7, st.number(PackStyles.FMT_INDEX)),
+                new Column("百分位", 7, st.number(PackStyles.FMT_INDEX)),
+                new Column("由低到高", 8, st.textCentered()),
+                new Column("同比", 8, st.number(PackStyles.FMT_PCT))));
     for (String n : neighbours) {
       cols.add(new Column(n, 9, st.number(PackStyles.FMT_DEC2)));
     }
-    SheetText.title(sh, st, ctx.title() + " · " + city + "要素成本与全省、相邻城市比较",
+    SheetText.title(
+        sh,
+        st,
+        ctx.title() + " · " + city + "要素成本与全省、相邻城市比较",
         "期次 " + ctx.data().costPeriod() + "；指数以全省中位数为 100；百分位 0 = 最便宜；相邻城市取同一区域的城市。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
@@ -158,7 +175,10 @@ final class CostSheets {
       v.add(me.pMax());
       v.add(me.indexVsMedian());
       v.add(me.percentile());
-      v.add(me.rank() == null ? null : me.rank() + "/" + (me.nLocations() == null ? "—" : me.nLocations()));
+      v.add(
+          me.rank() == null
+              ? null
+              : me.rank() + "/" + (me.nLocations() == null ? "—" : me.nLocations()));
       v.add(PerMuSheets.pct(me.changeYoyPct()));
       Map<String, Double> places = new LinkedHashMap<>();
       places.put(city, index(me.value(), me.median()));
@@ -168,11 +188,22 @@ final class CostSheets {
         places.put(n, p == null ? null : index(p.value(), me.median()));
       }
       t.row(v.toArray());
-      if (me.median() != null && me.median() != 0 && me.pMin() != null && me.pMax() != null
-          && me.p25() != null && me.p75() != null) {
+      if (me.median() != null
+          && me.median() != 0
+          && me.pMin() != null
+          && me.pMax() != null
+          && me.p25() != null
+          && me.p75() != null) {
         double m = me.median();
-        boxes.add(new PackCharts.CostBox(me.label(), me.pMin() / m * 100, me.p25() / m * 100,
-            100, me.p75() / m * 100, me.pMax() / m * 100, places));
+        boxes.add(
+            new PackCharts.CostBox(
+                me.label(),
+                me.pMin() / m * 100,
+                me.p25() / m * 100,
+                100,
+                me.p75() / m * 100,
+                me.pMax() / m * 100,
+                places));
       }
     }
     ConditionalFormats.colourScale(sh, t.bodyRange(9), false);
@@ -180,12 +211,17 @@ final class CostSheets {
     if (!boxes.isEmpty()) {
       int top = t.nextRow() + 1;
       if (top > SheetText.BREAK_BEFORE_CHART_AFTER_ROW) {
-  sh.setRowBreak(top - 1);
-}
-      var chart = ctx.chart("cost-boxes",
-          PackCharts.costBoxes(city + "要素成本在全省的位置",
-              "方块 = " + city + "，圆点 = 相邻城市；箱体为全省 25%–75% 分位，须线为最低与最高", boxes),
-          960, Math.max(420, 140 + 34 * boxes.size()));
+        sh.setRowBreak(top - 1);
+      }
+      var chart =
+          ctx.chart(
+              "cost-boxes",
+              PackCharts.costBoxes(
+                  city + "要素成本在全省的位置",
+                  "方块 = " + city + "，圆点 = 相邻城市；箱体为全省 25%–75% 分位，须线为最低与最高",
+                  boxes),
+              960,
+              Math.max(420, 140 + 34 * boxes.size()));
       SheetCraft.picture(sh, chart, 0, top);
     }
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);
@@ -198,8 +234,13 @@ final class CostSheets {
     XSSFSheet sh = ctx.workbook().createSheet(PROFILE);
     List<ProfileCost> profiles = ctx.data().cityProfileCosts();
     SheetCraft.widths(sh, 6, 10, 14, 12, 14, 14, 10);
-    SheetText.title(sh, st, ctx.title() + " · 典型企业年要素成本",
-        profiles.isEmpty() ? "" : profiles.get(0).year() + " 年；按标准用电、用水、用气、用地、用工量在各市计价；红色为" + city + "。",
+    SheetText.title(
+        sh,
+        st,
+        ctx.title() + " · 典型企业年要素成本",
+        profiles.isEmpty()
+            ? ""
+            : profiles.get(0).year() + " 年；按标准用电、用水、用气、用地、用工量在各市计价；红色为" + city + "。",
         6);
     Map<String, List<ProfileCost>> byProfile = new LinkedHashMap<>();
     for (ProfileCost p : profiles) {
@@ -209,34 +250,71 @@ final class CostSheets {
     int n = 0;
     for (var e : byProfile.entrySet()) {
       List<ProfileCost> ps = new ArrayList<>(e.getValue());
-      ps.sort(java.util.Comparator.comparing(ProfileCost::totalCost10k,
-              java.util.Comparator.nullsLast(java.util.Comparator.<Double>naturalOrder()))
-          .thenComparing(ProfileCost::locationCode));
+      ps.sort(
+          java.util.Comparator.comparing(
+                  ProfileCost::totalCost10k,
+                  java.util.Comparator.nullsLast(java.util.Comparator.<Double>naturalOrder()))
+              .thenComparing(ProfileCost::locationCode));
       String name = ps.get(0).profileNameZh();
       SheetText.section(sh, st, row++, name, 6);
-      TableWriter t = new TableWriter(sh, st, row, 0, List.of(
-          new Column("排名", 6, st.textCentered()),
-          new Column("城市", 10, st.textCentered()),
-          new Column("年成本", 14, st.number(PackStyles.FMT_WAN)),
-          new Column("指数", 12, st.number(PackStyles.FMT_INDEX)),
-          new Column("比最低高", 14, st.number(PackStyles.FMT_WAN)),
-          new Column("比中位数", 14, st.number(PackStyles.FMT_WAN)),
-          new Column("本市", 10, st.textCentered()))).header(false);
+      TableWriter t =
+          new TableWriter(
+                  sh,
+                  st,
+                  row,
+                  0,
+                  List.of(
+                      new Column("排名", 6, st.textCentered()),
+                      new Column("城市", 10, st.textCentered()),
+                      new Column("年成本", 14, st.number(PackStyles.FMT_WAN)),
+                      new Column("指数", 12, st.number(PackStyles.FMT_INDEX)),
+                      new Column("比最低高", 14, st.number(PackStyles.FMT_WAN)),
+                      new Column("比中位数", 14, st.number(PackStyles.FMT_WAN)),
+                      new Column("本市", 10, st.textCentered())))
+              .header(false);
       for (ProfileCost p : ps) {
-        t.row(p.rank(), p.locationName(), p.totalCost10k(), p.indexVsMedian(),
-            p.gapToCheapest10k(), p.gapToMedian10k(), city.equals(p.locationName()) ? "★" : null);
+        t.row(
+            p.rank(),
+            p.locationName(),
+            p.totalCost10k(),
+            p.indexVsMedian(),
+            p.gapToCheapest10k(),
+            p.gapToMedian10k(),
+            city.equals(p.locationName()) ? "★" : null);
       }
       if (n == 0) {
-        NativeCharts.bars(sh, name + "：各市年要素成本（万元）", 8, row, 20, row + 20, 1,
-            t.firstBodyRow(), t.lastRow(),
-            List.of(new NativeCharts.Series("年成本（万元）", 2, 0x2E75B6)), false, false, "#,##0");
+        NativeCharts.bars(
+            sh,
+            name + "：各市年要素成本（万元）",
+            8,
+            row,
+            20,
+            row + 20,
+            1,
+            t.firstBodyRow(),
+            t.lastRow(),
+            List.of(new NativeCharts.Series("年成本（万元）", 2, 0x2E75B6)),
+            false,
+            false,
+            "#,##0");
       }
       row = Math.max(t.nextRow(), n == 0 ? row + 21 : 0) + 1;
-      var chart = ctx.chart("typical-firm-" + (++n),
-          PackCharts.typicalFirmCost(name + "：年要素成本", "万元/年，由低到高；红色为" + city,
-              ps.stream().map(p -> new PackCharts.Bar(p.locationName(),
-                  p.totalCost10k() == null ? 0 : p.totalCost10k())).toList(), Set.of(city)),
-          960, 400);
+      var chart =
+          ctx.chart(
+              "typical-firm-" + (++n),
+              PackCharts.typicalFirmCost(
+                  name + "：年要素成本",
+                  "万元/年，由低到高；红色为" + city,
+                  ps.stream()
+                      .map(
+                          p ->
+                              new PackCharts.Bar(
+                                  p.locationName(),
+                                  p.totalCost10k() == null ? 0 : p.totalCost10k()))
+                      .toList(),
+                  Set.of(city)),
+              960,
+              400);
       sh.setRowBreak(row - 1);
       row += SheetCraft.picture(sh, chart, 0, row) + 1;
       sh.setRowBreak(row - 1);

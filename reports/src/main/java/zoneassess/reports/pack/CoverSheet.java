@@ -27,9 +27,13 @@ final class CoverSheet {
     row = fact(sh, st, row, "考核期", ctx.period());
     row = fact(sh, st, row, "考核方法", methodology(ctx));
     row = fact(sh, st, row, "数据状态", dataStatus(ctx));
-    row = fact(sh, st, row, "数据性质", info.synthetic()
-        ? "本期数据由样本生成器合成，仅用于演示与测试，不代表任何真实开发区。"
-        : "业务系统报送数据（统计、税务、自然资源、商务、电力）。");
+    row =
+        fact(
+            sh,
+            st,
+            row,
+            "数据性质",
+            info.synthetic() ? "本期数据由样本生成器合成，仅用于演示与测试，不代表任何真实开发区。" : "业务系统报送数据（统计、税务、自然资源、商务、电力）。");
     row = fact(sh, st, row, "运行", "运行编号 " + info.runId() + "，运行时间 " + info.timestampText());
     row++;
     SheetText.section(sh, st, row++, "二、要点", LAST_COL);
@@ -40,9 +44,15 @@ final class CoverSheet {
     }
     row++;
     SafeCells.put(sh, row, 0, "说明", st.proseBold());
-    SheetText.prose(sh, st, row, 1, LAST_COL,
+    SheetText.prose(
+        sh,
+        st,
+        row,
+        1,
+        LAST_COL,
         "排名为竞争排名（并列同名次）；升降 ▲ 表示较上期进位、▼ 表示退位、— 表示持平、“新”表示上期未参评。"
-            + "标记：红 = 末位或一票否决，黄 = 预警，蓝 = 前列或进位显著。详见“说明”页。", false);
+            + "标记：红 = 末位或一票否决，黄 = 预警，蓝 = 前列或进位显著。详见“说明”页。",
+        false);
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), -1, -1);
     sh.getPrintSetup().setFitHeight((short) 1);
     return sh;
@@ -76,15 +86,16 @@ final class CoverSheet {
     long rejected = sum(counts, "reject");
     StringBuilder sb = new StringBuilder();
     if (accepted > 0 || rejected > 0) {
-      sb.append("验证通过 ").append(String.format(java.util.Locale.ROOT, "%,d", accepted))
-          .append(" 行，拒收 ").append(String.format(java.util.Locale.ROOT, "%,d", rejected))
+      sb.append("验证通过 ")
+          .append(String.format(java.util.Locale.ROOT, "%,d", accepted))
+          .append(" 行，拒收 ")
+          .append(String.format(java.util.Locale.ROOT, "%,d", rejected))
           .append(" 行（每条拒收记录的文件、行、列与原因见运行目录 rejects/）。");
     } else {
       sb.append("验证报告已生成，计数见“说明”页。");
     }
     if (!ctx.data().missing().isEmpty()) {
-      sb.append("本次运行缺少：").append(String.join("、", ctx.data().missing()))
-          .append("，相关表页已省略。");
+      sb.append("本次运行缺少：").append(String.join("、", ctx.data().missing())).append("，相关表页已省略。");
     }
     return sb.toString();
   }

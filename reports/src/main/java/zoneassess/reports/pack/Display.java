@@ -7,7 +7,9 @@ import zoneassess.reports.model.ZoneResult;
 public final class Display {
   private Display() {}
 
-  /** red / yellow / blue / none → 红 / 黄 / 蓝 / "" (the mark rule itself lives in the assess mart). */
+  /**
+   * red / yellow / blue / none → 红 / 黄 / 蓝 / "" (the mark rule itself lives in the assess mart).
+   */
   public static String mark(String mark) {
     if (mark == null) {
       return "";

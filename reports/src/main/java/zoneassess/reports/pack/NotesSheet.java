@@ -32,9 +32,15 @@ final class NotesSheet {
     row = kv(sh, st, row, "运行编号", info.runId());
     row = kv(sh, st, row, "运行时间", info.timestampText());
     row = kv(sh, st, row, "考核期", ctx.period());
-    row = kv(sh, st, row, "数据性质", info.synthetic()
-        ? "合成数据：由 zoneassess 样本生成器产生，企业、开发区数值均为虚构。"
-        : "业务数据（manifest 未标记为合成）。");
+    row =
+        kv(
+            sh,
+            st,
+            row,
+            "数据性质",
+            info.synthetic()
+                ? "合成数据：由 zoneassess 样本生成器产生，企业、开发区数值均为虚构。"
+                : "业务数据（manifest 未标记为合成）。");
     for (var f : info.manifestFacts()) {
       row = kv(sh, st, row, "manifest · " + f.getKey(), f.getValue());
     }
@@ -45,29 +51,49 @@ final class NotesSheet {
     for (var w : weights(ctx).entrySet()) {
       row = kv(sh, st, row, "权重 · " + w.getKey(), w.getValue());
     }
-    row = kv(sh, st, row, "标记规则",
-        "红 = 末位或一票否决；黄 = 预警（扣分、连续两年无重大项目落地等）；蓝 = 前列或进位显著；"
-            + "标记由考核数据集（assessment.mark）给出，简报只负责着色。");
-    row = kv(sh, st, row, "升降",
-        "升降 = 上期全省排名 − 本期全省排名；▲ 进位（蓝色），▼ 退位（红色），— 持平，“新”为上期未排名。");
-    row = kv(sh, st, row, "热力图",
-        "每个维度单独着色：本列最低分红色、中位黄色、最高分绿色。");
-    row = kv(sh, st, row, "要素成本",
-        "按城市比较最新一期的年度价格；颜色由低（绿，便宜）到高（红，贵）；指数以全省中位数为 100。"
-            + "“相邻城市”取同一区域（苏南、苏中、苏北）的城市。");
+    row =
+        kv(
+            sh,
+            st,
+            row,
+            "标记规则",
+            "红 = 末位或一票否决；黄 = 预警（扣分、连续两年无重大项目落地等）；蓝 = 前列或进位显著；"
+                + "标记由考核数据集（assessment.mark）给出，简报只负责着色。");
+    row = kv(sh, st, row, "升降", "升降 = 上期全省排名 − 本期全省排名；▲ 进位（蓝色），▼ 退位（红色），— 持平，“新”为上期未排名。");
+    row = kv(sh, st, row, "热力图", "每个维度单独着色：本列最低分红色、中位黄色、最高分绿色。");
+    row =
+        kv(
+            sh,
+            st,
+            row,
+            "要素成本",
+            "按城市比较最新一期的年度价格；颜色由低（绿，便宜）到高（红，贵）；指数以全省中位数为 100。" + "“相邻城市”取同一区域（苏南、苏中、苏北）的城市。");
     row++;
     SheetText.section(sh, st, row++, "三、数据来源（marts）", LAST_COL);
     Map<String, Long> counts = ctx.data().rowCounts();
-    for (String mart : List.of(MartMapping.ASSESSMENT, MartMapping.DIMENSIONS,
-        MartMapping.INDICATORS, MartMapping.WARNINGS, MartMapping.FUNNEL, MartMapping.PERMU_ZONE,
-        MartMapping.PERMU_AREA, MartMapping.PERMU_ENTERPRISE, MartMapping.COST_BENCHMARK,
-        MartMapping.COST_PROFILE, MartMapping.COST_INDEX)) {
+    for (String mart :
+        List.of(
+            MartMapping.ASSESSMENT,
+            MartMapping.DIMENSIONS,
+            MartMapping.INDICATORS,
+            MartMapping.WARNINGS,
+            MartMapping.FUNNEL,
+            MartMapping.PERMU_ZONE,
+            MartMapping.PERMU_AREA,
+            MartMapping.PERMU_ENTERPRISE,
+            MartMapping.COST_BENCHMARK,
+            MartMapping.COST_PROFILE,
+            MartMapping.COST_INDEX)) {
       String status;
       if (!ctx.data().has(mart)) {
         status = "缺失：本次运行未生成，相关表页已省略";
       } else if (counts.containsKey(mart)) {
-        status = String.format(Locale.ROOT, "已读取 %,d 行%s", counts.get(mart),
-            mart.startsWith("cost_") ? "（城市级）" : "");
+        status =
+            String.format(
+                Locale.ROOT,
+                "已读取 %,d 行%s",
+                counts.get(mart),
+                mart.startsWith("cost_") ? "（城市级）" : "");
       } else {
         status = "按需流式读取";
       }
@@ -103,16 +129,20 @@ final class NotesSheet {
     }
     for (DimensionScore d : ctx.data().dimensions(ctx.period())) {
       if (d.weight() != null) {
-        byDim.computeIfAbsent(d.dimensionCode(), k -> new TreeMap<>())
-            .merge(String.format(Locale.ROOT, "%.1f%%", d.weight() * (d.weight() <= 1 ? 100 : 1)),
-                1, Integer::sum);
+        byDim
+            .computeIfAbsent(d.dimensionCode(), k -> new TreeMap<>())
+            .merge(
+                String.format(Locale.ROOT, "%.1f%%", d.weight() * (d.weight() <= 1 ? 100 : 1)),
+                1,
+                Integer::sum);
       }
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (var e : byDim.entrySet()) {
       StringBuilder sb = new StringBuilder();
       for (var w : e.getValue().entrySet()) {
-        sb.append(sb.length() == 0 ? "" : "；").append(w.getKey())
+        sb.append(sb.length() == 0 ? "" : "；")
+            .append(w.getKey())
             .append(e.getValue().size() > 1 ? "（" + w.getValue() + " 个开发区）" : "");
       }
       out.put(names.getOrDefault(e.getKey(), e.getKey()), sb.length() == 0 ? "—" : sb.toString());

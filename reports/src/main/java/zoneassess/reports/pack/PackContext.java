@@ -23,8 +23,13 @@ public final class PackContext {
   private final List<String> omissions = new ArrayList<>();
   private final List<RenderedChart> rendered = new ArrayList<>();
 
-  public PackContext(RunData data, XSSFWorkbook workbook, ChartFiles charts, String title,
-      String stem, String period) {
+  public PackContext(
+      RunData data,
+      XSSFWorkbook workbook,
+      ChartFiles charts,
+      String title,
+      String stem,
+      String period) {
     this.data = data;
     this.workbook = workbook;
     this.styles = new PackStyles(workbook);
@@ -68,8 +73,7 @@ public final class PackContext {
   }
 
   /** Renders a chart to PNG + SVG under the pack's stem. */
-  public RenderedChart chart(String name, org.jfree.chart.JFreeChart chart, int width,
-      int height) {
+  public RenderedChart chart(String name, org.jfree.chart.JFreeChart chart, int width, int height) {
     RenderedChart c = charts.render(stem + "-" + name, chart, width, height);
     rendered.add(c);
     return c;

@@ -7,8 +7,8 @@ import zoneassess.reports.charts.PackCharts;
 import zoneassess.reports.model.PerMuArea;
 import zoneassess.reports.model.PerMuMeasures;
 import zoneassess.reports.workbook.Column;
-import zoneassess.reports.workbook.PackStyles;
 import zoneassess.reports.workbook.NativeCharts;
+import zoneassess.reports.workbook.PackStyles;
 import zoneassess.reports.workbook.SheetCraft;
 import zoneassess.reports.workbook.TableWriter;
 
@@ -23,55 +23,99 @@ final class PerMuSheets {
     PackStyles st = ctx.styles();
     XSSFSheet sh = ctx.workbook().createSheet(NAME);
     List<PerMuArea> cities = ctx.data().perMuCities(year);
-    List<Column> cols = List.of(
-        new Column("城市", 8, st.textCentered()),
-        new Column("企业数", 8, st.number(PackStyles.FMT_INT)),
-        new Column("参评企业", 8, st.number(PackStyles.FMT_INT)),
-        new Column("用地面积", 12, st.number(PackStyles.FMT_MU)),
-        new Column("亩均税收", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
-        new Column("亩均增加值", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
-        new Column("亩均销售收入", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
-        new Column("A类", 6, st.number(PackStyles.FMT_INT)),
-        new Column("B类", 6, st.number(PackStyles.FMT_INT)),
-        new Column("C类", 6, st.number(PackStyles.FMT_INT)),
-        new Column("D类", 6, st.number(PackStyles.FMT_INT)),
-        new Column("T类", 6, st.number(PackStyles.FMT_INT)),
-        new Column("A类占比", 8, st.number(PackStyles.FMT_PCT)),
-        new Column("B类占比", 8, st.number(PackStyles.FMT_PCT)),
-        new Column("C类占比", 8, st.number(PackStyles.FMT_PCT)),
-        new Column("D类占比", 8, st.number(PackStyles.FMT_PCT)),
-        new Column("D类用地", 11, st.number(PackStyles.FMT_MU)),
-        new Column("差别化电价加价", 13, st.number(PackStyles.FMT_WAN)),
-        new Column("亩均税收同比", 10, st.number(PackStyles.FMT_PCT)));
-    SheetText.title(sh, st, ctx.title() + " · 亩均效益（按城市）",
+    List<Column> cols =
+        List.of(
+            new Column("城市", 8, st.textCentered()),
+            new Column("企业数", 8, st.number(PackStyles.FMT_INT)),
+            new Column("参评企业", 8, st.number(PackStyles.FMT_INT)),
+            new Column("用地面积", 12, st.number(PackStyles.FMT_MU)),
+            new Column("亩均税收", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
+            new Column("亩均增加值", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
+            new Column("亩均销售收入", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
+            new Column("A类", 6, st.number(PackStyles.FMT_INT)),
+            new Column("B类", 6, st.number(PackStyles.FMT_INT)),
+            new Column("C类", 6, st.number(PackStyles.FMT_INT)),
+            new Column("D类", 6, st.number(PackStyles.FMT_INT)),
+            new Column("T类", 6, st.number(PackStyles.FMT_INT)),
+            new Column("A类占比", 8, st.number(PackStyles.FMT_PCT)),
+            new Column("B类占比", 8, st.number(PackStyles.FMT_PCT)),
+            new Column("C类占比", 8, st.number(PackStyles.FMT_PCT)),
+            new Column("D类占比", 8, st.number(PackStyles.FMT_PCT)),
+            new Column("D类用地", 11, st.number(PackStyles.FMT_MU)),
+            new Column("差别化电价加价", 13, st.number(PackStyles.FMT_WAN)),
+            new Column("亩均税收同比", 10, st.number(PackStyles.FMT_PCT)));
+    SheetText.title(
+        sh,
+        st,
+        ctx.title() + " · 亩均效益（按城市）",
         year + " 年；占比以参评企业（不含 T 类）为分母；D 类用地即低效用地；加价为 D 类企业差别化电价的预计年收入。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
     for (PerMuArea a : cities) {
       PerMuMeasures m = a.m();
-      t.row(a.areaName(), m.enterprises(), m.evaluated(), m.landMu(), m.taxPerMu(),
-          m.valueAddedPerMu(), m.revenuePerMu(), m.countA(), m.countB(), m.countC(), m.countD(),
-          m.countT(), m.shareA(), m.shareB(), m.shareC(), m.shareD(), m.dLandMu(),
-          m.surchargeRevenue10k(), pct(m.taxPerMuChangePct()));
+      t.row(
+          a.areaName(),
+          m.enterprises(),
+          m.evaluated(),
+          m.landMu(),
+          m.taxPerMu(),
+          m.valueAddedPerMu(),
+          m.revenuePerMu(),
+          m.countA(),
+          m.countB(),
+          m.countC(),
+          m.countD(),
+          m.countT(),
+          m.shareA(),
+          m.shareB(),
+          m.shareC(),
+          m.shareD(),
+          m.dLandMu(),
+          m.surchargeRevenue10k(),
+          pct(m.taxPerMuChangePct()));
     }
     zoneassess.reports.workbook.ConditionalFormats.colourScale(sh, t.bodyRange(4), true);
     if (!cities.isEmpty()) {
       int top = t.lastRow() + 2;
-      NativeCharts.bars(sh, "各市亩均效益分类占比（" + year + "年）", 0, top, 12, top + 22, 0,
-          t.firstBodyRow(), t.lastRow(),
-          List.of(new NativeCharts.Series("A类", 12, 0x548235),
+      NativeCharts.bars(
+          sh,
+          "各市亩均效益分类占比（" + year + "年）",
+          0,
+          top,
+          12,
+          top + 22,
+          0,
+          t.firstBodyRow(),
+          t.lastRow(),
+          List.of(
+              new NativeCharts.Series("A类", 12, 0x548235),
               new NativeCharts.Series("B类", 13, 0x2E75B6),
               new NativeCharts.Series("C类", 14, 0xFFC000),
               new NativeCharts.Series("D类", 15, 0xC00000)),
-          false, false, "0%");
-      var chart = ctx.chart("permu-class-mix",
-          PackCharts.classMix("各市亩均效益分类结构", year + " 年，占参评企业比重",
-              cities.stream().map(a -> new PackCharts.ClassMix(a.areaName(), nz(a.m().shareA()),
-                  nz(a.m().shareB()), nz(a.m().shareC()), nz(a.m().shareD()))).toList()),
-          960, 480);
+          false,
+          false,
+          "0%");
+      var chart =
+          ctx.chart(
+              "permu-class-mix",
+              PackCharts.classMix(
+                  "各市亩均效益分类结构",
+                  year + " 年，占参评企业比重",
+                  cities.stream()
+                      .map(
+                          a ->
+                              new PackCharts.ClassMix(
+                                  a.areaName(),
+                                  nz(a.m().shareA()),
+                                  nz(a.m().shareB()),
+                                  nz(a.m().shareC()),
+                                  nz(a.m().shareD())))
+                      .toList()),
+              960,
+              480);
       if (top > SheetText.BREAK_BEFORE_CHART_AFTER_ROW) {
-  sh.setRowBreak(top - 1);
-}
+        sh.setRowBreak(top - 1);
+      }
       SheetCraft.picture(sh, chart, 0, top + 24);
     }
     SheetCraft.freeze(sh, 1, HEADER_ROW + 1);

@@ -14,8 +14,10 @@ public final class ProvincePack {
   public static void write(PackContext ctx, String rerender) {
     var data = ctx.data();
     List<ZoneResult> zones = data.results(ctx.period());
-    CoverSheet.write(ctx, "考核期 " + ctx.period() + " · 运行编号 " + ctx.runId() + " · "
-        + data.info().timestampText(), KeyMessages.province(data, ctx.period()));
+    CoverSheet.write(
+        ctx,
+        "考核期 " + ctx.period() + " · 运行编号 " + ctx.runId() + " · " + data.info().timestampText(),
+        KeyMessages.province(data, ctx.period()));
     RankingSheets.full(ctx, zones);
     RankingSheets.level(ctx, zones, true);
     RankingSheets.level(ctx, zones, false);

@@ -43,9 +43,12 @@ final class RankTrendSheet {
     cols.add(new Column("进位情况", 8, st.textCentered()));
     cols.add(new Column("档次", 8, st.textCentered()));
     cols.add(new Column("标记", 6, st.textCentered()));
-    int total = (int) ctx.data().results(ctx.period()).stream()
-        .filter(z -> z.rankAll() != null).count();
-    SheetText.title(sh, st, ctx.title() + " · " + scope + "开发区排名走势",
+    int total =
+        (int) ctx.data().results(ctx.period()).stream().filter(z -> z.rankAll() != null).count();
+    SheetText.title(
+        sh,
+        st,
+        ctx.title() + " · " + scope + "开发区排名走势",
         "近 " + periods.size() + " 期全省排名（共 " + total + " 个参评）；空白 = 该期未参评或未排名。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
@@ -73,13 +76,16 @@ final class RankTrendSheet {
     ConditionalFormats.marks(sh, t.bodyRange(cols.size() - 1));
     SheetCraft.freeze(sh, 1, HEADER_ROW + 1);
     int top = t.nextRow() + 1;
-    var chart = ctx.chart("rank-bump",
-        PackCharts.rankBump(scope + "开发区全省排名走势", "近 " + periods.size() + " 期，名次越靠上越好",
-            periods, ranks),
-        960, 520);
+    var chart =
+        ctx.chart(
+            "rank-bump",
+            PackCharts.rankBump(
+                scope + "开发区全省排名走势", "近 " + periods.size() + " 期，名次越靠上越好", periods, ranks),
+            960,
+            520);
     if (top > SheetText.BREAK_BEFORE_CHART_AFTER_ROW) {
-  sh.setRowBreak(top - 1);
-}
+      sh.setRowBreak(top - 1);
+    }
     SheetCraft.picture(sh, chart, 0, top);
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);
     return sh;

@@ -26,6 +26,7 @@ final class RankingSheets {
   static final String HEAT = "维度热力图";
   static final String SCORES = "得分分布";
   static final int HEADER_ROW = 3;
+
   /** Zones per score chart: one chart fits one landscape page. */
   static final int ZONES_PER_CHART = 40;
 
@@ -54,7 +55,10 @@ final class RankingSheets {
     cols.add(new Column("档次", 8, st.textCentered()));
     cols.add(new Column("标记", 6, st.textCentered()));
     cols.add(new Column("备注", 24, st.textWrap()));
-    SheetText.title(sh, st, ctx.title() + " · 综合排名",
+    SheetText.title(
+        sh,
+        st,
+        ctx.title() + " · 综合排名",
         "考核期 " + ctx.period() + "，共 " + zones.size() + " 个开发区；按全省排名排序，未排名（一票否决）的列在最后。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
@@ -98,29 +102,44 @@ final class RankingSheets {
     String name = national ? NATIONAL : PROVINCIAL;
     Sheet sh = ctx.workbook().createSheet(name);
     List<ZoneResult> mine = zones.stream().filter(z -> z.isNational() == national).toList();
-    List<Column> cols = List.of(
-        new Column("级内排名", 7, st.textCentered()),
-        new Column("全省排名", 7, st.textCentered()),
-        new Column("升降", 6, st.textCentered()),
-        new Column("开发区", 32, st.text()),
-        new Column("城市", 8, st.textCentered()),
-        new Column("类型", 14, st.textCentered()),
-        new Column("综合得分", 9, st.numberBold(PackStyles.FMT_SCORE)),
-        new Column("进位情况", 8, st.textCentered()),
-        new Column("档次", 8, st.textCentered()),
-        new Column("薪酬系数", 8, st.number(PackStyles.FMT_SCORE)),
-        new Column("标记", 6, st.textCentered()));
-    SheetText.title(sh, st, ctx.title() + " · " + name,
+    List<Column> cols =
+        List.of(
+            new Column("级内排名", 7, st.textCentered()),
+            new Column("全省排名", 7, st.textCentered()),
+            new Column("升降", 6, st.textCentered()),
+            new Column("开发区", 32, st.text()),
+            new Column("城市", 8, st.textCentered()),
+            new Column("类型", 14, st.textCentered()),
+            new Column("综合得分", 9, st.numberBold(PackStyles.FMT_SCORE)),
+            new Column("进位情况", 8, st.textCentered()),
+            new Column("档次", 8, st.textCentered()),
+            new Column("薪酬系数", 8, st.number(PackStyles.FMT_SCORE)),
+            new Column("标记", 6, st.textCentered()));
+    SheetText.title(
+        sh,
+        st,
+        ctx.title() + " · " + name,
         "考核期 " + ctx.period() + "，" + name + " " + mine.size() + " 个；级内排名为同级别开发区之间的排名。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
     List<ZoneResult> sorted = new ArrayList<>(mine);
-    sorted.sort(java.util.Comparator.comparing(ZoneResult::rankLevel,
-            java.util.Comparator.nullsLast(java.util.Comparator.<Integer>naturalOrder()))
-        .thenComparing(zoneassess.reports.marts.RunData.RANK_ORDER));
+    sorted.sort(
+        java.util.Comparator.comparing(
+                ZoneResult::rankLevel,
+                java.util.Comparator.nullsLast(java.util.Comparator.<Integer>naturalOrder()))
+            .thenComparing(zoneassess.reports.marts.RunData.RANK_ORDER));
     for (ZoneResult z : sorted) {
-      t.row(z.rankLevel(), z.rankAll(), arrow(st, z.deltaRank()), z.zoneName(), z.city(),
-          z.zoneType(), z.finalScore(), z.progressClass(), z.tier(), z.salaryCoefficient(),
+      t.row(
+          z.rankLevel(),
+          z.rankAll(),
+          arrow(st, z.deltaRank()),
+          z.zoneName(),
+          z.city(),
+          z.zoneType(),
+          z.finalScore(),
+          z.progressClass(),
+          z.tier(),
+          z.salaryCoefficient(),
           Display.mark(z.mark()));
     }
     ConditionalFormats.marks(sh, t.bodyRange(cols.size() - 1));
@@ -142,8 +161,8 @@ final class RankingSheets {
       cols.add(new Column(name, 10, st.number(PackStyles.FMT_SCORE)));
     }
     cols.add(new Column("综合得分", 10, st.numberBold(PackStyles.FMT_SCORE)));
-    SheetText.title(sh, st, ctx.title() + " · 维度热力图",
-        "每列单独着色：红 = 本维度得分低，黄 = 居中，绿 = 高。", cols.size() - 1);
+    SheetText.title(
+        sh, st, ctx.title() + " · 维度热力图", "每列单独着色：红 = 本维度得分低，黄 = 居中，绿 = 高。", cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
     for (ZoneResult z : zones) {
       Map<String, DimensionScore> ds = ctx.data().dimensions(z.zoneCode(), ctx.period());
@@ -167,29 +186,36 @@ final class RankingSheets {
   }
 
   /** 得分分布: score bars with the provincial median, 40 zones per chart, one chart per page. */
-  static Sheet scoreCharts(PackContext ctx, List<ZoneResult> zones, Set<String> highlighted,
-      String name) {
+  static Sheet scoreCharts(
+      PackContext ctx, List<ZoneResult> zones, Set<String> highlighted, String name) {
     PackStyles st = ctx.styles();
     Sheet sh = ctx.workbook().createSheet(name);
     SheetCraft.widths(sh, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12);
     sh.setDisplayGridlines(false);
     List<ZoneResult> ranked = zones.stream().filter(z -> z.rankAll() != null).toList();
     double median = KeyMessages.median(ranked.stream().map(ZoneResult::finalScore).toList());
-    SheetText.title(sh, st, ctx.title() + " · 综合得分分布",
-        String.format(java.util.Locale.ROOT, "全省中位数 %.2f 分（虚线）%s。", median,
+    SheetText.title(
+        sh,
+        st,
+        ctx.title() + " · 综合得分分布",
+        String.format(
+            java.util.Locale.ROOT,
+            "全省中位数 %.2f 分（虚线）%s。",
+            median,
             highlighted.isEmpty() ? "" : "；红色为本简报的开发区"),
         10);
     int row = 3;
     int chunks = Math.max(1, (ranked.size() + ZONES_PER_CHART - 1) / ZONES_PER_CHART);
     for (int c = 0; c < chunks; c++) {
-      List<ZoneResult> part = ranked.subList(c * ZONES_PER_CHART,
-          Math.min(ranked.size(), (c + 1) * ZONES_PER_CHART));
+      List<ZoneResult> part =
+          ranked.subList(c * ZONES_PER_CHART, Math.min(ranked.size(), (c + 1) * ZONES_PER_CHART));
       if (part.isEmpty()) {
         break;
       }
-      List<PackCharts.Bar> bars = part.stream()
-          .map(z -> new PackCharts.Bar(z.rankAll() + ". " + z.zoneName(), z.finalScore()))
-          .toList();
+      List<PackCharts.Bar> bars =
+          part.stream()
+              .map(z -> new PackCharts.Bar(z.rankAll() + ". " + z.zoneName(), z.finalScore()))
+              .toList();
       Set<String> hl = new java.util.HashSet<>();
       for (ZoneResult z : part) {
         if (highlighted.contains(z.zoneCode())) {
@@ -197,9 +223,12 @@ final class RankingSheets {
         }
       }
       String sub = "第 " + part.get(0).rankAll() + "–" + part.get(part.size() - 1).rankAll() + " 名";
-      RenderedChart chart = ctx.chart("score-bars-" + (c + 1),
-          PackCharts.scoreBars("综合得分（" + ctx.period() + "）", sub, bars, median, hl),
-          960, 110 + 15 * part.size());
+      RenderedChart chart =
+          ctx.chart(
+              "score-bars-" + (c + 1),
+              PackCharts.scoreBars("综合得分（" + ctx.period() + "）", sub, bars, median, hl),
+              960,
+              110 + 15 * part.size());
       int used = SheetCraft.picture(sh, chart, 0, row);
       row += used;
       if (c < chunks - 1) {

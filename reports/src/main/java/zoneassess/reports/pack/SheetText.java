@@ -36,11 +36,11 @@ public final class SheetText {
   }
 
   /**
-   * Prose merged over columns {@code fromCol..toCol}, with a row height that fits the text:
-   * merged cells do not grow by themselves in Excel or LibreOffice.
+   * Prose merged over columns {@code fromCol..toCol}, with a row height that fits the text: merged
+   * cells do not grow by themselves in Excel or LibreOffice.
    */
-  public static void prose(Sheet sheet, PackStyles st, int row, int fromCol, int toCol, String text,
-      boolean bold) {
+  public static void prose(
+      Sheet sheet, PackStyles st, int row, int fromCol, int toCol, String text, boolean bold) {
     SafeCells.put(sheet, row, fromCol, text, bold ? st.proseBold() : st.prose());
     if (toCol > fromCol) {
       sheet.addMergedRegion(new CellRangeAddress(row, row, fromCol, toCol));
@@ -49,7 +49,8 @@ public final class SheetText {
     for (int c = fromCol; c <= toCol; c++) {
       widthChars += sheet.getColumnWidth(c) / 256;
     }
-    int lines = Math.max(1, (int) Math.ceil(displayWidth(text) / (double) Math.max(1, widthChars - 2)));
+    int lines =
+        Math.max(1, (int) Math.ceil(displayWidth(text) / (double) Math.max(1, widthChars - 2)));
     sheet.getRow(row).setHeightInPoints(lines * 16f + 5f);
   }
 

@@ -23,35 +23,54 @@ final class WarningSheet {
   static Sheet write(PackContext ctx, List<ZoneResult> zones) {
     PackStyles st = ctx.styles();
     Sheet sh = ctx.workbook().createSheet(NAME);
-    Map<String, ZoneResult> byCode = zones.stream()
-        .collect(Collectors.toMap(ZoneResult::zoneCode, z -> z, (a, b) -> a));
-    List<Warning> ws = ctx.data().warnings(ctx.period()).stream()
-        .filter(w -> byCode.containsKey(w.zoneCode()))
-        .filter(w -> !"info".equals(w.severity()) || !"bonus".equals(w.kind()))
-        .sorted(java.util.Comparator.comparing((Warning w) -> severityOrder(w.severity()))
-            .thenComparing(w -> byCode.get(w.zoneCode()).rankAll(),
-                java.util.Comparator.nullsLast(java.util.Comparator.<Integer>naturalOrder()))
-            .thenComparing(Warning::zoneCode)
-            .thenComparing(Warning::ruleId, java.util.Comparator.nullsLast(
-                java.util.Comparator.<String>naturalOrder())))
-        .toList();
-    List<Column> cols = List.of(
-        new Column("程度", 6, st.textCentered()),
-        new Column("开发区", 28, st.text()),
-        new Column("城市", 8, st.textCentered()),
-        new Column("全省排名", 7, st.textCentered()),
-        new Column("类别", 12, st.textCentered()),
-        new Column("规则", 20, st.text()),
-        new Column("分值", 7, st.number(PackStyles.FMT_SCORE)),
-        new Column("触发年份", 14, st.textCentered()),
-        new Column("说明", 50, st.textWrap()));
-    SheetText.title(sh, st, ctx.title() + " · 预警事项",
-        "考核期 " + ctx.period() + "，共 " + ws.size() + " 条；多年规则列出触发的年份。", cols.size() - 1);
+    Map<String, ZoneResult> byCode =
+        zones.stream().collect(Collectors.toMap(ZoneResult::zoneCode, z -> z, (a, b) -> a));
+    List<Warning> ws =
+        ctx.data().warnings(ctx.period()).stream()
+            .filter(w -> byCode.containsKey(w.zoneCode()))
+            .filter(w -> !"info".equals(w.severity()) || !"bonus".equals(w.kind()))
+            .sorted(
+                java.util.Comparator.comparing((Warning w) -> severityOrder(w.severity()))
+                    .thenComparing(
+                        w -> byCode.get(w.zoneCode()).rankAll(),
+                        java.util.Comparator.nullsLast(
+                            java.util.Comparator.<Integer>naturalOrder()))
+                    .thenComparing(Warning::zoneCode)
+                    .thenComparing(
+                        Warning::ruleId,
+                        java.util.Comparator.nullsLast(
+                            java.util.Comparator.<String>naturalOrder())))
+            .toList();
+    List<Column> cols =
+        List.of(
+            new Column("程度", 6, st.textCentered()),
+            new Column("开发区", 28, st.text()),
+            new Column("城市", 8, st.textCentered()),
+            new Column("全省排名", 7, st.textCentered()),
+            new Column("类别", 12, st.textCentered()),
+            new Column("规则", 20, st.text()),
+            new Column("分值", 7, st.number(PackStyles.FMT_SCORE)),
+            new Column("触发年份", 14, st.textCentered()),
+            new Column("说明", 50, st.textWrap()));
+    SheetText.title(
+        sh,
+        st,
+        ctx.title() + " · 预警事项",
+        "考核期 " + ctx.period() + "，共 " + ws.size() + " 条；多年规则列出触发的年份。",
+        cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
     for (Warning w : ws) {
       ZoneResult z = byCode.get(w.zoneCode());
-      t.row(severity(w.severity()), z.zoneName(), z.city(), z.rankAll(), kind(w.kind()),
-          w.ruleNameZh(), w.points(), w.triggeredYears(), w.messageZh());
+      t.row(
+          severity(w.severity()),
+          z.zoneName(),
+          z.city(),
+          z.rankAll(),
+          kind(w.kind()),
+          w.ruleNameZh(),
+          w.points(),
+          w.triggeredYears(),
+          w.messageZh());
     }
     if (ws.isEmpty()) {
       t.row("—", "本期无预警事项", null, null, null, null, null, null, null);

@@ -21,9 +21,9 @@ import zoneassess.reports.workbook.SheetCraft;
 import zoneassess.reports.workbook.TableWriter;
 
 /**
- * 剔除指标: zones × dropped indicators, each cell the zone's rank change without that indicator
- * (colour scale: green = rises, white = unchanged, red = falls), indicators ordered by their mean
- * |change|; the per-indicator summary above the header and as a table below the matrix.
+ * 剔除指标: zones × dropped indicators, each cell the zone's rank change without that indicator (colour
+ * scale: green = rises, white = unchanged, red = falls), indicators ordered by their mean |change|;
+ * the per-indicator summary above the header and as a table below the matrix.
  */
 final class LeaveOneOutSheet {
   static final String NAME = "剔除指标";
@@ -36,23 +36,27 @@ final class LeaveOneOutSheet {
   private LeaveOneOutSheet() {}
 
   /** One dropped indicator's effect over all zones. */
-  record Impact(String code, String label, double meanAbsShift, int maxAbsShift, int zonesMoved,
-      int zones) {}
+  record Impact(
+      String code, String label, double meanAbsShift, int maxAbsShift, int zonesMoved, int zones) {}
 
   /** Per indicator: mean and max |rank shift|; largest mean first, then indicator code. */
   static List<Impact> impacts(List<LeaveOneOut> rows) {
     Map<String, List<LeaveOneOut>> byIndicator = new TreeMap<>();
-    rows.forEach(r -> byIndicator.computeIfAbsent(r.droppedIndicator(), k -> new ArrayList<>())
-        .add(r));
+    rows.forEach(
+        r -> byIndicator.computeIfAbsent(r.droppedIndicator(), k -> new ArrayList<>()).add(r));
     List<Impact> out = new ArrayList<>();
     for (var e : byIndicator.entrySet()) {
-      List<Integer> shifts = e.getValue().stream().map(LeaveOneOut::rankShift)
-          .filter(java.util.Objects::nonNull).toList();
+      List<Integer> shifts =
+          e.getValue().stream()
+              .map(LeaveOneOut::rankShift)
+              .filter(java.util.Objects::nonNull)
+              .toList();
       double mean = shifts.stream().mapToInt(Math::abs).average().orElse(0);
       int max = shifts.stream().mapToInt(Math::abs).max().orElse(0);
       int moved = (int) shifts.stream().filter(s -> s != 0).count();
-      out.add(new Impact(e.getKey(), e.getValue().get(0).indicatorLabel(), mean, max, moved,
-          shifts.size()));
+      out.add(
+          new Impact(
+              e.getKey(), e.getValue().get(0).indicatorLabel(), mean, max, moved, shifts.size()));
     }
     out.sort(Comparator.comparing((Impact i) -> -i.meanAbsShift()).thenComparing(Impact::code));
     return out;
@@ -68,13 +72,16 @@ final class LeaveOneOutSheet {
       if (r.nominalRank() != null) {
         nominal.putIfAbsent(r.zoneCode(), r.nominalRank());
       }
-      shift.computeIfAbsent(r.zoneCode(), k -> new HashMap<>())
+      shift
+          .computeIfAbsent(r.zoneCode(), k -> new HashMap<>())
           .put(r.droppedIndicator(), r.rankShift());
     }
-    List<String> zones = shift.keySet().stream()
-        .sorted(Comparator.comparing((String z) -> nominal.get(z), ResearchData.NULLS_LAST)
-            .thenComparing(z -> z))
-        .toList();
+    List<String> zones =
+        shift.keySet().stream()
+            .sorted(
+                Comparator.comparing((String z) -> nominal.get(z), ResearchData.NULLS_LAST)
+                    .thenComparing(z -> z))
+            .toList();
     Map<String, String> names = data.zoneNames();
     Sheet sh = ctx.workbook().createSheet(NAME);
     List<Column> cols = new ArrayList<>();
@@ -85,16 +92,26 @@ final class LeaveOneOutSheet {
       cols.add(new Column(i.label(), 9, st.number(ResearchStyles.FMT_SIGNED)));
     }
     int lastCol = cols.size() - 1;
-    SheetText.title(sh, st, "剔除单项指标后的排名变化",
-        "单元格 = 剔除该指标后的排名 − 原排名：正数（红）= 名次下降，负数（绿）= 名次上升；"
-            + "指标按平均|变化|从大到小排列。",
+    SheetText.title(
+        sh,
+        st,
+        "剔除单项指标后的排名变化",
+        "单元格 = 剔除该指标后的排名 − 原排名：正数（红）= 名次下降，负数（绿）= 名次上升；" + "指标按平均|变化|从大到小排列。",
         Math.min(lastCol, 12));
     SafeCells.put(sh, MEAN_ROW, ZONE_COLS - 1, "平均|排名变化|", ctx.research().rowLabel());
     SafeCells.put(sh, MAX_ROW, ZONE_COLS - 1, "最大|排名变化|", ctx.research().rowLabel());
     for (int i = 0; i < impacts.size(); i++) {
-      SafeCells.put(sh, MEAN_ROW, ZONE_COLS + i, impacts.get(i).meanAbsShift(),
+      SafeCells.put(
+          sh,
+          MEAN_ROW,
+          ZONE_COLS + i,
+          impacts.get(i).meanAbsShift(),
           st.numberBold(PackStyles.FMT_DEC2));
-      SafeCells.put(sh, MAX_ROW, ZONE_COLS + i, impacts.get(i).maxAbsShift(),
+      SafeCells.put(
+          sh,
+          MAX_ROW,
+          ZONE_COLS + i,
+          impacts.get(i).maxAbsShift(),
           st.numberBold(PackStyles.FMT_INT));
     }
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
@@ -121,12 +138,13 @@ final class LeaveOneOutSheet {
   private static void summary(ResearchContext ctx, Sheet sh, List<Impact> impacts, int row) {
     PackStyles st = ctx.styles();
     SheetText.section(sh, st, row, "各指标的影响（按平均|排名变化|排序）", SUMMARY_COL + 4);
-    List<Column> cols = List.of(
-        new Column("指标", 0, st.text()),
-        new Column("指标代码", 0, st.textCentered()),
-        new Column("平均|排名变化|", 0, st.number(PackStyles.FMT_DEC2)),
-        new Column("最大|排名变化|", 0, st.number(PackStyles.FMT_INT)),
-        new Column("名次变化的开发区数", 0, st.number(PackStyles.FMT_INT)));
+    List<Column> cols =
+        List.of(
+            new Column("指标", 0, st.text()),
+            new Column("指标代码", 0, st.textCentered()),
+            new Column("平均|排名变化|", 0, st.number(PackStyles.FMT_DEC2)),
+            new Column("最大|排名变化|", 0, st.number(PackStyles.FMT_INT)),
+            new Column("名次变化的开发区数", 0, st.number(PackStyles.FMT_INT)));
     // The summary sits under the matrix from its zone-name column on (wide enough for names);
     // widths stay the matrix's.
     TableWriter t = new TableWriter(sh, st, row + 1, SUMMARY_COL, cols).header(false);
@@ -144,9 +162,12 @@ final class LeaveOneOutSheet {
     cs.getThresholds()[1].setRangeType(RangeType.NUMBER);
     cs.getThresholds()[1].setValue(0d);
     cs.getThresholds()[2].setRangeType(RangeType.MAX);
-    cs.setColors(new org.apache.poi.ss.usermodel.Color[] {
-        new XSSFColor(PackStyles.rgb(0x63BE7B)), new XSSFColor(PackStyles.rgb(0xFFFFFF)),
-        new XSSFColor(PackStyles.rgb(0xF8696B))});
+    cs.setColors(
+        new org.apache.poi.ss.usermodel.Color[] {
+          new XSSFColor(PackStyles.rgb(0x63BE7B)),
+          new XSSFColor(PackStyles.rgb(0xFFFFFF)),
+          new XSSFColor(PackStyles.rgb(0xF8696B))
+        });
     cf.addConditionalFormatting(new CellRangeAddress[] {range}, rule);
   }
 }

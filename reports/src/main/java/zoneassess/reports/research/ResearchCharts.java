@@ -48,8 +48,8 @@ public final class ResearchCharts {
    *
    * @param maxRank the largest rank the axis shows (the same on every page of the chart)
    */
-  public static JFreeChart rankRange(String title, String subtitle, List<RankRange> zones,
-      int maxRank) {
+  public static JFreeChart rankRange(
+      String title, String subtitle, List<RankRange> zones, int maxRank) {
     int n = zones.size();
     Comparable<?>[] categories = new Comparable<?>[n];
     Number[][] starts = new Number[1][n];
@@ -67,8 +67,9 @@ public final class ResearchCharts {
     for (RankRange z : zones) {
       points.addValue(z.nominal(), NOMINAL_SERIES, z.label());
     }
-    DefaultIntervalCategoryDataset ranges = new DefaultIntervalCategoryDataset(
-        new Comparable<?>[] {INTERVAL_SERIES}, categories, starts, ends);
+    DefaultIntervalCategoryDataset ranges =
+        new DefaultIntervalCategoryDataset(
+            new Comparable<?>[] {INTERVAL_SERIES}, categories, starts, ends);
     CategoryAxis domain = new CategoryAxis(null);
     domain.setTickLabelFont(CjkFonts.font(Font.PLAIN, n > 30 ? 9f : 11f));
     domain.setCategoryMargin(0.25);
@@ -115,7 +116,10 @@ public final class ResearchCharts {
   }
 
   /** Rank lines over periods, rank 1 at the top, without value labels (many lines cross). */
-  public static JFreeChart trajectories(String title, String subtitle, List<String> periods,
+  public static JFreeChart trajectories(
+      String title,
+      String subtitle,
+      List<String> periods,
       Map<String, Map<String, Integer>> ranks) {
     JFreeChart chart = PackCharts.rankBump(title, subtitle, periods, ranks);
     LineAndShapeRenderer r = (LineAndShapeRenderer) chart.getCategoryPlot().getRenderer();

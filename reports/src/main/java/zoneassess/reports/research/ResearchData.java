@@ -11,9 +11,9 @@ import zoneassess.reports.marts.MartReader;
 import zoneassess.reports.marts.MartRow;
 
 /**
- * The research marts of one research folder ({@code <root>/research/<name>/}), loaded into
- * records. Every list is zone-sized or zone × period-sized. A mart that is not in the folder is
- * listed in {@link #missing()} and its list is empty; the pack leaves its sheet out.
+ * The research marts of one research folder ({@code <root>/research/<name>/}), loaded into records.
+ * Every list is zone-sized or zone × period-sized. A mart that is not in the folder is listed in
+ * {@link #missing()} and its list is empty; the pack leaves its sheet out.
  */
 public final class ResearchData {
   private final String source;
@@ -39,23 +39,43 @@ public final class ResearchData {
       List<LeaveOneOut> leaveOneOut) {
     this.source = source;
     List<String> absent = new ArrayList<>();
-    this.parameters = sorted(ResearchMarts.PARAMETERS, parameters, absent,
-        Comparator.comparing(ResearchParameter::key));
-    this.comparisons = sorted(ResearchMarts.COMPARISON, comparisons, absent,
-        Comparator.comparing(MethodComparison::period)
-            .thenComparing(MethodComparison::rankB, NULLS_LAST)
-            .thenComparing(MethodComparison::zoneCode));
-    this.correlations = sorted(ResearchMarts.CORRELATION, correlations, absent,
-        Comparator.comparing(MethodCorrelation::period));
-    this.trajectories = sorted(ResearchMarts.TRAJECTORY, trajectories, absent,
-        Comparator.comparing(RankTrajectory::methodology)
-            .thenComparing(RankTrajectory::zoneCode)
-            .thenComparing(RankTrajectory::period));
+    this.parameters =
+        sorted(
+            ResearchMarts.PARAMETERS,
+            parameters,
+            absent,
+            Comparator.comparing(ResearchParameter::key));
+    this.comparisons =
+        sorted(
+            ResearchMarts.COMPARISON,
+            comparisons,
+            absent,
+            Comparator.comparing(MethodComparison::period)
+                .thenComparing(MethodComparison::rankB, NULLS_LAST)
+                .thenComparing(MethodComparison::zoneCode));
+    this.correlations =
+        sorted(
+            ResearchMarts.CORRELATION,
+            correlations,
+            absent,
+            Comparator.comparing(MethodCorrelation::period));
+    this.trajectories =
+        sorted(
+            ResearchMarts.TRAJECTORY,
+            trajectories,
+            absent,
+            Comparator.comparing(RankTrajectory::methodology)
+                .thenComparing(RankTrajectory::zoneCode)
+                .thenComparing(RankTrajectory::period));
     this.intervals = sorted(ResearchMarts.INTERVALS, intervals, absent, INTERVAL_ORDER);
-    this.leaveOneOut = sorted(ResearchMarts.LEAVE_ONE_OUT, leaveOneOut, absent,
-        Comparator.comparing(LeaveOneOut::droppedIndicator)
-            .thenComparing(LeaveOneOut::rankWithout, NULLS_LAST)
-            .thenComparing(LeaveOneOut::zoneCode));
+    this.leaveOneOut =
+        sorted(
+            ResearchMarts.LEAVE_ONE_OUT,
+            leaveOneOut,
+            absent,
+            Comparator.comparing(LeaveOneOut::droppedIndicator)
+                .thenComparing(LeaveOneOut::rankWithout, NULLS_LAST)
+                .thenComparing(LeaveOneOut::zoneCode));
     this.missing = List.copyOf(absent);
   }
 
@@ -64,8 +84,8 @@ public final class ResearchData {
 
   /** Median rank, then zone code (the contract's order of {@code rank_intervals}). */
   public static final Comparator<RankInterval> INTERVAL_ORDER =
-      Comparator.comparing(RankInterval::medianRank,
-              Comparator.nullsLast(Comparator.<Double>naturalOrder()))
+      Comparator.comparing(
+              RankInterval::medianRank, Comparator.nullsLast(Comparator.<Double>naturalOrder()))
           .thenComparing(RankInterval::zoneCode);
 
   /** Loads whatever research marts exist below {@code folder}. */
@@ -75,9 +95,10 @@ public final class ResearchData {
 
   /** Loads whatever research marts exist below a Hadoop URI or local path. */
   public static ResearchData read(String folderUri, MartReader reader) {
-    String root = folderUri.endsWith("/") ? folderUri.substring(0, folderUri.length() - 1)
-        : folderUri;
-    return new ResearchData(root,
+    String root =
+        folderUri.endsWith("/") ? folderUri.substring(0, folderUri.length() - 1) : folderUri;
+    return new ResearchData(
+        root,
         load(reader, root, ResearchMarts.PARAMETERS, ResearchMarts::parameter),
         load(reader, root, ResearchMarts.COMPARISON, ResearchMarts::comparison),
         load(reader, root, ResearchMarts.CORRELATION, ResearchMarts::correlation),
@@ -86,14 +107,14 @@ public final class ResearchData {
         load(reader, root, ResearchMarts.LEAVE_ONE_OUT, ResearchMarts::leaveOneOut));
   }
 
-  private static <T> List<T> load(MartReader reader, String root, String mart,
-      Function<MartRow, T> map) {
+  private static <T> List<T> load(
+      MartReader reader, String root, String mart, Function<MartRow, T> map) {
     String uri = root + "/" + mart;
     return reader.exists(uri) ? reader.read(uri, map) : null;
   }
 
-  private static <T> List<T> sorted(String mart, List<T> rows, List<String> absent,
-      Comparator<T> order) {
+  private static <T> List<T> sorted(
+      String mart, List<T> rows, List<String> absent, Comparator<T> order) {
     if (rows == null) {
       absent.add(mart);
       return List.of();
@@ -122,8 +143,11 @@ public final class ResearchData {
 
   /** The value of a parameter, or null. */
   public String parameter(String key) {
-    return parameters.stream().filter(p -> p.key().equals(key)).map(ResearchParameter::value)
-        .findFirst().orElse(null);
+    return parameters.stream()
+        .filter(p -> p.key().equals(key))
+        .map(ResearchParameter::value)
+        .findFirst()
+        .orElse(null);
   }
 
   public List<MethodComparison> comparisons() {
@@ -132,7 +156,9 @@ public final class ResearchData {
 
   /** The newest period of {@code method_comparison}, or null when it is absent or empty. */
   public String newestComparisonPeriod() {
-    return comparisons.stream().map(MethodComparison::period).max(Comparator.naturalOrder())
+    return comparisons.stream()
+        .map(MethodComparison::period)
+        .max(Comparator.naturalOrder())
         .orElse(null);
   }
 

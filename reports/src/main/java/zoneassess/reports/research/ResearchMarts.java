@@ -5,19 +5,25 @@ import zoneassess.reports.marts.MartRow;
 
 /**
  * How the pack reads the research marts declared in {@link zoneassess.schema.marts.ResearchMarts}
- * (names from there; the row mappings here). Every contract
- * column must exist (a missing one fails with the mart, file and column); its value may be null.
- * Columns a producer adds after the contract's are ignored.
+ * (names from there; the row mappings here). Every contract column must exist (a missing one fails
+ * with the mart, file and column); its value may be null. Columns a producer adds after the
+ * contract's are ignored.
  */
 public final class ResearchMarts {
   private ResearchMarts() {}
 
-  public static final String PARAMETERS = zoneassess.schema.marts.ResearchMarts.RESEARCH_PARAMETERS.name();
-  public static final String COMPARISON = zoneassess.schema.marts.ResearchMarts.METHOD_COMPARISON.name();
-  public static final String CORRELATION = zoneassess.schema.marts.ResearchMarts.METHOD_CORRELATION.name();
-  public static final String TRAJECTORY = zoneassess.schema.marts.ResearchMarts.RANK_TRAJECTORY.name();
-  public static final String INTERVALS = zoneassess.schema.marts.ResearchMarts.RANK_INTERVALS.name();
-  public static final String LEAVE_ONE_OUT = zoneassess.schema.marts.ResearchMarts.LEAVE_ONE_OUT.name();
+  public static final String PARAMETERS =
+      zoneassess.schema.marts.ResearchMarts.RESEARCH_PARAMETERS.name();
+  public static final String COMPARISON =
+      zoneassess.schema.marts.ResearchMarts.METHOD_COMPARISON.name();
+  public static final String CORRELATION =
+      zoneassess.schema.marts.ResearchMarts.METHOD_CORRELATION.name();
+  public static final String TRAJECTORY =
+      zoneassess.schema.marts.ResearchMarts.RANK_TRAJECTORY.name();
+  public static final String INTERVALS =
+      zoneassess.schema.marts.ResearchMarts.RANK_INTERVALS.name();
+  public static final String LEAVE_ONE_OUT =
+      zoneassess.schema.marts.ResearchMarts.LEAVE_ONE_OUT.name();
 
   /** Every research mart, in the order the pack uses them. */
   public static final List<String> ALL =

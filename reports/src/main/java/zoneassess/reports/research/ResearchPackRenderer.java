@@ -18,13 +18,14 @@ import zoneassess.reports.charts.RenderedChart;
 import zoneassess.reports.marts.RunInfo;
 
 /**
- * Renders the researcher pack from a research folder's marts (RESEARCH.md), without Spark:
- * {@code <out>/research.xlsx} and {@code <out>/charts/research-<chart>.png|svg}. A missing mart
- * leaves its sheet out; the cover says which. Rendering the same marts twice gives identical cells
- * and document dates (the run id's time, else a fixed date — never the render time).
+ * Renders the researcher pack from a research folder's marts (RESEARCH.md), without Spark: {@code
+ * <out>/research.xlsx} and {@code <out>/charts/research-<chart>.png|svg}. A missing mart leaves its
+ * sheet out; the cover says which. Rendering the same marts twice gives identical cells and
+ * document dates (the run id's time, else a fixed date — never the render time).
  */
 public final class ResearchPackRenderer {
   public static final String WORKBOOK = "research.xlsx";
+
   /** Document date when the run id carries no time: fixed, so renders do not differ. */
   static final Instant FIXED_DATE = Instant.parse("2000-01-01T00:00:00Z");
 
@@ -47,8 +48,7 @@ public final class ResearchPackRenderer {
       try (OutputStream os = Files.newOutputStream(tmp)) {
         wb.write(os);
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       List<Path> files = new ArrayList<>();
       files.add(target);
       for (RenderedChart c : ctx.rendered()) {

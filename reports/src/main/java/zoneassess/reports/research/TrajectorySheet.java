@@ -15,8 +15,8 @@ import zoneassess.reports.workbook.SheetCraft;
 import zoneassess.reports.workbook.TableWriter;
 
 /**
- * 排名轨迹: zones × periods matrices of ranks under A (and B when present), and the trajectories of
- * the zones whose rank under A moved most over the periods.
+ * 排名轨迹: zones × periods matrices of ranks under A (and B when present), and the trajectories of the
+ * zones whose rank under A moved most over the periods.
  */
 final class TrajectorySheet {
   static final String NAME = "排名轨迹";
@@ -34,15 +34,15 @@ final class TrajectorySheet {
     /** Worst − best rank over the periods (0 with fewer than two ranked periods). */
     int spread() {
       var r = ranks.values().stream().filter(java.util.Objects::nonNull).toList();
-      return r.size() < 2 ? 0
+      return r.size() < 2
+          ? 0
           : r.stream().mapToInt(Integer::intValue).max().getAsInt()
               - r.stream().mapToInt(Integer::intValue).min().getAsInt();
     }
   }
 
   /**
-   * The methodology's tracks, ordered by rank in the newest period (unranked last), then zone
-   * code.
+   * The methodology's tracks, ordered by rank in the newest period (unranked last), then zone code.
    */
   static List<Track> tracks(List<RankTrajectory> rows, String newest) {
     Map<String, TreeMap<String, Integer>> byZone = new TreeMap<>();
@@ -51,8 +51,9 @@ final class TrajectorySheet {
     }
     return byZone.entrySet().stream()
         .map(e -> new Track(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparing((Track t) -> t.rankIn(newest), ResearchData.NULLS_LAST)
-            .thenComparing(Track::zoneCode))
+        .sorted(
+            Comparator.comparing((Track t) -> t.rankIn(newest), ResearchData.NULLS_LAST)
+                .thenComparing(Track::zoneCode))
         .toList();
   }
 
@@ -68,8 +69,8 @@ final class TrajectorySheet {
   static void write(ResearchContext ctx) {
     PackStyles st = ctx.styles();
     ResearchData data = ctx.data();
-    List<String> periods = data.trajectories().stream().map(RankTrajectory::period).distinct()
-        .sorted().toList();
+    List<String> periods =
+        data.trajectories().stream().map(RankTrajectory::period).distinct().sorted().toList();
     String newest = periods.get(periods.size() - 1);
     Map<String, String> names = data.zoneNames();
     Sheet sh = ctx.workbook().createSheet(NAME);
@@ -82,7 +83,10 @@ final class TrajectorySheet {
     cols.add(new Column("名次极差", 8, st.number(ResearchStyles.FMT_RANK)));
     List<Track> a = tracks(data.trajectories("a"), newest);
     List<Track> b = tracks(data.trajectories("b"), newest);
-    SheetText.title(sh, st, "排名轨迹 · " + periods.get(0) + "–" + newest,
+    SheetText.title(
+        sh,
+        st,
+        "排名轨迹 · " + periods.get(0) + "–" + newest,
         "各期全省排名（1 = 最好），按 " + newest + " 期排名排序；空白 = 该期未排名；名次极差 = 最差名次 − 最好名次。",
         cols.size() - 1);
     // One header row for both blocks (same columns); each block starts with its section row.
@@ -102,20 +106,31 @@ final class TrajectorySheet {
       for (Track m : movers) {
         ranks.put(labels.get(m.zoneCode()), m.ranks());
       }
-      RenderedChart chart = ctx.chart("rank-trajectories",
-          ResearchCharts.trajectories("名次变动最大的 " + movers.size() + " 个开发区",
-              (a.isEmpty() ? "方法B" : "方法A") + "，" + periods.get(0) + "–" + newest
-                  + "，名次越靠上越好",
-              periods, ranks),
-          960, 560);
+      RenderedChart chart =
+          ctx.chart(
+              "rank-trajectories",
+              ResearchCharts.trajectories(
+                  "名次变动最大的 " + movers.size() + " 个开发区",
+                  (a.isEmpty() ? "方法B" : "方法A") + "，" + periods.get(0) + "–" + newest + "，名次越靠上越好",
+                  periods,
+                  ranks),
+              960,
+              560);
       SheetCraft.picture(sh, chart, cols.size() + 1, HEADER_ROW);
     }
     SheetCraft.printSetup(sh, ResearchContext.TITLE, ctx.runId(), HEADER_ROW, HEADER_ROW);
   }
 
   /** A section row, then one row per track; returns the row after the block. */
-  private static int block(Sheet sh, PackStyles st, int sectionRow, String section,
-      List<Column> cols, List<Track> tracks, List<String> periods, Map<String, String> names) {
+  private static int block(
+      Sheet sh,
+      PackStyles st,
+      int sectionRow,
+      String section,
+      List<Column> cols,
+      List<Track> tracks,
+      List<String> periods,
+      Map<String, String> names) {
     SheetText.section(sh, st, sectionRow, section, cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, sectionRow, 0, cols);
     for (Track tr : tracks) {

@@ -24,12 +24,12 @@ public final class ConditionalFormats {
     ConditionalFormattingRule red = fill(cf, "\"红\"", PackStyles.RED_FILL);
     ConditionalFormattingRule yellow = fill(cf, "\"黄\"", PackStyles.YELLOW_FILL);
     ConditionalFormattingRule blue = fill(cf, "\"蓝\"", PackStyles.BLUE_FILL);
-    cf.addConditionalFormatting(new CellRangeAddress[] {range},
-        new ConditionalFormattingRule[] {red, yellow, blue});
+    cf.addConditionalFormatting(
+        new CellRangeAddress[] {range}, new ConditionalFormattingRule[] {red, yellow, blue});
   }
 
-  private static ConditionalFormattingRule fill(SheetConditionalFormatting cf, String literal,
-      byte[] rgb) {
+  private static ConditionalFormattingRule fill(
+      SheetConditionalFormatting cf, String literal, byte[] rgb) {
     ConditionalFormattingRule rule =
         cf.createConditionalFormattingRule(ComparisonOperator.EQUAL, literal);
     PatternFormatting p = rule.createPatternFormatting();
@@ -50,8 +50,10 @@ public final class ConditionalFormats {
     XSSFColor red = new XSSFColor(PackStyles.rgb(0xF8696B));
     XSSFColor yellow = new XSSFColor(PackStyles.rgb(0xFFEB84));
     XSSFColor green = new XSSFColor(PackStyles.rgb(0x63BE7B));
-    cs.setColors(new org.apache.poi.ss.usermodel.Color[] {
-        highIsGood ? red : green, yellow, highIsGood ? green : red});
+    cs.setColors(
+        new org.apache.poi.ss.usermodel.Color[] {
+          highIsGood ? red : green, yellow, highIsGood ? green : red
+        });
     cf.addConditionalFormatting(new CellRangeAddress[] {range}, rule);
   }
 }

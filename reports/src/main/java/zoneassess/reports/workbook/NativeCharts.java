@@ -24,8 +24,8 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
- * Native, editable Excel bar charts that read their values from the sheet's own cells. Every
- * series gets an explicit solid fill: LibreOffice draws an XDDF bar series only when it has one.
+ * Native, editable Excel bar charts that read their values from the sheet's own cells. Every series
+ * gets an explicit solid fill: LibreOffice draws an XDDF bar series only when it has one.
  */
 public final class NativeCharts {
   private NativeCharts() {}
@@ -39,9 +39,20 @@ public final class NativeCharts {
    * @param categoryColumn column with the category labels
    * @param firstRow first body row, {@code lastRow} last body row (inclusive)
    */
-  public static XSSFChart bars(XSSFSheet sheet, String title, int col1, int row1, int col2,
-      int row2, int categoryColumn, int firstRow, int lastRow, List<Series> series,
-      boolean stacked, boolean horizontal, String valueFormat) {
+  public static XSSFChart bars(
+      XSSFSheet sheet,
+      String title,
+      int col1,
+      int row1,
+      int col2,
+      int row2,
+      int categoryColumn,
+      int firstRow,
+      int lastRow,
+      List<Series> series,
+      boolean stacked,
+      boolean horizontal,
+      String valueFormat) {
     XSSFDrawing drawing = sheet.createDrawingPatriarch();
     XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col1, row1, col2, row2);
     XSSFChart chart = drawing.createChart(anchor);
@@ -49,8 +60,8 @@ public final class NativeCharts {
     chart.setTitleOverlay(false);
     XDDFChartLegend legend = chart.getOrAddLegend();
     legend.setPosition(LegendPosition.BOTTOM);
-    XDDFCategoryAxis cat = chart.createCategoryAxis(horizontal ? AxisPosition.LEFT
-        : AxisPosition.BOTTOM);
+    XDDFCategoryAxis cat =
+        chart.createCategoryAxis(horizontal ? AxisPosition.LEFT : AxisPosition.BOTTOM);
     XDDFValueAxis val = chart.createValueAxis(horizontal ? AxisPosition.BOTTOM : AxisPosition.LEFT);
     val.setCrosses(AxisCrosses.AUTO_ZERO);
     if (valueFormat != null) {
@@ -59,8 +70,9 @@ public final class NativeCharts {
     if (horizontal) {
       cat.setOrientation(org.apache.poi.xddf.usermodel.chart.AxisOrientation.MAX_MIN);
     }
-    XDDFCategoryDataSource cats = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-        new CellRangeAddress(firstRow, lastRow, categoryColumn, categoryColumn));
+    XDDFCategoryDataSource cats =
+        XDDFDataSourcesFactory.fromStringCellRange(
+            sheet, new CellRangeAddress(firstRow, lastRow, categoryColumn, categoryColumn));
     XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, cat, val);
     data.setBarDirection(horizontal ? BarDirection.BAR : BarDirection.COL);
     if (stacked) {
@@ -72,8 +84,9 @@ public final class NativeCharts {
     data.setGapWidth(60);
     data.setVaryColors(false);
     for (Series s : series) {
-      XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-          new CellRangeAddress(firstRow, lastRow, s.column(), s.column()));
+      XDDFNumericalDataSource<Double> vals =
+          XDDFDataSourcesFactory.fromNumericCellRange(
+              sheet, new CellRangeAddress(firstRow, lastRow, s.column(), s.column()));
       XDDFBarChartData.Series ser = (XDDFBarChartData.Series) data.addSeries(cats, vals);
       ser.setTitle(s.name(), null);
       XDDFShapeProperties props = new XDDFShapeProperties();

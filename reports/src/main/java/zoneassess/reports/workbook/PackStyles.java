@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -16,14 +15,15 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 /**
  * The cell styles of a pack, created once per workbook. Header cells carry an explicit fill, bold
  * font and borders because LibreOffice ignores table styles. The font family is set on every style:
- * 微软雅黑 is on every Chinese Windows desktop; LibreOffice on Linux substitutes an installed CJK
- * font (WenQuanYi Micro Hei here) for it.
+ * 微软雅黑 is on every Chinese Windows desktop; LibreOffice on Linux substitutes an installed CJK font
+ * (WenQuanYi Micro Hei here) for it.
  */
 public final class PackStyles {
   public static final String FONT_FAMILY = "微软雅黑";
 
   /** Number formats with their units. */
   public static final String FMT_SCORE = "0.00";
+
   public static final String FMT_INT = "#,##0";
   public static final String FMT_PCT = "0.0%";
   public static final String FMT_YI = "#,##0.0\"亿元\"";
@@ -53,11 +53,13 @@ public final class PackStyles {
   }
 
   public CellStyle title() {
-    return cache.computeIfAbsent("title", k -> {
-      CellStyle s = base(font(true, 18, null));
-      s.setVerticalAlignment(VerticalAlignment.CENTER);
-      return s;
-    });
+    return cache.computeIfAbsent(
+        "title",
+        k -> {
+          CellStyle s = base(font(true, 18, null));
+          s.setVerticalAlignment(VerticalAlignment.CENTER);
+          return s;
+        });
   }
 
   public CellStyle subtitle() {
@@ -65,104 +67,124 @@ public final class PackStyles {
   }
 
   public CellStyle section() {
-    return cache.computeIfAbsent("section", k -> {
-      CellStyle s = base(font(true, 13, rgb(0x1F4E79)));
-      s.setBorderBottom(BorderStyle.MEDIUM);
-      ((XSSFCellStyle) s).setBottomBorderColor(new XSSFColor(rgb(0x1F4E79)));
-      return s;
-    });
+    return cache.computeIfAbsent(
+        "section",
+        k -> {
+          CellStyle s = base(font(true, 13, rgb(0x1F4E79)));
+          s.setBorderBottom(BorderStyle.MEDIUM);
+          ((XSSFCellStyle) s).setBottomBorderColor(new XSSFColor(rgb(0x1F4E79)));
+          return s;
+        });
   }
 
   public CellStyle header() {
-    return cache.computeIfAbsent("header", k -> {
-      CellStyle s = base(font(true, 10, rgb(0xFFFFFF)));
-      fill(s, HEADER_FILL);
-      border(s);
-      s.setAlignment(HorizontalAlignment.CENTER);
-      s.setVerticalAlignment(VerticalAlignment.CENTER);
-      s.setWrapText(true);
-      return s;
-    });
+    return cache.computeIfAbsent(
+        "header",
+        k -> {
+          CellStyle s = base(font(true, 10, rgb(0xFFFFFF)));
+          fill(s, HEADER_FILL);
+          border(s);
+          s.setAlignment(HorizontalAlignment.CENTER);
+          s.setVerticalAlignment(VerticalAlignment.CENTER);
+          s.setWrapText(true);
+          return s;
+        });
   }
 
   public CellStyle text() {
-    return cache.computeIfAbsent("text", k -> {
-      CellStyle s = base(font(false, 10, null));
-      border(s);
-      s.setVerticalAlignment(VerticalAlignment.CENTER);
-      return s;
-    });
+    return cache.computeIfAbsent(
+        "text",
+        k -> {
+          CellStyle s = base(font(false, 10, null));
+          border(s);
+          s.setVerticalAlignment(VerticalAlignment.CENTER);
+          return s;
+        });
   }
 
   public CellStyle textCentered() {
-    return cache.computeIfAbsent("textCentered", k -> {
-      CellStyle s = base(font(false, 10, null));
-      border(s);
-      s.setAlignment(HorizontalAlignment.CENTER);
-      s.setVerticalAlignment(VerticalAlignment.CENTER);
-      return s;
-    });
+    return cache.computeIfAbsent(
+        "textCentered",
+        k -> {
+          CellStyle s = base(font(false, 10, null));
+          border(s);
+          s.setAlignment(HorizontalAlignment.CENTER);
+          s.setVerticalAlignment(VerticalAlignment.CENTER);
+          return s;
+        });
   }
 
   public CellStyle textWrap() {
-    return cache.computeIfAbsent("textWrap", k -> {
-      CellStyle s = base(font(false, 10, null));
-      border(s);
-      s.setWrapText(true);
-      s.setVerticalAlignment(VerticalAlignment.TOP);
-      return s;
-    });
+    return cache.computeIfAbsent(
+        "textWrap",
+        k -> {
+          CellStyle s = base(font(false, 10, null));
+          border(s);
+          s.setWrapText(true);
+          s.setVerticalAlignment(VerticalAlignment.TOP);
+          return s;
+        });
   }
 
   /** Body text without borders (cover and notes prose). */
   public CellStyle prose() {
-    return cache.computeIfAbsent("prose", k -> {
-      CellStyle s = base(font(false, 11, null));
-      s.setWrapText(true);
-      s.setVerticalAlignment(VerticalAlignment.TOP);
-      return s;
-    });
+    return cache.computeIfAbsent(
+        "prose",
+        k -> {
+          CellStyle s = base(font(false, 11, null));
+          s.setWrapText(true);
+          s.setVerticalAlignment(VerticalAlignment.TOP);
+          return s;
+        });
   }
 
   public CellStyle proseBold() {
-    return cache.computeIfAbsent("proseBold", k -> {
-      CellStyle s = base(font(true, 11, null));
-      s.setVerticalAlignment(VerticalAlignment.TOP);
-      return s;
-    });
+    return cache.computeIfAbsent(
+        "proseBold",
+        k -> {
+          CellStyle s = base(font(true, 11, null));
+          s.setVerticalAlignment(VerticalAlignment.TOP);
+          return s;
+        });
   }
 
   /** A number in the given format, bordered. */
   public CellStyle number(String format) {
-    return cache.computeIfAbsent("num:" + format, k -> {
-      CellStyle s = base(font(false, 10, null));
-      border(s);
-      s.setDataFormat(wb.createDataFormat().getFormat(format));
-      s.setVerticalAlignment(VerticalAlignment.CENTER);
-      return s;
-    });
+    return cache.computeIfAbsent(
+        "num:" + format,
+        k -> {
+          CellStyle s = base(font(false, 10, null));
+          border(s);
+          s.setDataFormat(wb.createDataFormat().getFormat(format));
+          s.setVerticalAlignment(VerticalAlignment.CENTER);
+          return s;
+        });
   }
 
   /** Bold number (totals, key figures). */
   public CellStyle numberBold(String format) {
-    return cache.computeIfAbsent("numBold:" + format, k -> {
-      CellStyle s = base(font(true, 10, null));
-      border(s);
-      s.setDataFormat(wb.createDataFormat().getFormat(format));
-      return s;
-    });
+    return cache.computeIfAbsent(
+        "numBold:" + format,
+        k -> {
+          CellStyle s = base(font(true, 10, null));
+          border(s);
+          s.setDataFormat(wb.createDataFormat().getFormat(format));
+          return s;
+        });
   }
 
   /** Δrank arrow text: ▲ blue (moved up), ▼ red (moved down), — grey. */
   public CellStyle arrow(int delta) {
     String key = delta > 0 ? "up" : delta < 0 ? "down" : "flat";
-    return cache.computeIfAbsent("arrow:" + key, k -> {
-      byte[] colour = delta > 0 ? UP_FONT : delta < 0 ? DOWN_FONT : rgb(0x7F7F7F);
-      CellStyle s = base(font(true, 10, colour));
-      border(s);
-      s.setAlignment(HorizontalAlignment.CENTER);
-      return s;
-    });
+    return cache.computeIfAbsent(
+        "arrow:" + key,
+        k -> {
+          byte[] colour = delta > 0 ? UP_FONT : delta < 0 ? DOWN_FONT : rgb(0x7F7F7F);
+          CellStyle s = base(font(true, 10, colour));
+          border(s);
+          s.setAlignment(HorizontalAlignment.CENTER);
+          return s;
+        });
   }
 
   private CellStyle base(XSSFFont f) {

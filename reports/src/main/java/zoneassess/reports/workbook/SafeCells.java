@@ -7,9 +7,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * The only way values enter a pack's cells. Text — input-derived or not — goes in as a string
- * cell, never a formula: a zone or enterprise name such as {@code =HYPERLINK(...)} or {@code +1}
- * stays literal text. Nothing in the packs calls {@code setCellFormula}.
+ * The only way values enter a pack's cells. Text — input-derived or not — goes in as a string cell,
+ * never a formula: a zone or enterprise name such as {@code =HYPERLINK(...)} or {@code +1} stays
+ * literal text. Nothing in the packs calls {@code setCellFormula}.
  */
 public final class SafeCells {
   private SafeCells() {}

@@ -22,11 +22,11 @@ public final class SheetCraft {
   private SheetCraft() {}
 
   /**
-   * A4 landscape, fit to one page wide, header with the pack title, footer with page x / n and
-   * the run id; repeats rows {@code repeatFrom..repeatTo} on each page (-1 for none).
+   * A4 landscape, fit to one page wide, header with the pack title, footer with page x / n and the
+   * run id; repeats rows {@code repeatFrom..repeatTo} on each page (-1 for none).
    */
-  public static void printSetup(Sheet sheet, String title, String runId, int repeatFrom,
-      int repeatTo) {
+  public static void printSetup(
+      Sheet sheet, String title, String runId, int repeatFrom, int repeatTo) {
     PrintSetup ps = sheet.getPrintSetup();
     ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
     ps.setLandscape(true);
@@ -71,7 +71,8 @@ public final class SheetCraft {
 
   /** A unique, legal sheet name from a title that may come from input. */
   public static String sheetName(Workbook wb, String wanted) {
-    String base = WorkbookUtil.createSafeSheetName(wanted == null || wanted.isBlank() ? "表" : wanted);
+    String base =
+        WorkbookUtil.createSafeSheetName(wanted == null || wanted.isBlank() ? "表" : wanted);
     if (base.length() > 28) {
       base = base.substring(0, 28);
     }
@@ -129,8 +130,8 @@ public final class SheetCraft {
   }
 
   /**
-   * Sets the print area to every used cell and every picture or chart: LibreOffice prints only
-   * the cell area otherwise, and drawings below the last cell are lost.
+   * Sets the print area to every used cell and every picture or chart: LibreOffice prints only the
+   * cell area otherwise, and drawings below the last cell are lost.
    */
   static void printAreaWithDrawings(Sheet sheet) {
     if (!(sheet instanceof XSSFSheet xs)) {
@@ -153,5 +154,4 @@ public final class SheetCraft {
     Workbook wb = sheet.getWorkbook();
     wb.setPrintArea(wb.getSheetIndex(sheet), 0, Math.max(0, lastCol), 0, lastRow);
   }
-
 }

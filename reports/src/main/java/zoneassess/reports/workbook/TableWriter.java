@@ -17,8 +17,8 @@ public final class TableWriter {
   private final int headerRow;
   private int next;
 
-  public TableWriter(Sheet sheet, PackStyles styles, int headerRow, int firstCol,
-      List<Column> columns) {
+  public TableWriter(
+      Sheet sheet, PackStyles styles, int headerRow, int firstCol, List<Column> columns) {
     this.sheet = sheet;
     this.styles = styles;
     this.columns = List.copyOf(columns);
@@ -81,13 +81,19 @@ public final class TableWriter {
 
   /** Body range of one column (for conditional formatting). */
   public CellRangeAddress bodyRange(int columnIndex) {
-    return new CellRangeAddress(firstBodyRow(), Math.max(firstBodyRow(), lastRow()),
-        firstCol + columnIndex, firstCol + columnIndex);
+    return new CellRangeAddress(
+        firstBodyRow(),
+        Math.max(firstBodyRow(), lastRow()),
+        firstCol + columnIndex,
+        firstCol + columnIndex);
   }
 
   public CellRangeAddress bodyRange(int fromColumn, int toColumn) {
-    return new CellRangeAddress(firstBodyRow(), Math.max(firstBodyRow(), lastRow()),
-        firstCol + fromColumn, firstCol + toColumn);
+    return new CellRangeAddress(
+        firstBodyRow(),
+        Math.max(firstBodyRow(), lastRow()),
+        firstCol + fromColumn,
+        firstCol + toColumn);
   }
 
   public int columnCount() {

@@ -64,11 +64,20 @@ class PackChartsTest {
 
   @Test
   void scoreBarsKeepRankOrderAndDrawTheMedian() {
-    JFreeChart c = PackCharts.scoreBars("得分", null, List.of(new PackCharts.Bar("1. 甲", 92.5),
-        new PackCharts.Bar("2. 乙", 88.0), new PackCharts.Bar("3. 丙", 70.0)), 88.0, Set.of("2. 乙"));
+    JFreeChart c =
+        PackCharts.scoreBars(
+            "得分",
+            null,
+            List.of(
+                new PackCharts.Bar("1. 甲", 92.5),
+                new PackCharts.Bar("2. 乙", 88.0),
+                new PackCharts.Bar("3. 丙", 70.0)),
+            88.0,
+            Set.of("2. 乙"));
     CategoryPlot p = c.getCategoryPlot();
     assertEquals(List.of("1. 甲", "2. 乙", "3. 丙"), p.getDataset().getColumnKeys());
-    ValueMarker m = (ValueMarker) p.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next();
+    ValueMarker m =
+        (ValueMarker) p.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next();
     assertEquals(88.0, m.getValue());
     assertEquals(PackCharts.HIGHLIGHT, p.getRenderer().getItemPaint(0, 1));
     assertTrue(!PackCharts.HIGHLIGHT.equals(p.getRenderer().getItemPaint(0, 0)));
@@ -76,8 +85,9 @@ class PackChartsTest {
 
   @Test
   void classMixStacksAbcdInThatOrder() {
-    JFreeChart c = PackCharts.classMix("结构", null,
-        List.of(new PackCharts.ClassMix("淮安", 0.20, 0.40, 0.35, 0.05)));
+    JFreeChart c =
+        PackCharts.classMix(
+            "结构", null, List.of(new PackCharts.ClassMix("淮安", 0.20, 0.40, 0.35, 0.05)));
     CategoryDataset ds = c.getCategoryPlot().getDataset();
     assertEquals(List.of("A类", "B类", "C类", "D类"), ds.getRowKeys());
     assertEquals(0.05, ds.getValue("D类", "淮安").doubleValue());
@@ -86,8 +96,15 @@ class PackChartsTest {
   @Test
   void costBoxesPutTheDistributionAndThePlacesOnOneIndexAxis() {
     // electricity: min 0.62, p25 0.63, median 0.64, p75 0.67, max 0.70; 淮安 0.64 → 100
-    PackCharts.CostBox box = new PackCharts.CostBox("电价", 0.62 / 0.64 * 100, 0.63 / 0.64 * 100,
-        100, 0.67 / 0.64 * 100, 0.70 / 0.64 * 100, new LinkedHashMap<>(Map.of("淮安", 100.0)));
+    PackCharts.CostBox box =
+        new PackCharts.CostBox(
+            "电价",
+            0.62 / 0.64 * 100,
+            0.63 / 0.64 * 100,
+            100,
+            0.67 / 0.64 * 100,
+            0.70 / 0.64 * 100,
+            new LinkedHashMap<>(Map.of("淮安", 100.0)));
     JFreeChart c = PackCharts.costBoxes("成本", null, List.of(box));
     BoxAndWhiskerCategoryDataset dist =
         (BoxAndWhiskerCategoryDataset) c.getCategoryPlot().getDataset(0);
@@ -107,8 +124,12 @@ class PackChartsTest {
 
   @Test
   void renderedPngHasTheScaledSizeAndIsNotBlankAndSvgCarriesTheChineseTitle() throws Exception {
-    JFreeChart c = PackCharts.typicalFirmCost("典型企业年要素成本", null,
-        List.of(new PackCharts.Bar("宿迁", 1100), new PackCharts.Bar("淮安", 1200)), Set.of("淮安"));
+    JFreeChart c =
+        PackCharts.typicalFirmCost(
+            "典型企业年要素成本",
+            null,
+            List.of(new PackCharts.Bar("宿迁", 1100), new PackCharts.Bar("淮安", 1200)),
+            Set.of("淮安"));
     RenderedChart r = new ChartFiles(dir).render("t", c, 400, 300);
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.png()));
     assertEquals(400 * ChartFiles.SCALE, img.getWidth());

@@ -30,13 +30,23 @@ class CityPackRoundTripTest {
   @BeforeAll
   static void render() throws Exception {
     run = RunFixtures.province(dir.resolve("out"));
-    List<Path> files = PackRenderer.render(run.toString(),
-        List.of(PackRequest.city("淮安"), PackRequest.zone("320801")),
-        dir.resolve("packs").toString());
-    city = Workbooks.open(files.stream().filter(f -> f.toString().endsWith("city-淮安-2025.xlsx"))
-        .findFirst().orElseThrow());
-    zone = Workbooks.open(files.stream()
-        .filter(f -> f.toString().endsWith("zone-320801-2025.xlsx")).findFirst().orElseThrow());
+    List<Path> files =
+        PackRenderer.render(
+            run.toString(),
+            List.of(PackRequest.city("淮安"), PackRequest.zone("320801")),
+            dir.resolve("packs").toString());
+    city =
+        Workbooks.open(
+            files.stream()
+                .filter(f -> f.toString().endsWith("city-淮安-2025.xlsx"))
+                .findFirst()
+                .orElseThrow());
+    zone =
+        Workbooks.open(
+            files.stream()
+                .filter(f -> f.toString().endsWith("zone-320801-2025.xlsx"))
+                .findFirst()
+                .orElseThrow());
   }
 
   @AfterAll
@@ -47,11 +57,23 @@ class CityPackRoundTripTest {
 
   @Test
   void hasCoverTrendOneProfilePerZoneCostsNotesAndTheAppendixLast() {
-    assertEquals(List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "淮安高新技术产业开发区",
-        "淮安工业园区", "涟水经济开发区", "要素成本对比", "典型企业成本", "说明", "附录·D类企业"),
+    assertEquals(
+        List.of(
+            "封面",
+            "排名走势",
+            "全省对比",
+            "淮安经济技术开发区",
+            "淮安高新技术产业开发区",
+            "淮安工业园区",
+            "涟水经济开发区",
+            "要素成本对比",
+            "典型企业成本",
+            "说明",
+            "附录·D类企业"),
         Workbooks.sheetNames(city));
-    assertEquals(List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "要素成本对比", "典型企业成本",
-        "说明", "附录·D类企业"), Workbooks.sheetNames(zone));
+    assertEquals(
+        List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "要素成本对比", "典型企业成本", "说明", "附录·D类企业"),
+        Workbooks.sheetNames(zone));
   }
 
   @Test
@@ -66,16 +88,21 @@ class CityPackRoundTripTest {
     assertEquals("▲2", Workbooks.text(sh, r, 7));
     // 涟水 vetoed in 2025: blank rank
     int l = Workbooks.findRow(sh, 0, "涟水经济开发区");
-    assertTrue(Workbooks.cell(sh, l, 6) == null
-        || Workbooks.cell(sh, l, 6).getCellType() == org.apache.poi.ss.usermodel.CellType.BLANK);
+    assertTrue(
+        Workbooks.cell(sh, l, 6) == null
+            || Workbooks.cell(sh, l, 6).getCellType()
+                == org.apache.poi.ss.usermodel.CellType.BLANK);
     assertEquals(1, sh.getDrawingPatriarch().getShapes().size());
   }
 
   @Test
   void profilePageHasRadarFunnelDimensionsIndicatorsAndPrintsOnOnePortraitPage() {
     XSSFSheet sh = city.getSheet("淮安经济技术开发区");
-    assertEquals(2, sh.getDrawingPatriarch().getShapes().stream()
-        .filter(s -> s instanceof XSSFPicture).count());
+    assertEquals(
+        2,
+        sh.getDrawingPatriarch().getShapes().stream()
+            .filter(s -> s instanceof XSSFPicture)
+            .count());
     assertEquals(86.0, Workbooks.number(sh, 4, 0));
     assertEquals("3/8", Workbooks.text(sh, 4, 1));
     int dims = Workbooks.findRow(sh, 0, "经济发展");
@@ -113,8 +140,15 @@ class CityPackRoundTripTest {
     assertEquals("淮安", Workbooks.text(sh, first + 1, 1));
     assertEquals("★", Workbooks.text(sh, first + 1, 6));
     assertEquals(1, sh.getDrawingPatriarch().getCharts().size());
-    assertNotNull(sh.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0)
-        .getSeries(0).getShapeProperties().getFillProperties());
+    assertNotNull(
+        sh.getDrawingPatriarch()
+            .getCharts()
+            .get(0)
+            .getChartSeries()
+            .get(0)
+            .getSeries(0)
+            .getShapeProperties()
+            .getFillProperties());
   }
 
   @Test
@@ -132,8 +166,12 @@ class CityPackRoundTripTest {
 
   @Test
   void anUnknownCityIsAnErrorThatListsTheCities() {
-    var e = assertThrows(IllegalArgumentException.class, () -> PackRenderer.render(
-        run.toString(), PackRequest.city("扬州"), dir.resolve("x").toString()));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PackRenderer.render(
+                    run.toString(), PackRequest.city("扬州"), dir.resolve("x").toString()));
     assertTrue(e.getMessage().contains("no zone in city '扬州'"), e.getMessage());
     assertTrue(e.getMessage().contains("[南京, 宿迁, 淮安]"), e.getMessage());
   }

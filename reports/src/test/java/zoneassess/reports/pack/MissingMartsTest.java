@@ -20,28 +20,37 @@ class MissingMartsTest {
   @Test
   void packsOmitSheetsOfMissingMartsAndSaySoInTheNotes() throws Exception {
     Path run = RunFixtures.assessmentOnly(dir.resolve("out"));
-    List<Path> files = PackRenderer.render(run.toString(),
-        List.of(PackRequest.province(), PackRequest.city("淮安市")), dir.resolve("p").toString());
+    List<Path> files =
+        PackRenderer.render(
+            run.toString(),
+            List.of(PackRequest.province(), PackRequest.city("淮安市")),
+            dir.resolve("p").toString());
     try (XSSFWorkbook wb = Workbooks.open(files.get(0))) {
-      assertEquals(List.of("封面", "综合排名", "国家级开发区", "省级开发区", "得分分布", "说明"),
-          Workbooks.sheetNames(wb));
-      var notes = String.join("\n", Workbooks.dump(wb).stream()
-          .filter(s -> s.startsWith("说明!")).toList());
+      assertEquals(
+          List.of("封面", "综合排名", "国家级开发区", "省级开发区", "得分分布", "说明"), Workbooks.sheetNames(wb));
+      var notes =
+          String.join("\n", Workbooks.dump(wb).stream().filter(s -> s.startsWith("说明!")).toList());
       assertTrue(notes.contains("缺少 permu_area（城市级），亩均效益页省略"), notes);
       assertTrue(notes.contains("marts/cost_benchmark：缺失"), notes);
     }
     Path city = files.stream().filter(f -> f.toString().endsWith(".xlsx")).toList().get(1);
     try (XSSFWorkbook wb = Workbooks.open(city)) {
-      assertEquals(List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "淮安高新技术产业开发区", "淮安工业园区",
-          "涟水经济开发区", "说明"), Workbooks.sheetNames(wb));
+      assertEquals(
+          List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "淮安高新技术产业开发区", "淮安工业园区", "涟水经济开发区", "说明"),
+          Workbooks.sheetNames(wb));
     }
   }
 
   @Test
   void aRunWithoutTheAssessmentMartIsAClearError() {
-    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-        () -> PackRenderer.render(dir.resolve("empty-run").toString(), PackRequest.province(),
-            dir.resolve("p").toString()));
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class,
+            () ->
+                PackRenderer.render(
+                    dir.resolve("empty-run").toString(),
+                    PackRequest.province(),
+                    dir.resolve("p").toString()));
     assertTrue(e.getMessage().contains("has no assessment mart"), e.getMessage());
   }
 }

@@ -37,8 +37,9 @@ class ProvincePackRoundTripTest {
   @BeforeAll
   static void render() throws Exception {
     Path run = RunFixtures.province(dir.resolve("out"));
-    files = PackRenderer.render(run.toString(), PackRequest.province(),
-        dir.resolve("packs").toString());
+    files =
+        PackRenderer.render(
+            run.toString(), PackRequest.province(), dir.resolve("packs").toString());
     wb = Workbooks.open(files.get(0));
   }
 
@@ -49,8 +50,9 @@ class ProvincePackRoundTripTest {
 
   @Test
   void hasTheSheetsOfTheProvincePackInOrder() {
-    assertEquals(List.of("封面", "综合排名", "国家级开发区", "省级开发区", "维度热力图", "得分分布",
-        "亩均效益", "要素成本", "预警事项", "说明"), Workbooks.sheetNames(wb));
+    assertEquals(
+        List.of("封面", "综合排名", "国家级开发区", "省级开发区", "维度热力图", "得分分布", "亩均效益", "要素成本", "预警事项", "说明"),
+        Workbooks.sheetNames(wb));
     assertEquals("province-2025.xlsx", files.get(0).getFileName().toString());
   }
 
@@ -103,8 +105,7 @@ class ProvincePackRoundTripTest {
 
   @Test
   void tableSheetsFreezeTheHeaderAndPrintA4LandscapeOnePageWide() {
-    for (String name : List.of("综合排名", "国家级开发区", "省级开发区", "维度热力图", "亩均效益",
-        "要素成本", "预警事项")) {
+    for (String name : List.of("综合排名", "国家级开发区", "省级开发区", "维度热力图", "亩均效益", "要素成本", "预警事项")) {
       XSSFSheet sh = wb.getSheet(name);
       PaneInformation pane = sh.getPaneInformation();
       assertNotNull(pane, name);
@@ -150,8 +151,8 @@ class ProvincePackRoundTripTest {
     assertEquals(3, cf.getConditionalFormattingAt(0).getNumberOfRules());
     assertEquals("\"红\"", cf.getConditionalFormattingAt(0).getRule(0).getFormula1());
     // one colour scale per dimension plus the final score
-    assertEquals(6, wb.getSheet("维度热力图").getSheetConditionalFormatting()
-        .getNumConditionalFormattings());
+    assertEquals(
+        6, wb.getSheet("维度热力图").getSheetConditionalFormatting().getNumConditionalFormattings());
   }
 
   @Test
@@ -160,7 +161,9 @@ class ProvincePackRoundTripTest {
     assertNotNull(d);
     assertEquals(1, d.getShapes().stream().filter(s -> s instanceof XSSFPicture).count());
     XSSFPicture pic = (XSSFPicture) d.getShapes().get(0);
-    assertNotEquals(pic.getClientAnchor().getCol1(), pic.getClientAnchor().getCol2(),
+    assertNotEquals(
+        pic.getClientAnchor().getCol1(),
+        pic.getClientAnchor().getCol2(),
         "the picture has a width");
     XSSFSheet permu = wb.getSheet("亩均效益");
     assertEquals(1, permu.getDrawingPatriarch().getCharts().size());
@@ -168,13 +171,15 @@ class ProvincePackRoundTripTest {
     var series = chart.getChartSeries().get(0);
     assertEquals(4, series.getSeriesCount());
     // the D-class series reads the D share column (P) of the three city rows 5–7
-    assertTrue(series.getSeries(3).getValuesData().getDataRangeReference().contains("$P$5:$P$7"),
+    assertTrue(
+        series.getSeries(3).getValuesData().getDataRangeReference().contains("$P$5:$P$7"),
         series.getSeries(3).getValuesData().getDataRangeReference());
     // every native series has an explicit solid fill (LibreOffice draws nothing otherwise)
     for (int i = 0; i < 4; i++) {
       assertNotNull(series.getSeries(i).getShapeProperties().getFillProperties());
     }
-    assertTrue(files.stream().anyMatch(f -> f.toString().endsWith("province-2025-score-bars-1.svg")));
+    assertTrue(
+        files.stream().anyMatch(f -> f.toString().endsWith("province-2025-score-bars-1.svg")));
   }
 
   @Test
@@ -183,7 +188,8 @@ class ProvincePackRoundTripTest {
     assertEquals("全省开发区综合考核评价简报", Workbooks.text(sh, 0, 0));
     int status = Workbooks.findRow(sh, 0, "数据状态");
     // validation report: accepted 9 + 40 = 49, rejected 1 + 2 = 3
-    assertTrue(Workbooks.text(sh, status, 1).startsWith("验证通过 49 行，拒收 3 行"),
+    assertTrue(
+        Workbooks.text(sh, status, 1).startsWith("验证通过 49 行，拒收 3 行"),
         Workbooks.text(sh, status, 1));
     int first = Workbooks.findRow(sh, 0, "1.");
     assertTrue(first > 0);

@@ -52,8 +52,14 @@ class SafetyAndDeterminismTest {
         for (Sheet sh : wb) {
           for (Row r : sh) {
             for (Cell c : r) {
-              assertTrue(c.getCellType() != CellType.FORMULA,
-                  p.getFileName() + " " + sh.getSheetName() + "!" + c.getAddress() + " is a formula");
+              assertTrue(
+                  c.getCellType() != CellType.FORMULA,
+                  p.getFileName()
+                      + " "
+                      + sh.getSheetName()
+                      + "!"
+                      + c.getAddress()
+                      + " is a formula");
               if (c.getCellType() == CellType.STRING && hostile.contains(c.getStringCellValue())) {
                 found.add(c.getStringCellValue());
               }
@@ -85,11 +91,13 @@ class SafetyAndDeterminismTest {
     List<Path> b = workbooks(second);
     assertEquals(a.size(), b.size());
     for (int i = 0; i < a.size(); i++) {
-      try (XSSFWorkbook wa = Workbooks.open(a.get(i)); XSSFWorkbook wb = Workbooks.open(b.get(i))) {
+      try (XSSFWorkbook wa = Workbooks.open(a.get(i));
+          XSSFWorkbook wb = Workbooks.open(b.get(i))) {
         List<String> da = Workbooks.dump(wa);
         assertTrue(da.size() > 100, "a pack with content: " + da.size());
         assertEquals(da, Workbooks.dump(wb), a.get(i).getFileName().toString());
-        assertEquals(wa.getProperties().getCoreProperties().getCreated(),
+        assertEquals(
+            wa.getProperties().getCoreProperties().getCreated(),
             wb.getProperties().getCoreProperties().getCreated());
       }
     }

@@ -39,10 +39,11 @@ class ProvinceScaleTest {
       var cover = wb.getSheet("说明");
       int r = Workbooks.findRow(cover, 0, "缺少的数据集");
       // the fixture has parameters and intervals only
-      assertEquals("method_comparison、method_correlation、rank_trajectory、leave_one_out："
-          + "相应表页已省略。",
+      assertEquals(
+          "method_comparison、method_correlation、rank_trajectory、leave_one_out：" + "相应表页已省略。",
           Workbooks.text(cover, r, 1));
-      assertEquals("本次未生成（缺少 method_comparison）。",
+      assertEquals(
+          "本次未生成（缺少 method_comparison）。",
           Workbooks.text(cover, Workbooks.findRow(cover, 0, "方法对比"), 1));
       // the table: zone 1 first, zone 115 last
       var sh = wb.getSheet("排名区间");
@@ -58,9 +59,10 @@ class ProvinceScaleTest {
 
   @Test
   void rankRangeChartKeepsZonesInOrderWithIntervalMedianAndNominal() {
-    List<ResearchCharts.RankRange> zones = List.of(
-        new ResearchCharts.RankRange("甲", 1.0, 3.0, 1.5, 1),
-        new ResearchCharts.RankRange("乙", 2.0, 6.0, 3.0, 4));
+    List<ResearchCharts.RankRange> zones =
+        List.of(
+            new ResearchCharts.RankRange("甲", 1.0, 3.0, 1.5, 1),
+            new ResearchCharts.RankRange("乙", 2.0, 6.0, 3.0, 4));
     JFreeChart c = ResearchCharts.rankRange("区间", null, zones, 6);
     var plot = c.getCategoryPlot();
     var ranges = (org.jfree.data.category.IntervalCategoryDataset) plot.getDataset(0);
@@ -68,8 +70,8 @@ class ProvinceScaleTest {
     assertEquals(2.0, ranges.getStartValue(0, 1).doubleValue());
     assertEquals(6.0, ranges.getEndValue(0, 1).doubleValue());
     CategoryDataset points = plot.getDataset(1);
-    assertEquals(List.of(ResearchCharts.MEDIAN_SERIES, ResearchCharts.NOMINAL_SERIES),
-        points.getRowKeys());
+    assertEquals(
+        List.of(ResearchCharts.MEDIAN_SERIES, ResearchCharts.NOMINAL_SERIES), points.getRowKeys());
     assertEquals(4, points.getValue(ResearchCharts.NOMINAL_SERIES, "乙").intValue());
     // rank 1 at the left end of the axis, the axis reaching half a rank beyond the worst
     assertEquals(0.5, plot.getRangeAxis().getLowerBound());
@@ -79,9 +81,10 @@ class ProvinceScaleTest {
 
   @Test
   void aZoneWithoutAnIntervalIsDrawnWithItsMarksOnly() {
-    List<ResearchCharts.RankRange> zones = List.of(
-        new ResearchCharts.RankRange("甲", null, null, 1.0, 1),
-        new ResearchCharts.RankRange("乙", 1.0, 2.0, 2.0, 2));
+    List<ResearchCharts.RankRange> zones =
+        List.of(
+            new ResearchCharts.RankRange("甲", null, null, 1.0, 1),
+            new ResearchCharts.RankRange("乙", 1.0, 2.0, 2.0, 2));
     JFreeChart c = ResearchCharts.rankRange("区间", null, zones, 2);
     BufferedImage img = c.createBufferedImage(400, ResearchCharts.rankRangeHeight(2));
     assertEquals(400, img.getWidth());
@@ -90,11 +93,12 @@ class ProvinceScaleTest {
   @Test
   void trajectoriesUnderBOnlyGiveTheBBlockAndAChartOfB() throws Exception {
     // Z1 under B: 2024 rank 2, 2025 rank 1 (spread 1); Z2: 1 then 2 (spread 1)
-    List<RankTrajectory> rows = List.of(
-        new RankTrajectory("b", "m", "2024", "Z1", "甲", 80.0, 2),
-        new RankTrajectory("b", "m", "2025", "Z1", "甲", 90.0, 1),
-        new RankTrajectory("b", "m", "2024", "Z2", "乙", 85.0, 1),
-        new RankTrajectory("b", "m", "2025", "Z2", "乙", 70.0, 2));
+    List<RankTrajectory> rows =
+        List.of(
+            new RankTrajectory("b", "m", "2024", "Z1", "甲", 80.0, 2),
+            new RankTrajectory("b", "m", "2025", "Z1", "甲", 90.0, 1),
+            new RankTrajectory("b", "m", "2024", "Z2", "乙", 85.0, 1),
+            new RankTrajectory("b", "m", "2025", "Z2", "乙", 70.0, 2));
     ResearchData d = new ResearchData("memory", null, null, null, rows, null, null);
     List<Path> files = ResearchPackRenderer.render(d, dir);
     try (XSSFWorkbook wb = Workbooks.open(files.get(0))) {

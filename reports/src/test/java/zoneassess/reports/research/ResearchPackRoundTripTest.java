@@ -51,13 +51,13 @@ class ResearchPackRoundTripTest {
   static String fill(Cell c) {
     XSSFCellStyle s = (XSSFCellStyle) c.getCellStyle();
     return s.getFillPattern() == FillPatternType.SOLID_FOREGROUND
-        ? s.getFillForegroundXSSFColor().getARGBHex() : "none";
+        ? s.getFillForegroundXSSFColor().getARGBHex()
+        : "none";
   }
 
   @Test
   void coverFirstThenOneSheetPerMart() {
-    assertEquals(List.of("说明", "方法对比", "相关性", "排名轨迹", "排名区间", "剔除指标"),
-        Workbooks.sheetNames(wb));
+    assertEquals(List.of("说明", "方法对比", "相关性", "排名轨迹", "排名区间", "剔除指标"), Workbooks.sheetNames(wb));
     assertEquals(files.get(0).getFileName().toString(), "research.xlsx");
   }
 
@@ -131,8 +131,12 @@ class ResearchPackRoundTripTest {
   void trajectoryMatrixIsOrderedByTheNewestRankWithTheBBlockBelow() {
     Sheet sh = wb.getSheet("排名轨迹");
     int h = TrajectorySheet.HEADER_ROW;
-    assertEquals(List.of("2023", "2024", "2025", "名次极差"),
-        List.of(Workbooks.text(sh, h, 2), Workbooks.text(sh, h, 3), Workbooks.text(sh, h, 4),
+    assertEquals(
+        List.of("2023", "2024", "2025", "名次极差"),
+        List.of(
+            Workbooks.text(sh, h, 2),
+            Workbooks.text(sh, h, 3),
+            Workbooks.text(sh, h, 4),
             Workbooks.text(sh, h, 5)));
     // row h+1 is the "方法A" section; then Z1, Z3, Z2 by 2025 rank
     assertTrue(Workbooks.text(sh, h + 1, 0).startsWith("方法A"));
@@ -186,8 +190,8 @@ class ResearchPackRoundTripTest {
     assertEquals(RangeType.NUMBER, scale.getThresholds()[1].getRangeType());
     assertEquals(0.0, scale.getThresholds()[1].getValue());
     // body rows 6–8 (0-based) are Excel rows 7–9; indicator columns D and E
-    assertEquals("D7:E9", cf.getConditionalFormattingAt(0).getFormattingRanges()[0]
-        .formatAsString());
+    assertEquals(
+        "D7:E9", cf.getConditionalFormattingAt(0).getFormattingRanges()[0].formatAsString());
     // the summary table below: gdp first
     int s = Workbooks.findRow(sh, LeaveOneOutSheet.SUMMARY_COL, "指标");
     assertEquals("地区生产总值", Workbooks.text(sh, s + 1, LeaveOneOutSheet.SUMMARY_COL));
@@ -207,7 +211,8 @@ class ResearchPackRoundTripTest {
   @Test
   void chartFilesExistWithPlausibleSizesAndTheDocumentDateIsTheRunTime() throws Exception {
     List<Path> pngs = files.stream().filter(f -> f.toString().endsWith(".png")).toList();
-    assertEquals(List.of("research-rank-trajectories.png", "research-rank-range-1.png"),
+    assertEquals(
+        List.of("research-rank-trajectories.png", "research-rank-range-1.png"),
         pngs.stream().map(p -> p.getFileName().toString()).toList());
     BufferedImage range = ImageIO.read(pngs.get(1).toFile());
     assertEquals(IntervalSheet.CHART_WIDTH * ChartFiles.SCALE, range.getWidth());
@@ -232,8 +237,8 @@ class ResearchPackRoundTripTest {
   @Test
   void renderingAgainGivesTheSameCells() throws Exception {
     Path again = dir.resolve("again");
-    List<Path> second = ResearchPackRenderer.render(
-        ResearchData.read(dir.resolve("research")), again);
+    List<Path> second =
+        ResearchPackRenderer.render(ResearchData.read(dir.resolve("research")), again);
     try (XSSFWorkbook other = Workbooks.open(second.get(0))) {
       assertEquals(Workbooks.dump(wb), Workbooks.dump(other));
     }

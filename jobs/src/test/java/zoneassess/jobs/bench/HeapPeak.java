@@ -10,12 +10,11 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Peak heap of this JVM (the Spark driver; in local mode also the executors) since the last reset,
- * measured as the largest heap occupancy right after a garbage collection. Young collections
- * count too, and after one the old generation still holds garbage no collector has reclaimed yet,
- * so this is an upper bound of the live data, close to the limit whenever the old generation
- * fills between full collections. Whether the run fits a heap limit at all is shown by running
- * the benchmark with that limit ({@code BENCH_HEAP}, default 1g): it completes or fails with
- * OutOfMemoryError.
+ * measured as the largest heap occupancy right after a garbage collection. Young collections count
+ * too, and after one the old generation still holds garbage no collector has reclaimed yet, so this
+ * is an upper bound of the live data, close to the limit whenever the old generation fills between
+ * full collections. Whether the run fits a heap limit at all is shown by running the benchmark with
+ * that limit ({@code BENCH_HEAP}, default 1g): it completes or fails with OutOfMemoryError.
  */
 final class HeapPeak {
   private static final AtomicLong PEAK = new AtomicLong();

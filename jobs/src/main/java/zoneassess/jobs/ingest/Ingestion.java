@@ -142,11 +142,15 @@ public final class Ingestion {
     }
     sort.add(col(CanonicalRows.SOURCE_FILE));
     sort.add(col(CanonicalRows.SOURCE_ROW));
-    // Hashed on the partition column and the key: hashing on the year alone put two or three
-    // years' rows into one sorting task of the four.
+    // One file per partition value (hashed on it alone): per-mu sums over a year's firms then
+    // read one file in one order, so local and cluster runs add them up identically. Hashing on
+    // year and key spread the sort over more tasks but made those sums order-dependent.
     List<Column> by = new ArrayList<>();
-    d.partitionBy().ifPresent(p -> by.add(col(p)));
-    d.key().forEach(k -> by.add(col("`" + k + "`")));
+    if (d.partitionBy().isPresent()) {
+      by.add(col(d.partitionBy().get()));
+    } else {
+      d.key().forEach(k -> by.add(col("`" + k + "`")));
+    }
     if (noInput || (d.partitionBy().isPresent() && staging.isEmpty())) {
       // A partitioned write of no rows leaves no file; one unpartitioned empty file keeps the
       // schema.

@@ -69,7 +69,7 @@ public final class ContractValidator {
       (r.severity() == Severity.WARN ? warnings : checks).add(rowRule(r));
     }
     checks.removeIf(java.util.Objects::isNull);
-    w = w.withColumn("_f", nonNull(checks)).withColumn(WARNINGS, nonNull(warnings));
+    w = w.withColumn("_f", Failure.list(checks)).withColumn(WARNINGS, Failure.list(warnings));
     for (String c : w.columns()) {
       if (c.startsWith("_u_")) {
         w = w.drop(c);
@@ -92,7 +92,7 @@ public final class ContractValidator {
     for (int j = 0; j < i; j++) {
       drop.add("_ref" + j);
     }
-    return w.withColumn(FAILURES, concat(col("_f"), nonNull(later)))
+    return w.withColumn(FAILURES, concat(col("_f"), Failure.list(later)))
         .withColumn(REJECTED, size(col(FAILURES)).gt(0))
         .drop(drop.toArray(String[]::new));
   }
@@ -115,9 +115,5 @@ public final class ContractValidator {
         first,
         concat(shown.toArray(Column[]::new)),
         value);
-  }
-
-  private static Column nonNull(List<Column> checks) {
-    return Failure.list(checks);
   }
 }

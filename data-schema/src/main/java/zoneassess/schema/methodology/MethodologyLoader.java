@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import zoneassess.schema.ranking.RankPrecision;
 import zoneassess.schema.yaml.SpecException;
 import zoneassess.schema.yaml.YamlDoc;
 import zoneassess.schema.yaml.YamlNode;
@@ -816,7 +817,7 @@ public final class MethodologyLoader {
     }
 
     private Ranking ranking(YamlNode n, IndicatorNode root) {
-      n.allowOnly(List.of("order", "decimals", "ties", "groups"));
+      n.allowOnly(List.of("order", "decimals", "ties", "groups", RankPrecision.KEY));
       boolean desc =
           n.get("order")
               .map(x -> x.oneOf(List.of("descending", "ascending")).equals("descending"))
@@ -871,7 +872,7 @@ public final class MethodologyLoader {
       } else {
         groups.add(new Ranking.RankingGroup("all", List.of()));
       }
-      return new Ranking(desc, decimals, breakBy, groups);
+      return new Ranking(desc, decimals, breakBy, groups, RankPrecision.read(n));
     }
 
     private static void collectCodes(IndicatorNode n, Set<String> out) {

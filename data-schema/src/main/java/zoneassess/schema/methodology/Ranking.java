@@ -1,6 +1,7 @@
 package zoneassess.schema.methodology;
 
 import java.util.List;
+import zoneassess.schema.ranking.RankPrecision;
 
 /**
  * How the index score becomes ranks: rounded to {@code decimals} first, then competition ranking
@@ -11,12 +12,24 @@ import java.util.List;
  * @param breakBy node codes whose unrounded scores break ties in order, each compared in the same
  *     direction as the index; empty = ties are shared
  * @param groups ranking lists; each ranks within every combination of its columns' values
+ * @param significantDigits scores and tie-break scores are compared at this many significant
+ *     digits ({@link RankPrecision}), before the rounding to {@code decimals}
  */
 public record Ranking(
-    boolean descending, int decimals, List<String> breakBy, List<RankingGroup> groups) {
+    boolean descending,
+    int decimals,
+    List<String> breakBy,
+    List<RankingGroup> groups,
+    int significantDigits) {
   public Ranking {
     breakBy = List.copyOf(breakBy);
     groups = List.copyOf(groups);
+    RankPrecision.check(significantDigits);
+  }
+
+  public Ranking(
+      boolean descending, int decimals, List<String> breakBy, List<RankingGroup> groups) {
+    this(descending, decimals, breakBy, groups, RankPrecision.DEFAULT_SIGNIFICANT_DIGITS);
   }
 
   /**

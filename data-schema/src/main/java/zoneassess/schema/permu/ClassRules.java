@@ -1,6 +1,7 @@
 package zoneassess.schema.permu;
 
 import java.util.List;
+import zoneassess.schema.ranking.RankPrecision;
 
 /**
  * How evaluated firms get their class from their rank.
@@ -16,11 +17,22 @@ import java.util.List;
  * @param byScale true: above- and below-scale firms are ranked separately within the grouping
  * @param rounding rounding of class bounds into firm counts
  * @param bands classes from best to worst; the last one takes the rest
+ * @param significantDigits total scores are compared at this many significant digits ({@link
+ *     RankPrecision}), so equal scores share a rank
  */
 public record ClassRules(
-    Grouping grouping, boolean byScale, Rounding rounding, List<ClassBand> bands) {
+    Grouping grouping,
+    boolean byScale,
+    Rounding rounding,
+    List<ClassBand> bands,
+    int significantDigits) {
   public ClassRules {
     bands = List.copyOf(bands);
+    RankPrecision.check(significantDigits);
+  }
+
+  public ClassRules(Grouping grouping, boolean byScale, Rounding rounding, List<ClassBand> bands) {
+    this(grouping, byScale, rounding, bands, RankPrecision.DEFAULT_SIGNIFICANT_DIGITS);
   }
 
   /** Cumulative number of firms up to and including band {@code index}, for a group of n. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import zoneassess.schema.dataset.ColumnSpec;
 import zoneassess.schema.dataset.Datasets;
+import zoneassess.schema.ranking.RankPrecision;
 import zoneassess.schema.yaml.YamlDoc;
 import zoneassess.schema.yaml.YamlNode;
 
@@ -218,7 +219,7 @@ public final class PerMuSchemeLoader {
   }
 
   private static ClassRules classes(YamlNode n) {
-    n.allowOnly(List.of("grouping", "by_scale", "rounding", "bands"));
+    n.allowOnly(List.of("grouping", "by_scale", "rounding", "bands", RankPrecision.KEY));
     Grouping grouping = grouping(n.require("grouping"));
     boolean byScale = n.getBool("by_scale", false);
     Rounding rounding =
@@ -255,7 +256,7 @@ public final class PerMuSchemeLoader {
       bands.add(new ClassBand(label, to, b.getBool("inclusive", true)));
       previous = to;
     }
-    return new ClassRules(grouping, byScale, rounding, bands);
+    return new ClassRules(grouping, byScale, rounding, bands, RankPrecision.read(n));
   }
 
   private static SurchargeRule surcharge(YamlNode root) {

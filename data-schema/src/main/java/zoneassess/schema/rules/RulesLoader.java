@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import zoneassess.schema.dataset.Datasets;
+import zoneassess.schema.ranking.RankPrecision;
 import zoneassess.schema.yaml.YamlDoc;
 import zoneassess.schema.yaml.YamlNode;
 
@@ -73,7 +74,7 @@ public final class RulesLoader {
     if (node.isEmpty()) {
       return new RankingRule(2, List.of());
     }
-    YamlNode n = node.get().allowOnly(List.of("decimals", "ties", "tie_break"));
+    YamlNode n = node.get().allowOnly(List.of("decimals", "ties", "tie_break", RankPrecision.KEY));
     int decimals = n.getInt("decimals", 2);
     if (decimals < 0 || decimals > 6) {
       throw n.require("decimals").error("decimals must lie in 0..6, found " + decimals);
@@ -99,7 +100,7 @@ public final class RulesLoader {
     if (ties.equals("break") && breaks.isEmpty()) {
       throw n.require("ties").error("'ties: break' needs a tie_break list");
     }
-    return new RankingRule(decimals, breaks);
+    return new RankingRule(decimals, breaks, RankPrecision.read(n));
   }
 
   private static List<EventRule> events(YamlNode node) {

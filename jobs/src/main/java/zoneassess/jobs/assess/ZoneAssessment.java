@@ -22,6 +22,7 @@ import zoneassess.schema.marts.AssessmentMarts;
 import zoneassess.schema.rules.AssessmentRules;
 import zoneassess.schema.rules.MarkRule;
 import zoneassess.schema.rules.TieBreak;
+import zoneassess.jobs.spark.RankComparison;
 
 /**
  * The assessment around the composite index, in this order (docs/assessment-rules.md):
@@ -98,11 +99,17 @@ public final class ZoneAssessment {
     }
 
     int decimals = rules.ranking().decimals();
+    int digits = rules.ranking().significantDigits();
+    // Significant digits first, then the published decimals: a score of 2.945 reached as
+    // 2.9449999999999998 along another path still rounds to 2.95.
     Dataset<Row> df =
         base.withColumn(
             "_provisional_score",
-            round(col("index_score").minus(col("deductions")).plus(col("bonuses")), decimals));
-    df = ZoneRankings.rank(df, "_provisional_score", ties, "provisional_");
+            round(
+                RankComparison.key(
+                    col("index_score").minus(col("deductions")).plus(col("bonuses")), digits),
+                decimals));
+    df = ZoneRankings.rank(df, "_provisional_score", ties, "provisional_", digits);
     df = RankProgress.previousRank(df, "provisional_rank_all", "_prev_provisional");
     df =
         df.withColumn(
@@ -111,8 +118,11 @@ public final class ZoneAssessment {
                 col("_prev_provisional"), col("provisional_rank_all"), rules.progress()));
     df =
         df.withColumn(
-            "final_score", round(col("_provisional_score").plus(col("progress_points")), decimals));
-    df = ZoneRankings.rank(df, "final_score", ties, "");
+            "final_score",
+            round(
+                RankComparison.key(col("_provisional_score").plus(col("progress_points")), digits),
+                decimals));
+    df = ZoneRankings.rank(df, "final_score", ties, "", digits);
     df = RankProgress.previousRank(df, "rank_all", "prev_rank_all");
     df =
         df.withColumn("delta_rank", RankProgress.delta(col("prev_rank_all"), col("rank_all")))
@@ -148,7 +158,10 @@ public final class ZoneAssessment {
                 .map(org.apache.spark.sql.functions::col)
                 .toArray(Column[]::new));
     return new AssessmentResult(
-        assessment, dimensions(scored.dimensions()), indicators(scored.indicators()), warnings);
+        assessment,
+        dimensions(scored.dimensions(), digits),
+        indicators(scored.indicators(), digits),
+        warnings);
   }
 
   private static Dataset<Row> warnings(
@@ -226,7 +239,7 @@ public final class ZoneAssessment {
   }
 
   /** Dimension scores with the zone's rank on that dimension and the province mean and best. */
-  static Dataset<Row> dimensions(Dataset<Row> dims) {
+  static Dataset<Row> dimensions(Dataset<Row> dims, int digits) {
     var byDimension = Window.partitionBy("period", "dimension_code");
     var scoredOnly =
         Window.partitionBy(col("period"), col("dimension_code"), col("score").isNotNull());
@@ -241,7 +254,9 @@ public final class ZoneAssessment {
                         .sql
                         .functions
                         .rank()
-                        .over(scoredOnly.orderBy(col("score").desc())))
+                        .over(
+                            scoredOnly.orderBy(
+                                RankComparison.key(col("score"), digits).desc())))
                 .cast("int"))
         .withColumn("province_mean", avg(col("score")).over(byDimension))
         .withColumn("province_best", max(col("score")).over(byDimension))
@@ -255,15 +270,15 @@ public final class ZoneAssessment {
   /**
    * Indicator values with a direction-aware percentile within the province and period: {@code
    * percent_rank × 100} over the raw values ordered worst to best (for "lower" indicators the
-   * smallest value is best), so the best zone gets 100, the worst 0, tied values share; null
-   * without a raw value.
+   * smallest value is best), so the best zone gets 100, the worst 0, values equal at {@code digits}
+   * significant digits share; null without a raw value.
    */
-  static Dataset<Row> indicators(Dataset<Row> ind) {
+  static Dataset<Row> indicators(Dataset<Row> ind, int digits) {
     Column raw = col("raw_value").cast("double");
     Column worstToBest = when(col("direction").equalTo("lower"), raw.unary_$minus()).otherwise(raw);
     var w =
         Window.partitionBy(col("period"), col("indicator_code"), raw.isNotNull())
-            .orderBy(worstToBest);
+            .orderBy(RankComparison.key(worstToBest, digits));
     return ind.withColumn(
             "percentile", when(raw.isNotNull(), percent_rank().over(w).multiply(100.0)))
         .withColumn("raw_value", raw)

@@ -11,6 +11,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import zoneassess.schema.ranking.RankPrecision;
+import zoneassess.jobs.spark.RankComparison;
 
 /**
  * Competition ranks ("1224": tied zones share the better rank, the next rank skips) within the
@@ -18,7 +20,8 @@ import org.apache.spark.sql.expressions.Window;
  * same city — each per period. Only eligible zones with a score are ranked; the others get a null
  * rank and are listed after the ranked zones. Equal scores are ordered by the tie-break columns
  * (higher first, null last); zones equal on all of them share the rank. The zone code never breaks
- * a tie.
+ * a tie. Scores and tie-break values are compared at the rules' significant digits ({@link
+ * zoneassess.schema.ranking.RankPrecision}).
  */
 public final class ZoneRankings {
   private ZoneRankings() {}
@@ -39,12 +42,26 @@ public final class ZoneRankings {
    */
   public static Dataset<Row> rank(
       Dataset<Row> df, String scoreColumn, List<String> tieBreakColumns, String prefix) {
+    return rank(
+        df, scoreColumn, tieBreakColumns, prefix, RankPrecision.DEFAULT_SIGNIFICANT_DIGITS);
+  }
+
+  /** As {@link #rank(Dataset, String, List, String)}, comparing at {@code digits}. */
+  public static Dataset<Row> rank(
+      Dataset<Row> df,
+      String scoreColumn,
+      List<String> tieBreakColumns,
+      String prefix,
+      int digits) {
     Dataset<Row> out =
-        df.withColumn(prefix + "rank_all", rankWithin(scoreColumn, tieBreakColumns, "period"))
+        df.withColumn(
+                prefix + "rank_all", rankWithin(scoreColumn, tieBreakColumns, digits, "period"))
             .withColumn(
-                prefix + "rank_level", rankWithin(scoreColumn, tieBreakColumns, "period", "level"))
+                prefix + "rank_level",
+                rankWithin(scoreColumn, tieBreakColumns, digits, "period", "level"))
             .withColumn(
-                prefix + "rank_city", rankWithin(scoreColumn, tieBreakColumns, "period", "city"));
+                prefix + "rank_city",
+                rankWithin(scoreColumn, tieBreakColumns, digits, "period", "city"));
     if (prefix.isEmpty()) {
       Column ranked = when(rankable(scoreColumn), lit(1));
       out =
@@ -56,7 +73,8 @@ public final class ZoneRankings {
     return out;
   }
 
-  static Column rankWithin(String scoreColumn, List<String> tieBreakColumns, String... groups) {
+  static Column rankWithin(
+      String scoreColumn, List<String> tieBreakColumns, int digits, String... groups) {
     Column eligible = rankable(scoreColumn);
     List<Column> partition = new ArrayList<>();
     for (String g : groups) {
@@ -64,8 +82,8 @@ public final class ZoneRankings {
     }
     partition.add(eligible);
     List<Column> order = new ArrayList<>();
-    order.add(col(scoreColumn).desc_nulls_last());
-    tieBreakColumns.forEach(t -> order.add(col(t).desc_nulls_last()));
+    order.add(RankComparison.key(col(scoreColumn), digits).desc_nulls_last());
+    tieBreakColumns.forEach(t -> order.add(RankComparison.key(col(t), digits).desc_nulls_last()));
     Column r =
         org.apache
             .spark

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import zoneassess.jobs.spark.OrderedSum;
+import zoneassess.jobs.spark.RankComparison;
 
 /**
  * The composite cost index of a location for a year, per location level.
@@ -83,7 +84,7 @@ public final class CompositeCostIndex {
         .withColumn(
             "rank",
             rank()
-                .over(Window.partitionBy("location_level", "year").orderBy(col("composite_index")))
+                .over(Window.partitionBy("location_level", "year").orderBy(RankComparison.key(col("composite_index"))))
                 .cast("int"))
         .join(
             locations.select("location_code", "location_level", "location_name", "city"),

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import zoneassess.jobs.spark.OrderedSum;
+import zoneassess.jobs.spark.RankComparison;
 
 /**
  * Places every location's price in the provincial distribution of its level, per factor,
@@ -33,8 +34,9 @@ import zoneassess.jobs.spark.OrderedSum;
  *       sorted values x₀…xₙ₋₁ the p-quantile is at position h = (n − 1)·p, value x⌊h⌋ + (h −
  *       ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋) (Spark's {@code percentile}, Hyndman–Fan type 7).
  *   <li>index_vs_median = value / median × 100 (null when the median is 0).
- *   <li>rank: competition ranking by value ascending, 1 = cheapest; equal values share a rank and
- *       the next rank skips (1, 2, 2, 4).
+ *   <li>rank: competition ranking by value ascending, 1 = cheapest; values equal at the default
+ *       rank precision ({@link zoneassess.schema.ranking.RankPrecision}, 12 significant digits)
+ *       share a rank and the next rank skips (1, 2, 2, 4).
  *   <li>percentile = 100 × (number of other locations strictly cheaper) / (n − 1), i.e. 100 × (rank
  *       − 1) / (n − 1); 0 = cheapest, 100 = dearest, 0 when n = 1.
  *   <li>change_prev_pct = (value / value of the previous period of the same type − 1) × 100;
@@ -91,7 +93,7 @@ public final class FactorCostBenchmark {
                 col("period"),
                 col("period_type"),
                 col("location_level"))
-            .orderBy(col("value"));
+            .orderBy(RankComparison.key(col("value")));
     Dataset<Row> placed =
         compared
             .join(distribution, group)

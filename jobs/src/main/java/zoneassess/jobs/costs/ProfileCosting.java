@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import zoneassess.jobs.spark.OrderedSum;
 import zoneassess.schema.factor.ProfileLine;
 import zoneassess.schema.factor.TypicalFirmProfile;
+import zoneassess.jobs.spark.RankComparison;
 
 /**
  * Prices typical-firm profiles at every location for a year.
@@ -284,7 +285,7 @@ public final class ProfileCosting {
             rank()
                 .over(
                     Window.partitionBy("profile_id", "location_level", "year")
-                        .orderBy(col("total_cost_10k"))))
+                        .orderBy(RankComparison.key(col("total_cost_10k")))))
         .withColumn("gap_to_cheapest_10k", col("total_cost_10k").minus(col("cheapest")))
         .withColumn("gap_to_median_10k", col("total_cost_10k").minus(col("median_total")))
         .withColumn(

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import zoneassess.jobs.spark.RankComparison;
 
 /**
  * Rank correlation of two orderings of the same items, per group (e.g. per period), with Spark
@@ -60,12 +61,13 @@ public final class RankCorrelation {
   }
 
   /**
-   * Position of the value in ascending order within its group; tied values share their mean
-   * position.
+   * Position of the value in ascending order within its group; values equal at the default rank
+   * precision share their mean position.
    */
   static Column averageRank(String value) {
-    Column first = rank().over(Window.partitionBy("_g").orderBy(col(value)));
-    Column tied = count(lit(1)).over(Window.partitionBy(col("_g"), col(value)));
+    Column compared = RankComparison.key(col(value));
+    Column first = rank().over(Window.partitionBy("_g").orderBy(compared));
+    Column tied = count(lit(1)).over(Window.partitionBy(col("_g"), compared));
     return first.plus(tied.minus(1).divide(2.0));
   }
 

@@ -25,6 +25,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import zoneassess.jobs.spark.RankComparison;
 
 /**
  * How stable are the ranks? Monte Carlo over the weights, the normalisation and the aggregation of
@@ -103,7 +104,11 @@ public final class RankSensitivity {
             .withColumn("score", round(when(geometric, exp(col("s"))).otherwise(col("s")), 12))
             .drop("s");
     return scores
-        .withColumn("rank", rank().over(Window.partitionBy("rep").orderBy(col("score").desc())))
+        .withColumn(
+            "rank",
+            rank()
+                .over(
+                    Window.partitionBy("rep").orderBy(RankComparison.key(col("score")).desc())))
         .select("rep", "zone_code", "normalisation", "aggregation", "score", "rank");
   }
 
@@ -196,7 +201,10 @@ public final class RankSensitivity {
             .agg(sum(col("value").multiply(col("leaf_weight"))).as("score"))
             .withColumn("score", round(col("score"), 12));
     return scores.withColumn(
-        "rank", rank().over(Window.partitionBy("scenario").orderBy(col("score").desc())));
+        "rank",
+        rank()
+            .over(
+                Window.partitionBy("scenario").orderBy(RankComparison.key(col("score")).desc())));
   }
 
   /**

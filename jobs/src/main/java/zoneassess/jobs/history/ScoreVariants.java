@@ -20,6 +20,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import zoneassess.jobs.spark.RankComparison;
 
 /**
  * Every zone's value on every leaf indicator under each normalisation of the analysis, the grid
@@ -68,7 +69,7 @@ public final class ScoreVariants {
             .withColumn("d_mean", avg(d).over(w))
             .withColumn("d_sd", stddev_samp(d).over(w))
             .withColumn("d_n", count(d).over(w))
-            .withColumn("d_rank", when(d.isNotNull(), rank().over(w.orderBy(d.asc_nulls_last()))));
+            .withColumn("d_rank", when(d.isNotNull(), rank().over(w.orderBy(RankComparison.key(d).asc_nulls_last()))));
     Dataset<Row> out = null;
     for (ScoreNormalisation n : normalisations) {
       Dataset<Row> one =

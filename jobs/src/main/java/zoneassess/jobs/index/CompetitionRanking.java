@@ -13,10 +13,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import zoneassess.schema.methodology.Ranking;
+import zoneassess.jobs.spark.RankComparison;
 
 /**
- * Competition ranking ("1224") of a score rounded half-up to the stated decimals, within each
- * ranking group and partition. Units still tied after the tie-break columns share the best place; a
+ * Competition ranking ("1224") of a score brought to the methodology's significant digits ({@link
+ * zoneassess.schema.ranking.RankPrecision}) and then rounded half-up to the stated decimals, within
+ * each ranking group and partition. Tie-break scores are compared at the same significant digits. Units still tied after the tie-break columns share the best place; a
  * unit without a score gets no rank.
  */
 public final class CompetitionRanking {
@@ -25,8 +27,8 @@ public final class CompetitionRanking {
   /**
    * @param scores a table with {@code scoreColumn}, the tie-break columns and the group columns
    * @param key columns copied to the output
-   * @return key, the rounded score (named {@code scoreColumn}) and one {@code rank_<group>} per
-   *     group
+   * @return key, the score (named {@code scoreColumn}; rounded when the methodology states
+   *     decimals, as computed otherwise) and one {@code rank_<group>} per group
    */
   public static Dataset<Row> apply(
       Dataset<Row> scores,
@@ -34,17 +36,18 @@ public final class CompetitionRanking {
       Ranking ranking,
       List<String> partitions,
       List<String> key) {
-    Column rounded =
-        ranking.decimals() < 0 ? col(scoreColumn) : round(col(scoreColumn), ranking.decimals());
+    int digits = ranking.significantDigits();
+    Column comparable = RankComparison.key(col(scoreColumn), digits);
+    Column rounded = ranking.decimals() < 0 ? comparable : round(comparable, ranking.decimals());
     Dataset<Row> d = scores.withColumn("__rounded", rounded);
     List<Column> order = new ArrayList<>();
     order.add(direction(col("__rounded"), ranking.descending()));
     for (String b : ranking.breakBy()) {
-      order.add(direction(col(b), ranking.descending()));
+      order.add(direction(RankComparison.key(col(b), digits), ranking.descending()));
     }
     List<Column> out = new ArrayList<>();
     key.forEach(k -> out.add(col(k)));
-    out.add(col("__rounded").as(scoreColumn));
+    out.add((ranking.decimals() < 0 ? col(scoreColumn) : col("__rounded")).as(scoreColumn));
     for (Ranking.RankingGroup g : ranking.groups()) {
       List<String> by = new ArrayList<>(partitions);
       by.addAll(g.by());

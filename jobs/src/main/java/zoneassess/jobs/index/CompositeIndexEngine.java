@@ -73,7 +73,9 @@ public final class CompositeIndexEngine {
             kind.as("treatment"));
 
     Dataset<Row> normalisedLong =
-        Normaliser.apply(treatedLong, opts.partitionColumns()).localCheckpoint();
+        Normaliser.apply(
+                treatedLong, opts.partitionColumns(), m.ranking().significantDigits())
+            .localCheckpoint();
     Dataset<Row> normalised = LongTable.pivot(normalisedLong, key, codes, Normaliser.SCORE);
 
     List<Column> scoreCols = new ArrayList<>(key.stream().map(functions::col).toList());

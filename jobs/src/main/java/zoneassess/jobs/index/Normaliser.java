@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
+import zoneassess.jobs.spark.RankComparison;
 
 /**
  * Normalises treated values, per indicator and partition, by the method in each indicator's
@@ -40,7 +41,11 @@ final class Normaliser {
         .otherwise(x);
   }
 
-  static Dataset<Row> apply(Dataset<Row> longTable, List<String> partitions) {
+  /**
+   * @param digits significant digits at which the rank-based methods compare values ({@link
+   *     zoneassess.schema.ranking.RankPrecision})
+   */
+  static Dataset<Row> apply(Dataset<Row> longTable, List<String> partitions, int digits) {
     List<String> by = new ArrayList<>(partitions);
     by.add(LongTable.NODE);
     WindowSpec w = Window.partitionBy(by.stream().map(functions::col).toArray(Column[]::new));
@@ -53,8 +58,9 @@ final class Normaliser {
     Column dmax = max(dv).over(w);
     Column n = count(dv).over(w);
     // competition ranks on the directed value: ascending (worst = 1) and descending (best = 1)
-    Column rankUp = when(dv.isNotNull(), rank().over(w.orderBy(dv.asc_nulls_last())));
-    Column rankDown = when(dv.isNotNull(), rank().over(w.orderBy(dv.desc_nulls_last())));
+    Column compared = RankComparison.key(dv, digits);
+    Column rankUp = when(dv.isNotNull(), rank().over(w.orderBy(compared.asc_nulls_last())));
+    Column rankDown = when(dv.isNotNull(), rank().over(w.orderBy(compared.desc_nulls_last())));
     d =
         d.withColumn("n_dmin", dmin)
             .withColumn("n_dmax", dmax)

@@ -15,11 +15,12 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import zoneassess.schema.permu.ClassBand;
 import zoneassess.schema.permu.ClassRules;
+import zoneassess.jobs.spark.RankComparison;
 
 /**
  * Ranks evaluated firms within their group and year and gives each its class, mirroring {@link
- * ClassRules#classOf} as column expressions: competition rank by total score (best first, firms
- * without a score last), band k ends at {@code rounding(to_k × n)} (one less for an exclusive bound
+ * ClassRules#classOf} as column expressions: competition rank by total score compared at the
+ * scheme's significant digits (best first, firms without a score last), band k ends at {@code rounding(to_k × n)} (one less for an exclusive bound
  * that falls on a whole number), tied firms share the better class.
  */
 public final class PerMuClasses {
@@ -37,7 +38,8 @@ public final class PerMuClasses {
     Column evaluated = col("t_reason").isNull();
     WindowSpec group = Window.partitionBy(col("year"), col("group_code"), evaluated);
     Column n = count(lit(1)).over(group);
-    Column r = rank().over(group.orderBy(col("total_score").desc_nulls_last()));
+    Column score = RankComparison.key(col("total_score"), rules.significantDigits());
+    Column r = rank().over(group.orderBy(score.desc_nulls_last()));
     Dataset<Row> ranked =
         prepared
             .join(totals, PerMuItems.scalaSeq(List.of("credit_code", "year")), "left")

@@ -12,8 +12,8 @@ import zoneassess.schema.ranking.RankPrecision;
  * @param breakBy node codes whose unrounded scores break ties in order, each compared in the same
  *     direction as the index; empty = ties are shared
  * @param groups ranking lists; each ranks within every combination of its columns' values
- * @param significantDigits scores and tie-break scores are compared at this many significant
- *     digits ({@link RankPrecision}), before the rounding to {@code decimals}
+ * @param significantDigits scores and tie-break scores are compared at this many significant digits
+ *     ({@link RankPrecision}), before the rounding to {@code decimals}
  */
 public record Ranking(
     boolean descending,

@@ -13,8 +13,8 @@ import zoneassess.schema.yaml.YamlNode;
  *
  * <p>Rounding rule: the value's shortest decimal representation (Java's {@code Double.toString},
  * the digits that read back as the same double) is rounded half up to {@code digits} significant
- * digits; 0 stays 0, −0 becomes 0, negative values round by magnitude (−2.345 → −2.35 at 3
- * digits), null stays null, NaN and ±∞ are compared as they are.
+ * digits; 0 stays 0, −0 becomes 0, negative values round by magnitude (−2.345 → −2.35 at 3 digits),
+ * null stays null, NaN and ±∞ are compared as they are.
  *
  * <p>Default {@value #DEFAULT_SIGNIFICANT_DIGITS}: a double carries 15–17 significant digits and
  * the noise of different summation orders sits in the last two or three of them, while no input of
@@ -34,8 +34,7 @@ public final class RankPrecision {
   public static int read(YamlNode node) {
     int digits = node.getInt(KEY, DEFAULT_SIGNIFICANT_DIGITS);
     if (digits < MIN || digits > MAX) {
-      throw node.require(KEY)
-          .error(KEY + " must lie in " + MIN + ".." + MAX + ", found " + digits);
+      throw node.require(KEY).error(KEY + " must lie in " + MIN + ".." + MAX + ", found " + digits);
     }
     return digits;
   }

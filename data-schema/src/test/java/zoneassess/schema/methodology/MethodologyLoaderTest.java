@@ -228,6 +228,12 @@ class MethodologyLoaderTest {
         new RowFilter("level", "!=", "national", false, "level != 'national'"),
         m.excludeRows().get(1));
     assertEquals(3, m.ranking().decimals());
+    assertEquals(12, m.ranking().significantDigits(), "the default rank precision");
+    assertEquals(
+        8,
+        parse(VALID + "ranking: {decimals: 3, significant_digits: 8}\n")
+            .ranking()
+            .significantDigits());
     assertEquals(List.of("dim_a"), m.ranking().breakBy());
     assertEquals("rank_city", m.ranking().groups().get(1).rankColumn());
     SpecException e = failing(VALID + "ranking: {ties: {break_by: [dim_x]}}\n");

@@ -88,6 +88,12 @@ class PerMuSchemeLoaderTest {
     assertEquals(MissingRule.AVERAGE, tax.missing());
     assertTrue(s.formula("below").isEmpty());
     assertEquals(Rounding.HALF_UP, s.classes().rounding());
+    assertEquals(12, s.classes().significantDigits());
+    assertEquals(
+        9,
+        parse(MINIMAL.replace("grouping: county", "grouping: county\n  significant_digits: 9"))
+            .classes()
+            .significantDigits());
     assertTrue(s.classes().bands().get(0).inclusive());
     assertTrue(s.scope().isEmpty());
     assertEquals(0.0, s.surcharge().perKwh(3));

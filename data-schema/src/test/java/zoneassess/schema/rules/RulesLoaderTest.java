@@ -75,6 +75,20 @@ class RulesLoaderTest {
   }
 
   @Test
+  void rankPrecisionDefaultsToTwelveDigitsAndCanBeDeclared() {
+    assertEquals(12, parse(MINIMAL).ranking().significantDigits());
+    String declared = MINIMAL.replace("decimals: 1\n", "decimals: 1\n  significant_digits: 10\n");
+    assertEquals(10, parse(declared).ranking().significantDigits());
+    String tooMany = MINIMAL.replace("decimals: 1\n", "decimals: 1\n  significant_digits: 16\n");
+    SpecException e = assertThrows(SpecException.class, () -> parse(tooMany));
+    // the key sits on line 4 of the file
+    assertTrue(
+        e.getMessage().startsWith("r.yaml:4:")
+            && e.getMessage().endsWith("significant_digits must lie in 1..15, found 16"),
+        e.getMessage());
+  }
+
+  @Test
   void typoInKeyNamesFileLineAndSuggestion() {
     // "ponits" is on line 10 of MINIMAL (the inspection_central entry)
     String text = MINIMAL.replace("points: 0.3", "ponits: 0.3");

@@ -18,11 +18,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import zoneassess.jobs.spark.RankComparison;
 import zoneassess.schema.marts.AssessmentMarts;
 import zoneassess.schema.rules.AssessmentRules;
 import zoneassess.schema.rules.MarkRule;
 import zoneassess.schema.rules.TieBreak;
-import zoneassess.jobs.spark.RankComparison;
 
 /**
  * The assessment around the composite index, in this order (docs/assessment-rules.md):
@@ -254,9 +254,7 @@ public final class ZoneAssessment {
                         .sql
                         .functions
                         .rank()
-                        .over(
-                            scoredOnly.orderBy(
-                                RankComparison.key(col("score"), digits).desc())))
+                        .over(scoredOnly.orderBy(RankComparison.key(col("score"), digits).desc())))
                 .cast("int"))
         .withColumn("province_mean", avg(col("score")).over(byDimension))
         .withColumn("province_best", max(col("score")).over(byDimension))

@@ -11,8 +11,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import zoneassess.schema.ranking.RankPrecision;
 import zoneassess.jobs.spark.RankComparison;
+import zoneassess.schema.ranking.RankPrecision;
 
 /**
  * Competition ranks ("1224": tied zones share the better rank, the next rank skips) within the
@@ -42,8 +42,7 @@ public final class ZoneRankings {
    */
   public static Dataset<Row> rank(
       Dataset<Row> df, String scoreColumn, List<String> tieBreakColumns, String prefix) {
-    return rank(
-        df, scoreColumn, tieBreakColumns, prefix, RankPrecision.DEFAULT_SIGNIFICANT_DIGITS);
+    return rank(df, scoreColumn, tieBreakColumns, prefix, RankPrecision.DEFAULT_SIGNIFICANT_DIGITS);
   }
 
   /** As {@link #rank(Dataset, String, List, String)}, comparing at {@code digits}. */

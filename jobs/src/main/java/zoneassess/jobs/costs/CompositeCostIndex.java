@@ -84,7 +84,9 @@ public final class CompositeCostIndex {
         .withColumn(
             "rank",
             rank()
-                .over(Window.partitionBy("location_level", "year").orderBy(RankComparison.key(col("composite_index"))))
+                .over(
+                    Window.partitionBy("location_level", "year")
+                        .orderBy(RankComparison.key(col("composite_index"))))
                 .cast("int"))
         .join(
             locations.select("location_code", "location_level", "location_name", "city"),

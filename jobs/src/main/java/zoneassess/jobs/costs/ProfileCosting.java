@@ -22,9 +22,9 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import zoneassess.jobs.spark.OrderedSum;
+import zoneassess.jobs.spark.RankComparison;
 import zoneassess.schema.factor.ProfileLine;
 import zoneassess.schema.factor.TypicalFirmProfile;
-import zoneassess.jobs.spark.RankComparison;
 
 /**
  * Prices typical-firm profiles at every location for a year.

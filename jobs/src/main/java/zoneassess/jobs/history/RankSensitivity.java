@@ -106,9 +106,7 @@ public final class RankSensitivity {
     return scores
         .withColumn(
             "rank",
-            rank()
-                .over(
-                    Window.partitionBy("rep").orderBy(RankComparison.key(col("score")).desc())))
+            rank().over(Window.partitionBy("rep").orderBy(RankComparison.key(col("score")).desc())))
         .select("rep", "zone_code", "normalisation", "aggregation", "score", "rank");
   }
 
@@ -203,8 +201,7 @@ public final class RankSensitivity {
     return scores.withColumn(
         "rank",
         rank()
-            .over(
-                Window.partitionBy("scenario").orderBy(RankComparison.key(col("score")).desc())));
+            .over(Window.partitionBy("scenario").orderBy(RankComparison.key(col("score")).desc())));
   }
 
   /**

@@ -69,7 +69,10 @@ public final class ScoreVariants {
             .withColumn("d_mean", avg(d).over(w))
             .withColumn("d_sd", stddev_samp(d).over(w))
             .withColumn("d_n", count(d).over(w))
-            .withColumn("d_rank", when(d.isNotNull(), rank().over(w.orderBy(RankComparison.key(d).asc_nulls_last()))));
+            .withColumn(
+                "d_rank",
+                when(
+                    d.isNotNull(), rank().over(w.orderBy(RankComparison.key(d).asc_nulls_last()))));
     Dataset<Row> out = null;
     for (ScoreNormalisation n : normalisations) {
       Dataset<Row> one =

@@ -12,14 +12,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
-import zoneassess.schema.methodology.Ranking;
 import zoneassess.jobs.spark.RankComparison;
+import zoneassess.schema.methodology.Ranking;
 
 /**
  * Competition ranking ("1224") of a score brought to the methodology's significant digits ({@link
  * zoneassess.schema.ranking.RankPrecision}) and then rounded half-up to the stated decimals, within
- * each ranking group and partition. Tie-break scores are compared at the same significant digits. Units still tied after the tie-break columns share the best place; a
- * unit without a score gets no rank.
+ * each ranking group and partition. Tie-break scores are compared at the same significant digits.
+ * Units still tied after the tie-break columns share the best place; a unit without a score gets no
+ * rank.
  */
 public final class CompetitionRanking {
   private CompetitionRanking() {}

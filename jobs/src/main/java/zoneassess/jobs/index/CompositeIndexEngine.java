@@ -73,8 +73,7 @@ public final class CompositeIndexEngine {
             kind.as("treatment"));
 
     Dataset<Row> normalisedLong =
-        Normaliser.apply(
-                treatedLong, opts.partitionColumns(), m.ranking().significantDigits())
+        Normaliser.apply(treatedLong, opts.partitionColumns(), m.ranking().significantDigits())
             .localCheckpoint();
     Dataset<Row> normalised = LongTable.pivot(normalisedLong, key, codes, Normaliser.SCORE);
 

@@ -13,15 +13,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import zoneassess.jobs.spark.RankComparison;
 import zoneassess.schema.permu.ClassBand;
 import zoneassess.schema.permu.ClassRules;
-import zoneassess.jobs.spark.RankComparison;
 
 /**
  * Ranks evaluated firms within their group and year and gives each its class, mirroring {@link
  * ClassRules#classOf} as column expressions: competition rank by total score compared at the
- * scheme's significant digits (best first, firms without a score last), band k ends at {@code rounding(to_k × n)} (one less for an exclusive bound
- * that falls on a whole number), tied firms share the better class.
+ * scheme's significant digits (best first, firms without a score last), band k ends at {@code
+ * rounding(to_k × n)} (one less for an exclusive bound that falls on a whole number), tied firms
+ * share the better class.
  */
 public final class PerMuClasses {
   public static final String NOT_EVALUATED = "T";

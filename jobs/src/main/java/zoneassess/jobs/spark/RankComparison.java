@@ -14,8 +14,8 @@ import zoneassess.schema.ranking.RankPrecision;
  *
  * <p>{@code round()} takes decimal places, not significant digits, so the value is written in
  * scientific notation with {@code digits − 1} decimals ({@code format_string('%.11e', v)}: Java's
- * formatter rounds the shortest decimal representation half up, exactly as {@code BigDecimal}
- * does) and read back as a double. Adding 0.0 turns −0 into 0. Null, NaN and ±∞ pass unchanged.
+ * formatter rounds the shortest decimal representation half up, exactly as {@code BigDecimal} does)
+ * and read back as a double. Adding 0.0 turns −0 into 0. Null, NaN and ±∞ pass unchanged.
  */
 public final class RankComparison {
   private RankComparison() {}

@@ -91,6 +91,35 @@ class ZoneRankingsTest extends SparkTestBase {
   }
 
   @Test
+  void tieBreakValuesEqualAtTheDeclaredPrecisionShareTheRank() {
+    // Equal final scores; index scores 2.95 and 0.24 + 2.49 + 0.22 (2.9500000000000006 as a
+    // double) are equal too, so the tie-break cannot part P and Q: both 1st, R 3rd.
+    Dataset<Row> d =
+        df(
+            spark,
+            DDL,
+            row("P", "2025", "provincial", "x", true, 50.0, 2.95),
+            row("Q", "2025", "provincial", "x", true, 50.0, 0.24 + 2.49 + 0.22),
+            row("R", "2025", "provincial", "x", true, 50.0, 2.9));
+    Map<String, Row> r =
+        Frames.byKey(ZoneRankings.rank(d, "score", List.of("index_score"), ""), "zone_code");
+    assertEquals(1, (int) r.get("P").getAs("rank_all"));
+    assertEquals(1, (int) r.get("Q").getAs("rank_all"));
+    assertEquals(3, (int) r.get("R").getAs("rank_all"));
+    // the same scores as unrounded final scores (no tie-break) share the rank as well
+    Dataset<Row> scores =
+        df(
+            spark,
+            DDL,
+            row("P", "2025", "provincial", "x", true, 2.95, 0.0),
+            row("Q", "2025", "provincial", "x", true, 0.24 + 2.49 + 0.22, 0.0));
+    Map<String, Row> s =
+        Frames.byKey(ZoneRankings.rank(scores, "score", List.of(), ""), "zone_code");
+    assertEquals(1, (int) s.get("P").getAs("rank_all"));
+    assertEquals(1, (int) s.get("Q").getAs("rank_all"));
+  }
+
+  @Test
   void periodsAreRankedSeparatelyAndPrefixKeepsZoneCounts() {
     Dataset<Row> d =
         df(

@@ -69,6 +69,37 @@ class FactorCostBenchmarkTest extends SparkTestBase {
   }
 
   @Test
+  void equalPricesFromDifferentPathsShareRankAndPercentile() {
+    // A price built from its parts (0.24 + 2.49 + 0.22 = 2.95 in decimal) is 2.9500000000000006
+    // as a double; another city reports 2.95 directly.
+    double summed = 0.24 + 2.49 + 0.22;
+    assertTrue(summed != 2.95);
+    FactorCostFixtures f =
+        new FactorCostFixtures(spark)
+            .price("320100", "2025-01", "gas", "industrial", 3.10, "元/立方米")
+            .price("320200", "2025-01", "gas", "industrial", 2.95, "元/立方米")
+            .price("320300", "2025-01", "gas", "industrial", summed, "元/立方米")
+            .price("320800", "2025-01", "gas", "industrial", 2.00, "元/立方米");
+    Map<String, Row> city =
+        byLocation(
+            f.benchmark()
+                .filter(
+                    col("period").equalTo("2025-01").and(col("location_level").equalTo("city"))));
+    // 2.00 < 2.95 = 2.95 < 3.10: competition ranks 1, 2, 2, 4.
+    assertEquals(1, city.get("320800").<Integer>getAs("rank"));
+    assertEquals(2, city.get("320200").<Integer>getAs("rank"));
+    assertEquals(2, city.get("320300").<Integer>getAs("rank"));
+    assertEquals(4, city.get("320100").<Integer>getAs("rank"));
+    // percentile = 100 × strictly cheaper others / (n − 1) = 0, 100/3, 100/3, 100.
+    assertEquals(0.0, city.get("320800").<Double>getAs("percentile"), EPS);
+    assertEquals(100.0 / 3, city.get("320200").<Double>getAs("percentile"), EPS);
+    assertEquals(100.0 / 3, city.get("320300").<Double>getAs("percentile"), EPS);
+    assertEquals(100.0, city.get("320100").<Double>getAs("percentile"), EPS);
+    // only the comparison rounds: the stored price is the computed one
+    assertEquals(summed, city.get("320300").<Double>getAs("value"), 0.0);
+  }
+
+  @Test
   void fourValuesInterpolateLinearly() {
     FactorCostFixtures f =
         new FactorCostFixtures(spark)

@@ -56,6 +56,24 @@ class RankingTest extends SparkTestBase {
   }
 
   @Test
+  void scoresEqualAtTwelveSignificantDigitsShareTheRankAndStayUnrounded() {
+    // No decimals stated: x = 2.95 and x = 0.24 + 2.49 + 0.22 (2.9500000000000006) are the same
+    // score at the default precision; normalisation none and weight 1 carry x into the index.
+    double summed = 0.24 + 2.49 + 0.22;
+    IndexResult r =
+        run(
+            "{groups: [{name: all}]}",
+            row("a", "c1", 2.95, 1.0),
+            row("b", "c1", summed, 1.0),
+            row("c", "c1", 3.0, 1.0));
+    Map<String, Row> m = EngineFixtures.byId(r.ranks(), "id");
+    assertEquals(1, rank(m, "c", "rank_all"));
+    assertEquals(2, rank(m, "a", "rank_all"));
+    assertEquals(2, rank(m, "b", "rank_all"));
+    assertEquals(summed, ((Number) m.get("b").getAs("index")).doubleValue(), 0.0);
+  }
+
+  @Test
   void tieBreakByAnotherNode() {
     IndexResult r = run("{decimals: 3, ties: {break_by: [side]}}", ROWS);
     Map<String, Row> m = EngineFixtures.byId(r.ranks(), "id");

@@ -13,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import zoneassess.jobs.testing.SparkTestBase;
+import zoneassess.schema.permu.ClassRules;
 import zoneassess.schema.permu.PerMuSchemeLoader;
 
 /** Class bounds of the Huai'an scheme: A ≤ 20 %, B ≤ 60 %, C ≤ 95 % (all inclusive), D the rest. */
@@ -71,6 +72,46 @@ class PerMuClassesTest extends SparkTestBase {
     assertEquals("T", utility.getAs("per_mu_class"));
     assertNull(utility.getAs("rank_in_group"));
     assertNull(utility.getAs("group_size"));
+  }
+
+  @Test
+  void equalScoresFromDifferentPathsShareRankAndClass() {
+    List<Row> prepared = new ArrayList<>();
+    List<Row> totals = new ArrayList<>();
+    // n = 5, Huai'an bands: A ends at round_half_up(0.2 × 5) = 1, B at 3, C at 5 (4.75 → 5).
+    // EQ-01 scores 2.95, EQ-02 0.24 + 2.49 + 0.22 (2.9500000000000006 as a double): equal, so
+    // both rank 1 and both are A; the others rank 3, 4, 5 → B, C, C.
+    add(prepared, totals, "EQ", 1, 2.95, null);
+    add(prepared, totals, "EQ", 2, 0.24 + 2.49 + 0.22, null);
+    add(prepared, totals, "EQ", 3, 2.5, null);
+    add(prepared, totals, "EQ", 4, 2.0, null);
+    add(prepared, totals, "EQ", 5, 1.0, null);
+    Dataset<Row> p =
+        spark.createDataFrame(
+            prepared,
+            StructType.fromDDL("credit_code string, year int, group_code string, t_reason string"));
+    Dataset<Row> t =
+        spark.createDataFrame(
+            totals, StructType.fromDDL("credit_code string, year int, total_score double"));
+    Map<String, Row> out = new HashMap<>();
+    ClassRules huaian = PerMuSchemeLoader.load(PerMuSchemeLoader.HUAIAN_2024).classes();
+    for (Row r : PerMuClasses.classify(p, t, huaian).collectAsList()) {
+      out.put(r.getAs("credit_code"), r);
+    }
+    assertEquals(1, (int) out.get("EQ-01").<Integer>getAs("rank_in_group"));
+    assertEquals(1, (int) out.get("EQ-02").<Integer>getAs("rank_in_group"));
+    assertEquals(3, (int) out.get("EQ-03").<Integer>getAs("rank_in_group"));
+    assertEquals("AABCC", classes(out, "EQ"));
+
+    // A scheme declaring 1 significant digit: 2.95 → 3, 2.5 → 3 (half up), 2.0 → 2, 1.0 → 1, so
+    // three firms share rank 1 (A), the others rank 4 and 5 (C).
+    ClassRules oneDigit =
+        new ClassRules(huaian.grouping(), huaian.byScale(), huaian.rounding(), huaian.bands(), 1);
+    Map<String, Row> coarse = new HashMap<>();
+    for (Row r : PerMuClasses.classify(p, t, oneDigit).collectAsList()) {
+      coarse.put(r.getAs("credit_code"), r);
+    }
+    assertEquals("AAACC", classes(coarse, "EQ"));
   }
 
   private static void add(

@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import zoneassess.jobs.assess.AssessmentStage;
 import zoneassess.jobs.assess.EngineZoneScoring;
-import zoneassess.jobs.assess.RulesReference;
 import zoneassess.jobs.assess.ZoneScoring;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.StageContext;
@@ -23,8 +22,6 @@ import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
-import zoneassess.schema.rules.RulesLoader;
-import zoneassess.schema.yaml.SpecException;
 
 /**
  * {@code zoneassess assess}: runs the assess stage on a finished run and republishes its assessment
@@ -41,8 +38,6 @@ import zoneassess.schema.yaml.SpecException;
           + " assessment_warnings and project_funnel into the run and prints the top movers."
     },
     footer = {
-      "",
-      "Exit codes: 0 ok, 2 usage error, 3 bad methodology/rules file or data, 1 other failure.",
       "",
       "Examples:",
       "  zoneassess assess --out out --methodology classpath:methodologies/jiangsu-2021.yaml",
@@ -110,20 +105,19 @@ public final class AssessCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (!period.equalsIgnoreCase("latest") && !period.matches(Datasets.PERIOD_PATTERN)) {
       err.println("assess: --period '" + period + "' is not yyyy, yyyyQn, yyyy-MM or latest");
-      return 2;
+      return ExitCodes.USAGE;
     }
     String rulesLocation;
     try {
-      rulesLocation = rules != null ? rules : RulesReference.fromMethodology(methodology);
-      RulesLoader.load(rulesLocation);
-    } catch (SpecException e) {
-      err.println("assess: " + e.getMessage());
-      return 3;
+      Arguments.runId("--run", run, true);
+      rulesLocation = Arguments.methodologyAndRules(methodology, rules);
+    } catch (RuntimeException e) {
+      return ExitCodes.report("assess", e, err);
     }
     ZoneScoring scorer = scoring.get();
     if (scorer == null) {
       err.println("assess: no index engine is wired in (no ZoneScoring registered)");
-      return 1;
+      return ExitCodes.FAILURE;
     }
     String root = Publisher.toUri(out);
     Publisher files = new Publisher(new Configuration());
@@ -132,14 +126,14 @@ public final class AssessCommand implements Callable<Integer> {
       String pointer = RunLayout.published(root, "latest").latestPointer();
       if (!files.exists(pointer)) {
         err.println("assess: no finished run under " + root + " (" + pointer + " is missing)");
-        return 2;
+        return ExitCodes.USAGE;
       }
       runId = files.readText(pointer).strip();
     }
     RunLayout layout = RunLayout.published(root, runId);
     if (!files.exists(layout.runDir())) {
       err.println("assess: run not found: " + layout.runDir());
-      return 2;
+      return ExitCodes.USAGE;
     }
     Map<String, String> params = new LinkedHashMap<>();
     params.put(AssessmentStage.PERIOD, period);
@@ -157,12 +151,8 @@ public final class AssessCommand implements Callable<Integer> {
                   console.println(
                       "  " + mart + ": " + result.counts().get(mart) + " rows → " + uri));
       return 0;
-    } catch (SpecException | IllegalArgumentException e) {
-      err.println("assess: " + e.getMessage());
-      return 3;
     } catch (RuntimeException e) {
-      err.println("assess: failed: " + e);
-      return 1;
+      return ExitCodes.report("assess", e, err);
     }
   }
 }

@@ -56,8 +56,6 @@ import zoneassess.schema.yaml.SpecException;
     },
     footer = {
       "",
-      "Exit codes: 0 done, 2 usage error (bad option, run or methodology file), 1 failure.",
-      "",
       "Examples:",
       "  zoneassess compare --out out --methodology-b classpath:methodologies/national-2021.yaml",
       "  zoneassess compare 20250918T020000Z-1a2b3c4d --out out \\",
@@ -123,14 +121,14 @@ public final class CompareCommand implements Callable<Integer> {
       Matcher m = PERIOD_RANGE.matcher(periods.strip());
       if (!m.matches() || (m.group(2) != null && m.group(2).compareTo(m.group(1)) < 0)) {
         err.println("compare: --periods '" + periods + "' is not yyyy or yyyy-yyyy (first ≤ last)");
-        return 2;
+        return ExitCodes.USAGE;
       }
       from = m.group(1);
       to = m.group(2) != null ? m.group(2) : m.group(1);
     }
     if (name != null && !NAME.matcher(name).matches()) {
       err.println("compare: --name '" + name + "' must be letters, digits, '.', '_' or '-'");
-      return 2;
+      return ExitCodes.USAGE;
     }
     String root = Publisher.toUri(out);
     Publisher files = new Publisher(new Configuration());
@@ -139,14 +137,14 @@ public final class CompareCommand implements Callable<Integer> {
       String pointer = RunLayout.published(root, "latest").latestPointer();
       if (!files.exists(pointer)) {
         err.println("compare: no finished run under " + root + " (" + pointer + " is missing)");
-        return 2;
+        return ExitCodes.USAGE;
       }
       id = files.readText(pointer).strip();
     }
     RunLayout run = RunLayout.published(root, id);
     if (!files.exists(run.runDir())) {
       err.println("compare: run not found: " + run.runDir());
-      return 2;
+      return ExitCodes.USAGE;
     }
     String locationA = methodologyA;
     if (locationA == null) {
@@ -156,7 +154,7 @@ public final class CompareCommand implements Callable<Integer> {
               : null;
       if (locationA == null) {
         err.println("compare: run " + id + " records no methodology; give --methodology-a");
-        return 2;
+        return ExitCodes.USAGE;
       }
     }
     Methodology a;
@@ -171,8 +169,7 @@ public final class CompareCommand implements Callable<Integer> {
       RulesLoader.load(rulesA);
       RulesLoader.load(rulesB);
     } catch (SpecException e) {
-      err.println("compare: " + e.getMessage());
-      return 2;
+      return ExitCodes.report("compare", e, err);
     }
     String folder =
         ResearchMarts.folder(root, name != null ? name : id + "-" + a.id() + "-vs-" + b.id());
@@ -189,7 +186,7 @@ public final class CompareCommand implements Callable<Integer> {
       List<String> compared = periods(assessedA.select("period").union(assessedB.select("period")));
       if (compared.isEmpty()) {
         err.println("compare: run " + id + " has no assessed annual period in " + from + "–" + to);
-        return 2;
+        return ExitCodes.USAGE;
       }
       String newest = compared.get(compared.size() - 1);
       Dataset<Row> comparison =
@@ -230,13 +227,8 @@ public final class CompareCommand implements Callable<Integer> {
           (System.nanoTime() - t0) / 1e9,
           folder);
       return 0;
-    } catch (SpecException | IllegalArgumentException e) {
-      err.println("compare: " + e.getMessage());
-      return 2;
     } catch (RuntimeException e) {
-      err.println("compare: failed: " + e);
-      e.printStackTrace(err);
-      return 1;
+      return ExitCodes.report("compare", e, err);
     }
   }
 

@@ -13,8 +13,9 @@ import zoneassess.jobs.costs.CostsStage;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.spark.SparkSessions;
+import zoneassess.schema.factor.FactorCatalogue;
+import zoneassess.schema.factor.FactorCatalogueLoader;
 import zoneassess.schema.layout.RunLayout;
-import zoneassess.schema.yaml.SpecException;
 
 /** {@code zoneassess costs}: the factor-cost benchmark stage on an existing run. */
 @Command(
@@ -68,7 +69,16 @@ public final class CostsCommand implements Callable<Integer> {
       }
     } catch (IllegalArgumentException e) {
       System.err.println("costs: " + e.getMessage());
-      return 2;
+      return ExitCodes.USAGE;
+    }
+    try {
+      Arguments.runId("--run", runId, true);
+      if (historyYears != null && historyYears < 1) {
+        throw new UsageException("--history-years must be at least 1, not " + historyYears);
+      }
+      FactorCatalogueLoader.load(catalogue != null ? catalogue : FactorCatalogue.DEFAULT_LOCATION);
+    } catch (RuntimeException e) {
+      return ExitCodes.report("costs", e, System.err);
     }
     Map<String, String> params = new LinkedHashMap<>();
     params.put("period", period);
@@ -92,7 +102,7 @@ public final class CostsCommand implements Callable<Integer> {
       if ("latest".equalsIgnoreCase(id)) {
         if (!publisher.exists(RunLayout.published(root, "x").latestPointer())) {
           System.err.println("costs: no LATEST run under " + root);
-          return 2;
+          return ExitCodes.USAGE;
         }
         id = publisher.readText(RunLayout.published(root, "x").latestPointer()).strip();
       }
@@ -104,19 +114,12 @@ public final class CostsCommand implements Callable<Integer> {
                 + " has no staged factor_costs ("
                 + run.staging("factor_costs")
                 + ")");
-        return 2;
+        return ExitCodes.USAGE;
       }
       new CostsStage().execute(new StageContext(spark, run, params, console));
       return 0;
-    } catch (SpecException e) {
-      System.err.println("costs: " + e.getMessage());
-      return 3;
-    } catch (IllegalArgumentException e) {
-      System.err.println("costs: " + e.getMessage());
-      return 2;
     } catch (RuntimeException e) {
-      System.err.println("costs: failed: " + e);
-      return 1;
+      return ExitCodes.report("costs", e, System.err);
     }
   }
 }

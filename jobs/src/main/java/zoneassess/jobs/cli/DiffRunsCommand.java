@@ -17,8 +17,6 @@ import zoneassess.jobs.spark.SparkSessions;
     description = "Compare the staging, rejects and marts of two runs by content.",
     footer = {
       "",
-      "Exit codes: 0 identical, 4 different, 1 failure.",
-      "",
       "Examples:",
       "  zoneassess diff-runs out/runs/20261128T010000Z-1a2b3c4d /tmp/cluster/runs/20261128T010500Z-1a2b3c4d"
     })
@@ -53,9 +51,9 @@ public final class DiffRunsCommand implements Callable<Integer> {
     }
     if (diffs.isEmpty()) {
       System.out.println("no datasets found in either run");
-      return 4;
+      return ExitCodes.MISMATCH;
     }
     System.out.println(same ? "All " + diffs.size() + " datasets identical." : "Runs differ.");
-    return same ? 0 : 4;
+    return same ? ExitCodes.OK : ExitCodes.MISMATCH;
   }
 }

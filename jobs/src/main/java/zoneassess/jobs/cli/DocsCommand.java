@@ -35,8 +35,7 @@ public final class DocsCommand implements Callable<Integer> {
       System.out.println("wrote " + file);
       return 0;
     } catch (IOException e) {
-      System.err.println("docs failed: " + e.getMessage());
-      return 1;
+      return ExitCodes.report("docs", e, System.err);
     }
   }
 }

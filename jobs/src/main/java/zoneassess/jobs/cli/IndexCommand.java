@@ -20,7 +20,6 @@ import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.methodology.LoadedMethodology;
 import zoneassess.schema.methodology.MethodologyLoader;
-import zoneassess.schema.yaml.SpecException;
 
 /** {@code zoneassess index}: runs any methodology over any wide table and writes every stage. */
 @Command(
@@ -33,8 +32,6 @@ import zoneassess.schema.yaml.SpecException;
       "and the treatment log) as <out>/<stage>.csv and Parquet under <out>/<stage>/."
     },
     footer = {
-      "",
-      "Exit codes: 0 ok, 2 usage error, 3 invalid methodology or data, 1 other failure.",
       "",
       "Examples:",
       "  zoneassess index --methodology classpath:methodologies/conformance/hdi-2022.yaml \\",
@@ -99,10 +96,9 @@ public final class IndexCommand implements Callable<Integer> {
     LoadedMethodology loaded;
     try {
       loaded = MethodologyLoader.load(methodology);
-    } catch (SpecException e) {
-      err.println("invalid methodology: " + e.getMessage());
-      err.flush();
-      return 3;
+      data.forEach(d -> Arguments.existing("--data", d));
+    } catch (RuntimeException e) {
+      return ExitCodes.report("index", e, err);
     }
     try {
       SparkSession spark = SparkSessions.create(master, "zoneassess index");
@@ -118,14 +114,8 @@ public final class IndexCommand implements Callable<Integer> {
       written.forEach((stage, uri) -> stdout.println("  " + stage + " -> " + uri));
       stdout.flush();
       return 0;
-    } catch (IllegalArgumentException e) {
-      err.println("invalid data: " + e.getMessage());
-      err.flush();
-      return 3;
     } catch (Exception e) {
-      err.println("index failed: " + e);
-      err.flush();
-      return 1;
+      return ExitCodes.report("index", e, err);
     }
   }
 }

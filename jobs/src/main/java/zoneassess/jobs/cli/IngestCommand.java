@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import zoneassess.jobs.ingest.IngestException;
 import zoneassess.jobs.ingest.InputFile;
 import zoneassess.jobs.ingest.InputFolder;
 import zoneassess.jobs.ingest.ValidationReport;
@@ -33,8 +32,8 @@ import zoneassess.schema.layout.RunLayout;
     description = {
       "Reads the input folder (CSV UTF-8/GBK, XLSX, Parquet), validates every dataset against its",
       "contract and publishes staging, rejects, the validation report and manifest.json as a new",
-      "run under ROOT/runs/<run-id>. Exit 0 when done, 3 when an input is unusable (missing required",
-      "column, unreadable file), 1 on other failures."
+      "run under ROOT/runs/<run-id>. Exit 3 when an input is unusable (missing required column,",
+      "unreadable file)."
     },
     footer = {
       "",
@@ -66,6 +65,11 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      Arguments.existing("--input", input);
+    } catch (UsageException e) {
+      return ExitCodes.report("ingest", e, errors);
+    }
     Instant started = Instant.now();
     // An embedding caller (tests, the pipeline) may already hold a session; reuse it as is.
     SparkSession spark =
@@ -131,14 +135,9 @@ public final class IngestCommand implements Callable<Integer> {
       result.summary().forEach(console::println);
       console.println("run: " + published.runDir());
       return 0;
-    } catch (IngestException e) {
-      abandon(lifecycle, run);
-      errors.println("ingest failed: " + e.getMessage());
-      return 3;
     } catch (RuntimeException e) {
       abandon(lifecycle, run);
-      errors.println("ingest failed: " + e);
-      return 1;
+      return ExitCodes.report("ingest", e, errors);
     }
   }
 

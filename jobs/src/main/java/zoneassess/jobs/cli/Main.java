@@ -45,7 +45,7 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    return cl;
+    return ExitCodes.install(cl);
   }
 
   public static void main(String[] args) {

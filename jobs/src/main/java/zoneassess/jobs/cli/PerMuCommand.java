@@ -16,7 +16,6 @@ import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.permu.PerMuSchemeLoader;
-import zoneassess.schema.yaml.SpecException;
 
 /** {@code zoneassess per-mu}: the per-mu efficiency evaluation inside an existing run folder. */
 @Command(
@@ -32,9 +31,7 @@ import zoneassess.schema.yaml.SpecException;
       "Examples:",
       "  zoneassess per-mu --out out --run latest",
       "  zoneassess per-mu --out out --run 20250301-1200 --year 2024 --scheme classpath:schemes/zhejiang-2022.yaml",
-      "  zoneassess per-mu --out out --run latest --scheme my-county-2025.yaml --master spark://127.0.0.1:7077",
-      "",
-      "Exit codes: 0 ok, 2 usage error, 3 scheme file invalid, 1 other failure."
+      "  zoneassess per-mu --out out --run latest --scheme my-county-2025.yaml --master spark://127.0.0.1:7077"
     })
 public final class PerMuCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output root holding runs/ and LATEST.")
@@ -63,20 +60,20 @@ public final class PerMuCommand implements Callable<Integer> {
     if (!year.equals("latest") && !year.matches("^[0-9]{4}$")) {
       System.err.println(
           "per-mu: --year must be a four-digit year or 'latest', found '" + year + "'");
-      return 2;
+      return ExitCodes.USAGE;
     }
     try {
+      Arguments.runId("--run", run, true);
       PerMuSchemeLoader.load(scheme); // fail fast, before Spark starts
-    } catch (SpecException e) {
-      System.err.println(e.getMessage());
-      return 3;
+    } catch (RuntimeException e) {
+      return ExitCodes.report("per-mu", e, System.err);
     }
     RunLayout layout;
     try {
       layout = resolveRun(out, run);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      return 2;
+      return ExitCodes.USAGE;
     }
     SparkSession spark = SparkSessions.create(master, "zoneassess per-mu");
     try {
@@ -85,12 +82,8 @@ public final class PerMuCommand implements Callable<Integer> {
       params.put(PerMuStage.PARAM_SCHEME, scheme);
       new PerMuStage().execute(new StageContext(spark, layout, params, System.out));
       return 0;
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      return 2;
     } catch (RuntimeException e) {
-      System.err.println("per-mu failed: " + e);
-      return 1;
+      return ExitCodes.report("per-mu", e, System.err);
     } finally {
       spark.stop();
     }

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import zoneassess.reports.PackRenderer;
 import zoneassess.reports.PackRequest;
-import zoneassess.reports.marts.MartFormatException;
 import zoneassess.schema.layout.RunLayout;
 
 /** {@code zoneassess report}: (re-)renders briefing packs of a finished run, without Spark. */
@@ -56,20 +55,20 @@ public final class ReportCommand implements Callable<Integer> {
       requests = packs.stream().map(PackRequest::parse).toList();
     } catch (IllegalArgumentException e) {
       System.err.println("report: " + e.getMessage());
-      return 2;
+      return ExitCodes.USAGE;
     }
     String runId;
     try {
       runId = resolveRunId();
     } catch (IllegalArgumentException e) {
       System.err.println("report: " + e.getMessage());
-      return 2;
+      return ExitCodes.USAGE;
     }
     RunLayout layout = RunLayout.published(out.toAbsolutePath().toString(), runId);
     Path runDir = Path.of(layout.runDir());
     if (!Files.isDirectory(runDir)) {
       System.err.println("report: no finished run " + runId + " at " + runDir);
-      return 2;
+      return ExitCodes.USAGE;
     }
     Path target = to != null ? to : Path.of(layout.packs());
     try {
@@ -78,12 +77,8 @@ public final class ReportCommand implements Callable<Integer> {
           .filter(f -> f.toString().endsWith(".xlsx"))
           .forEach(f -> System.out.println(f));
       return 0;
-    } catch (MartFormatException e) {
-      System.err.println("report: " + e.getMessage());
-      return 3;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      System.err.println("report: " + e.getMessage());
-      return 1;
+    } catch (RuntimeException e) {
+      return ExitCodes.report("report", e, System.err);
     }
   }
 

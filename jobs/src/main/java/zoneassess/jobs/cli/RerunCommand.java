@@ -6,9 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import zoneassess.jobs.history.Rerun;
-import zoneassess.jobs.history.RerunRefused;
 import zoneassess.jobs.io.Publisher;
-import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.spark.SparkSessions;
 
 /**
@@ -25,9 +23,8 @@ import zoneassess.jobs.spark.SparkSessions;
     },
     footer = {
       "",
-      "Exit codes: 0 every output matches, 4 some output differs, 3 refused (an input snapshot or a",
-      "configuration file is missing or changed; the message names it), 5 another run holds the lock,",
-      "2 usage error, 1 failure.",
+      "Exit 4 when some output differs; 3 when refused (an input snapshot or a configuration file",
+      "is missing or changed; the message names it).",
       "",
       "Examples:",
       "  zoneassess rerun 20250918T020000Z-1a2b3c4d --out /srv/zoneassess",
@@ -55,7 +52,7 @@ public final class RerunCommand implements Callable<Integer> {
     if (runId.contains("/") || runId.startsWith(".")) {
       System.err.println(
           "rerun: RUN_ID is a run folder name like 20250918T020000Z-1a2b3c4d, not '" + runId + "'");
-      return 2;
+      return ExitCodes.USAGE;
     }
     SparkSession spark = SparkSessions.create(master, "zoneassess rerun");
     try {
@@ -69,17 +66,9 @@ public final class RerunCommand implements Callable<Integer> {
         return 0;
       }
       System.out.println("SOME OUTPUTS DIFFER");
-      return 4;
-    } catch (RerunRefused e) {
-      System.err.println("rerun: refused: " + e.getMessage());
-      return 3;
-    } catch (RunLock.HeldException e) {
-      System.err.println("rerun: " + e.getMessage());
-      return 5;
+      return ExitCodes.MISMATCH;
     } catch (Exception e) {
-      System.err.println("rerun: failed: " + e);
-      e.printStackTrace(System.err);
-      return 1;
+      return ExitCodes.report("rerun", e, System.err);
     }
   }
 }

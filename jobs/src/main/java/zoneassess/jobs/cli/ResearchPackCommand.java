@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import zoneassess.jobs.io.Publisher;
-import zoneassess.reports.marts.MartFormatException;
 import zoneassess.reports.research.ResearchPackRenderer;
 
 /**
@@ -25,8 +24,6 @@ import zoneassess.reports.research.ResearchPackRenderer;
       "its charts (charts/research-*.png|svg) from whatever research marts the folder holds."
     },
     footer = {
-      "",
-      "Exit codes: 0 done, 2 usage error (no such folder, a mart without a contract column), 1 failure.",
       "",
       "Examples:",
       "  zoneassess research-pack jiangsu-vs-national --out out",
@@ -55,18 +52,13 @@ public final class ResearchPackCommand implements Callable<Integer> {
     Path dir = localPath(uri);
     if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
       System.err.println("research-pack: no research folder " + uri);
-      return 2;
+      return ExitCodes.USAGE;
     }
     try {
       render(uri, System.out);
       return 0;
-    } catch (MartFormatException e) {
-      System.err.println("research-pack: " + e.getMessage());
-      return 2;
     } catch (RuntimeException e) {
-      System.err.println("research-pack: failed: " + e);
-      e.printStackTrace(System.err);
-      return 1;
+      return ExitCodes.report("research-pack", e, System.err);
     }
   }
 

@@ -14,20 +14,16 @@ import zoneassess.jobs.assess.AssessmentStage;
 import zoneassess.jobs.assess.EngineZoneScoring;
 import zoneassess.jobs.assess.RulesReference;
 import zoneassess.jobs.costs.CostsStage;
-import zoneassess.jobs.history.RerunRefused;
 import zoneassess.jobs.history.SnapshotStore;
-import zoneassess.jobs.ingest.IngestException;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.permu.PerMuStage;
 import zoneassess.jobs.pipeline.Pipeline;
 import zoneassess.jobs.pipeline.PipelineRun;
-import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.factor.FactorCatalogue;
 import zoneassess.schema.factor.TypicalFirmProfile;
 import zoneassess.schema.permu.PerMuSchemeLoader;
-import zoneassess.schema.yaml.SpecException;
 
 /** {@code zoneassess run}: every stage for one period, as one run. */
 @Command(
@@ -39,9 +35,6 @@ import zoneassess.schema.yaml.SpecException;
       "configuration and code reuses the earlier run (safe to call from cron)."
     },
     footer = {
-      "",
-      "Exit codes: 0 done (or reused), 1 failure, 2 usage error, 3 validation failed (unusable",
-      "input, or more rejected rows than --max-reject-share), 5 another run holds the lock.",
       "",
       "Examples:",
       "  zoneassess run --input out/sample --out out",
@@ -147,11 +140,11 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     if (!mode.equals("annual") && !mode.equals("routine")) {
       System.err.println("run: --mode must be annual or routine, not '" + mode + "'");
-      return 2;
+      return ExitCodes.USAGE;
     }
     if ((input == null) == (asOf == null)) {
       System.err.println("run: give exactly one of --input DIR or --as-of DATE|latest");
-      return 2;
+      return ExitCodes.USAGE;
     }
     LocalDate asOfDate = null;
     if (asOf != null && !asOf.equals("latest")) {
@@ -160,8 +153,22 @@ public final class RunCommand implements Callable<Integer> {
       } catch (DateTimeParseException e) {
         System.err.println(
             "run: --as-of must be a date like 2025-06-30 or 'latest', not '" + asOf + "'");
-        return 2;
+        return ExitCodes.USAGE;
       }
+    }
+    try {
+      Arguments.period("run", "--period", period);
+      if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
+        throw new UsageException(
+            "--max-reject-share must lie between 0 and 1, not " + maxRejectShare);
+      }
+      if (input != null) {
+        Arguments.existing("--input", input);
+      }
+      Arguments.methodologyAndRules(methodology, rules);
+      Arguments.scheme(scheme);
+    } catch (RuntimeException e) {
+      return ExitCodes.report("run", e, System.err);
     }
     SparkSession spark = SparkSessions.create(master, "zoneassess run");
     try {
@@ -198,22 +205,8 @@ public final class RunCommand implements Callable<Integer> {
       }
       new PipelineRun(spark).execute(req, System.out);
       return 0;
-    } catch (RerunRefused e) {
-      System.err.println("run: " + e.getMessage());
-      return 3;
-    } catch (RunLock.HeldException e) {
-      System.err.println("run: " + e.getMessage());
-      return 5;
-    } catch (IngestException | PipelineRun.TooManyRejects e) {
-      System.err.println("run: validation failed: " + e.getMessage());
-      return 3;
-    } catch (SpecException e) {
-      System.err.println("run: " + e.getMessage());
-      return 2;
     } catch (Exception e) {
-      System.err.println("run: failed: " + e);
-      e.printStackTrace(System.err);
-      return 1;
+      return ExitCodes.report("run", e, System.err);
     }
   }
 

@@ -71,8 +71,8 @@ public final class SampleCommand implements Callable<Integer> {
     try {
       s = SampleScale.parse(scale);
     } catch (IllegalArgumentException e) {
-      System.err.println("zoneassess sample: " + e.getMessage());
-      return 2;
+      System.err.println("sample: " + e.getMessage());
+      return ExitCodes.USAGE;
     }
     long started = System.nanoTime();
     try {
@@ -100,8 +100,7 @@ public final class SampleCommand implements Callable<Integer> {
       console.printf(Locale.ROOT, "  %.1f s%n", seconds);
       return 0;
     } catch (RuntimeException e) {
-      System.err.println("zoneassess sample: failed: " + e);
-      return 1;
+      return ExitCodes.report("sample", e, System.err);
     }
   }
 }

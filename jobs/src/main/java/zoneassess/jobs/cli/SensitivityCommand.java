@@ -30,7 +30,6 @@ import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.marts.AssessmentMarts;
 import zoneassess.schema.methodology.Methodology;
 import zoneassess.schema.methodology.MethodologyLoader;
-import zoneassess.schema.yaml.SpecException;
 
 /** {@code zoneassess sensitivity}: how stable a run's ranks are when weights and methods move. */
 @Command(
@@ -46,8 +45,6 @@ import zoneassess.schema.yaml.SpecException;
       "ROOT/research/NAME/ with --research NAME, else ROOT/sensitivity/<run-id>-<period>-s<seed>/."
     },
     footer = {
-      "",
-      "Exit codes: 0 done, 2 usage error, 1 failure.",
       "",
       "Examples:",
       "  zoneassess sensitivity --out out --replications 1000 --spread 0.2 --seed 42",
@@ -169,9 +166,20 @@ public final class SensitivityCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--research '" + research + "' must be a folder name (letters, digits, '.', '_', '-')");
       }
+      if (runId != null) {
+        Arguments.runId("RUN_ID", runId, false);
+      }
+      if (period != null) {
+        Arguments.period("sensitivity", "--period", period);
+      }
+      if (methodology != null) {
+        MethodologyLoader.load(methodology);
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("sensitivity: " + e.getMessage());
-      return 2;
+      return ExitCodes.USAGE;
+    } catch (RuntimeException e) {
+      return ExitCodes.report("sensitivity", e, System.err);
     }
     SparkSession spark = SparkSessions.create(master, "zoneassess sensitivity");
     try {
@@ -262,13 +270,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             (double) r.getAs("p95_rank"));
       }
       return 0;
-    } catch (SpecException e) {
-      System.err.println("sensitivity: " + e.getMessage());
-      return 2;
     } catch (Exception e) {
-      System.err.println("sensitivity: failed: " + e);
-      e.printStackTrace(System.err);
-      return 1;
+      return ExitCodes.report("sensitivity", e, System.err);
     }
   }
 

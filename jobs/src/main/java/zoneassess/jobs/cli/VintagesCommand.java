@@ -34,8 +34,6 @@ import zoneassess.schema.marts.AssessmentMarts;
     },
     footer = {
       "",
-      "Exit codes: 0 done, 2 usage error (a run or its marts missing), 1 failure.",
-      "",
       "Examples:",
       "  zoneassess run --as-of 2025-03-31 --out out --force   # the March vintage",
       "  zoneassess run --as-of 2025-04-30 --out out --force   # after the April revision",
@@ -76,6 +74,15 @@ public final class VintagesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      Arguments.runId("RUN_BEFORE", before, false);
+      Arguments.runId("RUN_AFTER", after, false);
+      if (period != null) {
+        Arguments.period("vintages", "--period", period);
+      }
+    } catch (UsageException e) {
+      return ExitCodes.report("vintages", e, System.err);
+    }
     SparkSession spark = SparkSessions.create(master, "zoneassess vintages");
     try {
       Publisher publisher = new Publisher(spark);
@@ -88,7 +95,7 @@ public final class VintagesCommand implements Callable<Integer> {
           String uri = RunLayout.published(root, id).mart(mart);
           if (!publisher.exists(uri)) {
             System.err.println("vintages: run " + id + " has no " + mart + " mart at " + uri);
-            return 2;
+            return ExitCodes.USAGE;
           }
         }
       }
@@ -147,9 +154,7 @@ public final class VintagesCommand implements Callable<Integer> {
       }
       return 0;
     } catch (Exception e) {
-      System.err.println("vintages: failed: " + e);
-      e.printStackTrace(System.err);
-      return 1;
+      return ExitCodes.report("vintages", e, System.err);
     }
   }
 

@@ -1,15 +1,11 @@
 package zoneassess.jobs.run;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import zoneassess.jobs.ingest.ValidationReport;
 import zoneassess.jobs.io.CanonicalJson;
 
@@ -135,10 +131,10 @@ public record RunManifest(
     return t.toString();
   }
 
-  /** The code version: {@code git rev-parse HEAD} in the project folder, else "unknown". */
+  /** The code version recorded at build time ({@link BuildInfo}), else "unknown". */
   public static CodeVersion codeVersion() {
     String v = RunManifest.class.getPackage().getImplementationVersion();
-    return new CodeVersion(gitCommit(), v == null ? "dev" : v);
+    return new CodeVersion(BuildInfo.current().codeVersion(), v == null ? "dev" : v);
   }
 
   public static String currentSparkVersion() {
@@ -147,29 +143,5 @@ public record RunManifest(
 
   public static String currentJavaVersion() {
     return System.getProperty("java.version");
-  }
-
-  static String gitCommit() {
-    String home = System.getProperty("zoneassess.home", System.getProperty("user.dir"));
-    try {
-      Process p =
-          new ProcessBuilder("git", "-C", home, "rev-parse", "HEAD")
-              .redirectErrorStream(true)
-              .start();
-      String out;
-      try (InputStream in = p.getInputStream()) {
-        out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-      }
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return "unknown";
-      }
-      return p.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
-    } catch (IOException e) {
-      return "unknown";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "unknown";
-    }
   }
 }

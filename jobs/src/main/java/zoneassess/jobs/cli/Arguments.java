@@ -21,10 +21,9 @@ final class Arguments {
   private Arguments() {}
 
   /** {@code latest}, yyyy, yyyyQn or yyyy-MM. */
-  static String period(String command, String option, String value) {
+  static String period(String option, String value) {
     if (value == null || (!value.equals("latest") && !value.matches(Datasets.PERIOD_PATTERN))) {
-      throw new UsageException(
-          option + " '" + value + "' is not latest, yyyy, yyyyQn or yyyy-MM (" + command + ")");
+      throw new UsageException(option + " '" + value + "' is not latest, yyyy, yyyyQn or yyyy-MM");
     }
     return value;
   }
@@ -53,11 +52,11 @@ final class Arguments {
     return location;
   }
 
-  /** Loads the methodology and the rules it names, or the rules given; returns the rules. */
+  /** Loads the rules given or named by the methodology, then the methodology; returns the rules. */
   static String methodologyAndRules(String methodology, String rules) {
-    MethodologyLoader.load(methodology);
     String rulesLocation = rules != null ? rules : RulesReference.fromMethodology(methodology);
     RulesLoader.load(rulesLocation);
+    MethodologyLoader.load(methodology);
     return rulesLocation;
   }
 

@@ -130,6 +130,11 @@ public final class CompareCommand implements Callable<Integer> {
       err.println("compare: --name '" + name + "' must be letters, digits, '.', '_' or '-'");
       return ExitCodes.USAGE;
     }
+    try {
+      Arguments.methodologyAndRules(methodologyB, null);
+    } catch (RuntimeException e) {
+      return ExitCodes.report("compare", e, err);
+    }
     String root = Publisher.toUri(out);
     Publisher files = new Publisher(new Configuration());
     String id = runId;

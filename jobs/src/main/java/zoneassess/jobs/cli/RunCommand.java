@@ -157,7 +157,7 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     try {
-      Arguments.period("run", "--period", period);
+      Arguments.period("--period", period);
       if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
         throw new UsageException(
             "--max-reject-share must lie between 0 and 1, not " + maxRejectShare);

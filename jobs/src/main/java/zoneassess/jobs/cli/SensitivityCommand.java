@@ -170,7 +170,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         Arguments.runId("RUN_ID", runId, false);
       }
       if (period != null) {
-        Arguments.period("sensitivity", "--period", period);
+        Arguments.period("--period", period);
       }
       if (methodology != null) {
         MethodologyLoader.load(methodology);

@@ -78,7 +78,7 @@ public final class VintagesCommand implements Callable<Integer> {
       Arguments.runId("RUN_BEFORE", before, false);
       Arguments.runId("RUN_AFTER", after, false);
       if (period != null) {
-        Arguments.period("vintages", "--period", period);
+        Arguments.period("--period", period);
       }
     } catch (UsageException e) {
       return ExitCodes.report("vintages", e, System.err);

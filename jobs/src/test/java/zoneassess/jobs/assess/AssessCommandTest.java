@@ -77,7 +77,7 @@ class AssessCommandTest {
             "--out",
             tmp.toString(),
             "--methodology",
-            "m.yaml",
+            "classpath:methodologies/jiangsu-2021.yaml",
             "--rules",
             "classpath:rules/jiangsu-2021-rules.yaml");
     assertEquals(2, code);

@@ -244,14 +244,14 @@ class CompareCommandTest extends SparkTestBase {
   }
 
   @Test
-  void aBrokenMethodologyFileIsAUsageErrorNamingTheLine() throws Exception {
+  void aBrokenMethodologyFileIsAnInvalidSpecificationNamingTheLine() throws Exception {
     Path bad = tmp.resolve("bad.yaml");
     Files.writeString(
         bad,
         "id: bad\nrules: classpath:rules/jiangsu-2021-rules.yaml\nindicatorz: []\n",
         StandardCharsets.UTF_8);
     Outcome o = compare("--out", root.toString(), "--methodology-b", bad.toString());
-    assertEquals(2, o.code());
+    assertEquals(3, o.code());
     assertTrue(o.err().contains(bad + ":3:1:"), o.err());
   }
 

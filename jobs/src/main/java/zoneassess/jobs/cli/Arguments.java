@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import zoneassess.jobs.assess.RulesReference;
+import zoneassess.reports.PackRequest;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.methodology.MethodologyLoader;
 import zoneassess.schema.permu.PerMuSchemeLoader;
@@ -50,6 +51,15 @@ final class Arguments {
       throw new UsageException(option + " " + location + " does not exist");
     }
     return location;
+  }
+
+  /** Pack specifications: province, city:<name>, zone:<code>, comma-separated. */
+  static void packs(String option, String specs) {
+    try {
+      PackRequest.parseList(specs);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(option + ": " + e.getMessage());
+    }
   }
 
   /** Loads the rules given or named by the methodology, then the methodology; returns the rules. */

@@ -76,7 +76,10 @@ public final class CostsCommand implements Callable<Integer> {
       if (historyYears != null && historyYears < 1) {
         throw new UsageException("--history-years must be at least 1, not " + historyYears);
       }
-      FactorCatalogueLoader.load(catalogue != null ? catalogue : FactorCatalogue.DEFAULT_LOCATION);
+      FactorCatalogue loaded =
+          FactorCatalogueLoader.load(
+              catalogue != null ? catalogue : FactorCatalogue.DEFAULT_LOCATION);
+      CostsStage.profiles(profiles, loaded);
     } catch (RuntimeException e) {
       return ExitCodes.report("costs", e, System.err);
     }

@@ -32,6 +32,12 @@ public final class DiffRunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      Arguments.existing("RUN_A", runA);
+      Arguments.existing("RUN_B", runB);
+    } catch (UsageException e) {
+      return ExitCodes.report("diff-runs", e, System.err);
+    }
     SparkSession spark = SparkSessions.create(master, "zoneassess diff-runs");
     List<RunComparison.Difference> diffs =
         RunComparison.compare(spark, Publisher.toUri(runA), Publisher.toUri(runB));

@@ -165,6 +165,9 @@ public final class RunCommand implements Callable<Integer> {
       if (input != null) {
         Arguments.existing("--input", input);
       }
+      if (!skipPacks) {
+        Arguments.packs("--packs", packs);
+      }
       Arguments.methodologyAndRules(methodology, rules);
       Arguments.scheme(scheme);
     } catch (RuntimeException e) {

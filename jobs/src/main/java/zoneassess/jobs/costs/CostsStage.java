@@ -222,7 +222,8 @@ public final class CostsStage implements Stage {
             .and(substring(col("period"), 1, 4).try_cast("int").geq(firstYear)));
   }
 
-  static List<TypicalFirmProfile> profiles(String param, FactorCatalogue catalogue) {
+  /** The profiles named by the {@code profiles} parameter (ids or files), loaded. */
+  public static List<TypicalFirmProfile> profiles(String param, FactorCatalogue catalogue) {
     if (param == null || param.isBlank()) {
       return TypicalFirmProfileLoader.loadDefaults(catalogue);
     }

@@ -139,6 +139,16 @@ class ExitCodesTest {
             "run", "--input", tmp.toString(), "--out", tmp.toString(), "--max-reject-share", "5");
     assertEquals(2, share.code());
     assertEquals("run: --max-reject-share must lie between 0 and 1, not 5.0", share.err().strip());
+    Outcome packs =
+        zoneassess(
+            "run", "--input", tmp.toString(), "--out", tmp.toString(), "--packs", "county:清河");
+    assertEquals(2, packs.code());
+    assertEquals(
+        "run: --packs: pack 'county:清河' is not one of province, city:<name>, zone:<code>",
+        packs.err().strip());
+    Outcome diff = zoneassess("diff-runs", tmp.resolve("a").toString(), tmp.toString());
+    assertEquals(2, diff.code());
+    assertEquals("diff-runs: RUN_A " + tmp.resolve("a") + " does not exist", diff.err().strip());
     Outcome scale = zoneassess("sample", "--scale", "huge", "--out", tmp.toString());
     assertEquals(2, scale.code(), scale.err());
     Outcome rerun = zoneassess("rerun", "../x", "--out", tmp.toString());
@@ -186,6 +196,7 @@ class ExitCodesTest {
             },
             new String[] {"per-mu", "--out", out, "--scheme", m},
             new String[] {"costs", "--out", out, "--catalogue", m},
+            new String[] {"costs", "--out", out, "--profiles", m},
             new String[] {"index", "--methodology", m, "--data", in},
             new String[] {"compare", "--out", out, "--methodology-b", m},
             new String[] {"sensitivity", "--out", out, "--methodology", m});

@@ -34,12 +34,13 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     t.put(" " + FAILURE, "failure (a bug, an I/O error): see the message and the log");
     t.put(
         " " + USAGE,
-        "usage error: unknown option, malformed period, run id, scale or date, a missing file, run"
-            + " or folder");
+        "usage error: an unknown option; a malformed period, run id, scale, date or share; a"
+            + " missing input folder or data file; no such run");
     t.put(
         " " + INVALID,
-        "invalid input or specification: a methodology, rules, scheme or catalogue file that does"
-            + " not load, unusable input, too many rejected rows, a refused rerun");
+        "invalid input or specification: a methodology, rules, scheme, catalogue or profile file"
+            + " that is missing or does not load; unusable input; too many rejected rows; a refused"
+            + " rerun");
     t.put(" " + MISMATCH, "outputs differ (rerun: from the original run; diff-runs: A from B)");
     t.put(" " + LOCKED, "another run holds the lock ROOT/.lock");
     return java.util.Collections.unmodifiableMap(t);

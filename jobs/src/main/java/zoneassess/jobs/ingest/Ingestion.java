@@ -33,7 +33,8 @@ import zoneassess.schema.layout.RunLayout;
  */
 public final class Ingestion {
   /** What the validation report says for its input folder (the path is in manifest.json). */
-  public static final String INPUT_LABEL = "the input folder named in manifest.json (parameters.input)";
+  public static final String INPUT_LABEL =
+      "the input folder named in manifest.json (parameters.input)";
 
   static final int WARNING_EXAMPLES = 5;
 

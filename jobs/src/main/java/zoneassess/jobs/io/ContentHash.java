@@ -25,9 +25,9 @@ import org.apache.spark.sql.types.StructField;
  *
  * <p>Each row is hashed twice with Spark's {@code xxhash64} (fixed seeds, the same in every JVM and
  * on every platform), each value followed by its null flag so that a null in one column cannot be
- * confused with a value in its neighbour; the per-row hashes are summed exactly (as decimals, so the
- * sum is a multiset digest that does not overflow). Two datasets with the same hash hold the same
- * multiset of rows with a collision chance of about 2⁻¹²⁸ per pair of differing rows.
+ * confused with a value in its neighbour; the per-row hashes are summed exactly (as decimals, so
+ * the sum is a multiset digest that does not overflow). Two datasets with the same hash hold the
+ * same multiset of rows with a collision chance of about 2⁻¹²⁸ per pair of differing rows.
  */
 public final class ContentHash {
   private ContentHash() {}

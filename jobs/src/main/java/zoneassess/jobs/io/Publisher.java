@@ -94,8 +94,8 @@ public final class Publisher {
   /**
    * Writes a small text file (JSON, Markdown, the LATEST pointer) so that a reader sees the old or
    * the new content, never a missing or half-written file: the text goes to a uniquely named
-   * sibling, which then replaces the target in one atomic rename ({@code rename(2)} on a local
-   * file system, {@link FileContext#rename} with {@code OVERWRITE} elsewhere).
+   * sibling, which then replaces the target in one atomic rename ({@code rename(2)} on a local file
+   * system, {@link FileContext#rename} with {@code OVERWRITE} elsewhere).
    */
   public void writeText(String uri, String content) {
     Path target = new Path(uri);

@@ -101,7 +101,7 @@ public final class PipelineRun {
     boolean movesLatest = req.fromSnapshots() == null;
     try (log;
         RunLock lock =
-        RunLock.acquire(req.rootUri(), publisher.conf(), "run " + req.inputUri(), out)) {
+            RunLock.acquire(req.rootUri(), publisher.conf(), "run " + req.inputUri(), out)) {
       removeStaleInProgress(req.rootUri(), out);
       InputFolder folder = InputFolder.scan(req.inputUri(), publisher.conf());
       List<String> hashes = new ArrayList<>();

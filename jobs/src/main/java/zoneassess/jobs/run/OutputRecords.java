@@ -15,7 +15,11 @@ public final class OutputRecords {
    * times; their content comes from the marts).
    */
   public static RunManifest.Output describe(
-      SparkSession spark, Publisher publisher, String name, String writtenUri, String publishedUri) {
+      SparkSession spark,
+      Publisher publisher,
+      String name,
+      String writtenUri,
+      String publishedUri) {
     String bytes = publisher.sha256(writtenUri);
     String content;
     if (isWorkbook(name, writtenUri)) {

@@ -13,11 +13,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The log of one run, written as the run goes: what is logged before the run has an id is kept,
- * and once {@link #attach} names the log file everything so far and every later line go to it
- * straight away, so a run that is killed leaves its log up to the moment it died. The whole text
- * also stays available for the copy inside the published run. A failure to write the log file
- * (a full disk) stops writing to it but never masks the run's own error.
+ * The log of one run, written as the run goes: what is logged before the run has an id is kept, and
+ * once {@link #attach} names the log file everything so far and every later line go to it straight
+ * away, so a run that is killed leaves its log up to the moment it died. The whole text also stays
+ * available for the copy inside the published run. A failure to write the log file (a full disk)
+ * stops writing to it but never masks the run's own error.
  */
 public final class RunLog extends OutputStream {
   private final ByteArrayOutputStream text = new ByteArrayOutputStream();

@@ -102,7 +102,7 @@ public final class PipelineRun {
     try (log;
         RunLock lock =
             RunLock.acquire(req.rootUri(), publisher.conf(), "run " + req.inputUri(), out)) {
-      removeStaleInProgress(req.rootUri(), out);
+      removeStaleInProgress(req.rootUri(), publisher, out);
       InputFolder folder = InputFolder.scan(req.inputUri(), publisher.conf());
       List<String> hashes = new ArrayList<>();
       for (InputFile f : folder.files()) {
@@ -221,7 +221,8 @@ public final class PipelineRun {
    * Under the lock no other run is writing, so every folder left under {@code runs/.inprogress} is
    * what a killed run left behind: it is deleted, with a message.
    */
-  private void removeStaleInProgress(String root, PrintStream out) throws java.io.IOException {
+  static void removeStaleInProgress(String root, Publisher publisher, PrintStream out)
+      throws java.io.IOException {
     Path dir = new Path(root + "/runs/.inprogress");
     FileSystem fs = dir.getFileSystem(publisher.conf());
     if (!fs.exists(dir)) {
@@ -349,7 +350,7 @@ public final class PipelineRun {
     return root + "/logs/" + runId + ".log";
   }
 
-  private static PrintStream tee(PrintStream console, OutputStream log) {
+  static PrintStream tee(PrintStream console, OutputStream log) {
     OutputStream both =
         new OutputStream() {
           @Override

@@ -101,6 +101,9 @@ final class ParquetFooters {
       }
       ch.force(false);
     }
+    // Hadoop's local file system keeps a checksum beside each file; the patched bytes would no
+    // longer match it, and a file without one is read unchecked.
+    java.nio.file.Files.deleteIfExists(local.resolveSibling("." + local.getFileName() + ".crc"));
   }
 
   private static void rewrite(FileSystem fs, Path file, long footerStart, byte[] footer)

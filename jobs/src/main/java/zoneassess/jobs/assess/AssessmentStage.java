@@ -18,11 +18,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.permu.PerMuZoneIndicators;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageResult;
+import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.marts.AssessmentMarts;
@@ -94,7 +96,7 @@ public final class AssessmentStage implements Stage {
     publish(
         publisher,
         run,
-        AssessmentMarts.ASSESSMENT.name(),
+        AssessmentMarts.ASSESSMENT,
         result.assessment(),
         new Column[] {col("period"), col("rank_all").asc_nulls_last(), col("zone_code")},
         outputs,
@@ -102,7 +104,7 @@ public final class AssessmentStage implements Stage {
     publish(
         publisher,
         run,
-        AssessmentMarts.ASSESSMENT_DIMENSIONS.name(),
+        AssessmentMarts.ASSESSMENT_DIMENSIONS,
         result.dimensions(),
         new Column[] {col("period"), col("zone_code"), col("sort_order"), col("dimension_code")},
         outputs,
@@ -110,7 +112,7 @@ public final class AssessmentStage implements Stage {
     publish(
         publisher,
         run,
-        AssessmentMarts.ASSESSMENT_INDICATORS.name(),
+        AssessmentMarts.ASSESSMENT_INDICATORS,
         result.indicators(),
         new Column[] {
           col("period"), col("zone_code"), col("dimension_code"), col("indicator_code")
@@ -120,7 +122,7 @@ public final class AssessmentStage implements Stage {
     publish(
         publisher,
         run,
-        AssessmentMarts.ASSESSMENT_WARNINGS.name(),
+        AssessmentMarts.ASSESSMENT_WARNINGS,
         result.warnings(),
         new Column[] {col("period"), col("zone_code"), col("rule_id")},
         outputs,
@@ -128,7 +130,7 @@ public final class AssessmentStage implements Stage {
     publish(
         publisher,
         run,
-        AssessmentMarts.PROJECT_FUNNEL.name(),
+        AssessmentMarts.PROJECT_FUNNEL,
         ProjectFunnel.build(projects),
         ProjectFunnel.publishOrder(),
         outputs,
@@ -248,15 +250,17 @@ public final class AssessmentStage implements Stage {
   private static void publish(
       Publisher publisher,
       RunLayout run,
-      String mart,
+      DatasetContract mart,
       Dataset<Row> data,
       Column[] order,
       Map<String, String> outputs,
       Map<String, Long> counts) {
-    String uri = run.mart(mart);
-    publisher.writeParquet(data.repartition(1).sortWithinPartitions(order), uri);
-    outputs.put(mart, uri);
-    counts.put(mart, data.sparkSession().read().parquet(uri).count());
+    String uri = run.mart(mart.name());
+    long rows =
+        new MartWriter(data.sparkSession())
+            .write(mart, data.repartition(1).sortWithinPartitions(order), uri);
+    outputs.put(mart.name(), uri);
+    counts.put(mart.name(), rows);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -17,16 +18,18 @@ import zoneassess.jobs.assess.AssessmentStage;
 import zoneassess.jobs.assess.EngineZoneScoring;
 import zoneassess.jobs.assess.ZoneScoring;
 import zoneassess.jobs.io.Publisher;
-import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.DerivedRun;
+import zoneassess.jobs.pipeline.Pipeline;
+import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
 
 /**
- * {@code zoneassess assess}: runs the assess stage on a finished run and republishes its assessment
- * marts. Zones are scored by the composite-index engine ({@link EngineZoneScoring}) unless a test
- * gives another {@link ZoneScoring}.
+ * {@code zoneassess assess}: runs the assess stage on a finished run into a new derived run (the
+ * finished run is never changed; see {@link DerivedRun}). Zones are scored by the composite-index
+ * engine ({@link EngineZoneScoring}) unless a test gives another {@link ZoneScoring}.
  */
 @Command(
     name = "assess",
@@ -35,7 +38,8 @@ import zoneassess.schema.layout.RunLayout;
       "Assess the zones of a run: composite index, veto/deductions/bonuses, competition ranks (all,"
           + " by level, by city), rank progress (进位), tiers and salary coefficients, multi-year"
           + " warnings. Writes the marts assessment, assessment_dimensions, assessment_indicators,"
-          + " assessment_warnings and project_funnel into the run and prints the top movers."
+          + " assessment_warnings and project_funnel into a new derived run (the run given by --run"
+          + " is never changed; its other outputs are shared) and prints the top movers."
     },
     footer = {
       "",
@@ -142,14 +146,27 @@ public final class AssessCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.create(master, "zoneassess assess");
     PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try {
-      StageResult result =
-          new AssessmentStage(scorer).execute(new StageContext(spark, layout, params, console));
+      DerivedRun.Result derived =
+          new DerivedRun(spark)
+              .execute(
+                  root,
+                  runId,
+                  "assess",
+                  List.of(new Pipeline.Step(new AssessmentStage(scorer), params)),
+                  List.of(methodology, rulesLocation),
+                  console);
+      StageResult result = derived.stages().get(0);
       result
           .outputs()
           .forEach(
               (mart, uri) ->
                   console.println(
-                      "  " + mart + ": " + result.counts().get(mart) + " rows → " + uri));
+                      "  "
+                          + mart
+                          + ": "
+                          + result.counts().get(mart)
+                          + " rows → "
+                          + derived.run().mart(mart)));
       return 0;
     } catch (RuntimeException e) {
       return ExitCodes.report("assess", e, err);

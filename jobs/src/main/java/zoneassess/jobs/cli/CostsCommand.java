@@ -2,7 +2,9 @@ package zoneassess.jobs.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -11,7 +13,9 @@ import picocli.CommandLine.Option;
 import zoneassess.jobs.costs.CostPeriod;
 import zoneassess.jobs.costs.CostsStage;
 import zoneassess.jobs.io.Publisher;
-import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.DerivedRun;
+import zoneassess.jobs.pipeline.Pipeline;
+import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.factor.FactorCatalogue;
 import zoneassess.schema.factor.FactorCatalogueLoader;
@@ -24,7 +28,9 @@ import zoneassess.schema.layout.RunLayout;
     description =
         "Benchmarks factor costs (electricity, water, gas, heat, land, labour, sewage, freight,"
             + " loans) of cities, counties and zones, prices the typical-firm profiles and computes"
-            + " the composite cost index; writes the cost_* marts into the run.",
+            + " the composite cost index; writes the cost_* marts into a new derived run (the run"
+            + " given by --run is never changed; its other outputs are shared). Exit codes: 0 ok,"
+            + " 2 usage error, 3 bad configuration file, 5 another run holds the lock, 1 failure.",
     footer = {
       "",
       "Examples:",
@@ -119,7 +125,16 @@ public final class CostsCommand implements Callable<Integer> {
                 + ")");
         return ExitCodes.USAGE;
       }
-      new CostsStage().execute(new StageContext(spark, run, params, console));
+      List<String> configs = new ArrayList<>();
+      configs.add(catalogue != null ? catalogue : FactorCatalogue.DEFAULT_LOCATION);
+      new DerivedRun(spark)
+          .execute(
+              root,
+              id,
+              "costs",
+              List.of(new Pipeline.Step(new CostsStage(), params)),
+              configs,
+              console);
       return 0;
     } catch (RuntimeException e) {
       return ExitCodes.report("costs", e, System.err);

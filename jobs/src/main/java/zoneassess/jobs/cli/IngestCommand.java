@@ -15,9 +15,11 @@ import zoneassess.jobs.ingest.InputFile;
 import zoneassess.jobs.ingest.InputFolder;
 import zoneassess.jobs.ingest.ValidationReport;
 import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.jobs.run.IngestStage;
+import zoneassess.jobs.run.OutputRecords;
 import zoneassess.jobs.run.RunIds;
 import zoneassess.jobs.run.RunLifecycle;
 import zoneassess.jobs.run.RunManifest;
@@ -81,7 +83,7 @@ public final class IngestCommand implements Callable<Integer> {
     String root = Publisher.toUri(out);
     RunLifecycle lifecycle = new RunLifecycle(publisher);
     RunLayout run = null;
-    try {
+    try (RunLock lock = RunLock.acquire(root, publisher.conf(), "ingest " + inputUri, console)) {
       InputFolder folder = InputFolder.scan(inputUri, publisher.conf());
       List<String> hashes = new ArrayList<>();
       for (InputFile f : folder.files()) {
@@ -106,10 +108,12 @@ public final class IngestCommand implements Callable<Integer> {
       for (Map.Entry<String, String> o : result.outputs().entrySet()) {
         String uri = o.getValue();
         outputs.add(
-            new RunManifest.Output(
+            OutputRecords.describe(
+                spark,
+                publisher,
                 o.getKey(),
-                published.runDir() + uri.substring(run.runDir().length()),
-                publisher.sha256(uri)));
+                uri,
+                published.runDir() + uri.substring(run.runDir().length())));
       }
       List<RunManifest.Config> configs = new ArrayList<>();
       if (folder.configUri() != null) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       DocsCommand.class,
       DiffRunsCommand.class,
+      UnlockCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -12,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.permu.PerMuStage;
-import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.DerivedRun;
+import zoneassess.jobs.pipeline.Pipeline;
+import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.permu.PerMuSchemeLoader;
@@ -24,7 +27,9 @@ import zoneassess.schema.permu.PerMuSchemeLoader;
     description = {
       "Per-mu efficiency (亩均效益) evaluation of enterprises, zones, counties and cities.",
       "Reads the run's staged enterprises, areas, zones and zone statistics; writes the marts",
-      "permu_enterprise, permu_enterprise_items, permu_zone, permu_area, permu_zone_indicators."
+      "permu_enterprise, permu_enterprise_items, permu_zone, permu_area, permu_zone_indicators",
+      "into a new derived run: the run given by --run is never changed (its other outputs are",
+      "shared; its assessment marts stay those computed from its own per-mu marts)."
     },
     footer = {
       "",
@@ -80,7 +85,14 @@ public final class PerMuCommand implements Callable<Integer> {
       Map<String, String> params = new LinkedHashMap<>();
       params.put(PerMuStage.PARAM_YEAR, year);
       params.put(PerMuStage.PARAM_SCHEME, scheme);
-      new PerMuStage().execute(new StageContext(spark, layout, params, System.out));
+      new DerivedRun(spark)
+          .execute(
+              layout.root(),
+              layout.runId(),
+              "per-mu",
+              List.of(new Pipeline.Step(new PerMuStage(), params)),
+              List.of(scheme),
+              System.out);
       return 0;
     } catch (RuntimeException e) {
       return ExitCodes.report("per-mu", e, System.err);

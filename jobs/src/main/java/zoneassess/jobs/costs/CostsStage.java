@@ -14,10 +14,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageResult;
+import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.factor.FactorCatalogue;
 import zoneassess.schema.factor.FactorCatalogueLoader;
 import zoneassess.schema.factor.TypicalFirmProfile;
@@ -248,12 +250,9 @@ public final class CostsStage implements Stage {
       String mart,
       Dataset<Row> data,
       String... sortBy) {
-    List<String> declared =
-        CostMarts.ALL.stream()
-            .filter(c -> c.name().equals(mart))
-            .findFirst()
-            .orElseThrow()
-            .columnNames();
+    DatasetContract contract =
+        CostMarts.ALL.stream().filter(c -> c.name().equals(mart)).findFirst().orElseThrow();
+    List<String> declared = contract.columnNames();
     Dataset<Row> ordered =
         data.select(declared.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
             .repartition(1)
@@ -262,8 +261,8 @@ public final class CostsStage implements Stage {
                     .map(c -> col(c).asc_nulls_first())
                     .toArray(org.apache.spark.sql.Column[]::new));
     String uri = run.mart(mart);
-    publisher.writeParquet(ordered, uri);
+    long rows = new MartWriter(spark).write(contract, ordered, uri);
     outputs.put(mart, uri);
-    counts.put(mart, spark.read().parquet(uri).count());
+    counts.put(mart, rows);
   }
 }

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
-import zoneassess.jobs.ingest.ValidationReport;
+import zoneassess.jobs.io.ContentHash;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Pipeline;
 import zoneassess.jobs.pipeline.PipelineRun;
+import zoneassess.jobs.run.OutputRecords;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.yaml.YamlDoc;
@@ -23,10 +24,12 @@ import zoneassess.schema.yaml.YamlDoc;
  * store by hash, every configuration file must still have its recorded SHA-256, the stages run with
  * the recorded parameters into a new run id, and every output hash is compared with the original.
  *
- * <p>Outputs compared by bytes: everything except the two kinds below. The validation report names
- * the input folder, which for a rerun is the rebuilt one, so it is compared after replacing each
- * run's input folder by a placeholder. Workbooks under {@code packs/} are zip files whose entries
- * carry timestamps; they are excluded (their content comes from the marts, which are compared).
+ * <p>Outputs are compared by content: the rows of every Parquet dataset (the manifest's {@code
+ * contentSha256}, independent of file bytes), the bytes of the validation report (which holds no
+ * run-specific path or time). Whether the file bytes agree too is reported as information.
+ * Workbooks under {@code packs/} are zip files whose entries carry timestamps; they are excluded
+ * (their content comes from the marts, which are compared). The rerun is published under a new id
+ * and leaves {@code LATEST} where it was.
  */
 public final class Rerun {
   /** How one output compares. */
@@ -103,6 +106,19 @@ public final class Rerun {
       PrintStream console)
       throws Exception {
     RunManifest original = manifest(rootUri, runId);
+    if (original.derivedFrom() != null) {
+      RunManifest.Derivation d = original.derivedFrom();
+      throw new RerunRefused(
+          "run "
+              + runId
+              + " was derived from run "
+              + d.parentRunId()
+              + " by '"
+              + d.command()
+              + "': rerun "
+              + d.parentRunId()
+              + ", then repeat the command on the result");
+    }
     if (original.snapshots().isEmpty()) {
       throw new RerunRefused(
           "run "
@@ -127,9 +143,14 @@ public final class Rerun {
     DERIVED.forEach(params::remove);
     params.keySet().removeIf(k -> k.startsWith("config:"));
     List<String> configs = original.configs().stream().map(RunManifest.Config::path).toList();
+    // Exactly the stages the original run executed (its manifest times each of them).
+    List<Pipeline.Step> steps =
+        stages.apply(params).stream()
+            .filter(s -> original.stageSeconds().containsKey(s.stage().name()))
+            .toList();
     PipelineRun.Request req =
         new PipelineRun.Request(
-            input, rootUri, stages.apply(params), params, configs, 1.0, true, original.snapshots());
+            input, rootUri, steps, params, configs, 1.0, true, original.snapshots());
     PipelineRun.Result result = new PipelineRun(spark, clock).execute(req, console);
     RunManifest again = manifest(rootUri, result.runId());
     return new Outcome(runId, result.runId(), compare(original, again));
@@ -169,15 +190,17 @@ public final class Rerun {
     }
   }
 
+  /**
+   * Compares by content: rows of every Parquet dataset ({@code contentSha256}), bytes of the text
+   * files. A byte difference under equal content is reported in the note, as information.
+   */
   private List<OutputCheck> compare(RunManifest a, RunManifest b) {
     Map<String, RunManifest.Output> after = new HashMap<>();
     b.outputs().forEach(o -> after.put(o.name(), o));
-    String inputA = reportedInput(a);
-    String inputB = reportedInput(b);
     List<OutputCheck> out = new ArrayList<>();
     for (RunManifest.Output o : a.outputs()) {
       RunManifest.Output n = after.get(o.name());
-      if (o.name().startsWith("packs/") || o.name().endsWith(".xlsx")) {
+      if (OutputRecords.isWorkbook(o.name(), o.uri())) {
         out.add(
             new OutputCheck(
                 o.name(),
@@ -189,36 +212,33 @@ public final class Rerun {
         out.add(
             new OutputCheck(
                 o.name(), o.sha256(), null, Status.MISSING, "not produced by the rerun"));
-      } else if (o.sha256().equals(n.sha256())) {
-        out.add(new OutputCheck(o.name(), o.sha256(), n.sha256(), Status.MATCH, ""));
-      } else if (o.name().startsWith("validation/")) {
-        boolean same =
-            publisher
-                .readText(o.uri())
-                .replace(inputA, "<input>")
-                .equals(publisher.readText(n.uri()).replace(inputB, "<input>"));
-        out.add(
-            new OutputCheck(
-                o.name(),
-                o.sha256(),
-                n.sha256(),
-                same ? Status.MATCH : Status.DIFFERS,
-                same ? "same text once the input folder is replaced by <input>" : ""));
       } else {
-        out.add(new OutputCheck(o.name(), o.sha256(), n.sha256(), Status.DIFFERS, ""));
+        String before = o.contentSha256() != null ? o.contentSha256() : contentOf(o);
+        String now = n.contentSha256() != null ? n.contentSha256() : contentOf(n);
+        boolean sameBytes = o.sha256().equals(n.sha256());
+        String note = sameBytes ? "bytes identical" : "same content, file bytes differ";
+        if (before.equals(now)) {
+          out.add(new OutputCheck(o.name(), before, now, Status.MATCH, note));
+        } else {
+          out.add(
+              new OutputCheck(
+                  o.name(),
+                  before,
+                  now,
+                  Status.DIFFERS,
+                  sameBytes ? "" : "content differs (file bytes differ too)"));
+        }
       }
     }
     return out;
   }
 
-  /** The input folder as the run's validation report spells it. */
-  private String reportedInput(RunManifest m) {
-    for (RunManifest.Output o : m.outputs()) {
-      if (o.name().equals("validation/report.json") && publisher.exists(o.uri())) {
-        return ValidationReport.fromJson(publisher.readText(o.uri())).input();
-      }
+  /** The content hash of an output whose manifest predates content hashes. */
+  private String contentOf(RunManifest.Output o) {
+    if (o.uri().endsWith(".json") || o.uri().endsWith(".md")) {
+      return o.sha256();
     }
-    return m.parameters().getOrDefault("input", "");
+    return ContentHash.of(spark, o.uri());
   }
 
   private static String shortHash(String h) {

@@ -32,6 +32,10 @@ import zoneassess.schema.layout.RunLayout;
  * reconciliation checks what was really written.
  */
 public final class Ingestion {
+  /** What the validation report says for its input folder (the path is in manifest.json). */
+  public static final String INPUT_LABEL =
+      "the input folder named in manifest.json (parameters.input)";
+
   static final int WARNING_EXAMPLES = 5;
 
   private final SparkSession spark;
@@ -55,7 +59,9 @@ public final class Ingestion {
     } finally {
       publisher.delete(run.runDir() + "/.work");
     }
-    ValidationReport report = ValidationReport.of(folder.uri(), reports, folder.notes());
+    // The report is published data: it names the input folder only through the manifest, so a
+    // rerun over the rebuilt folder produces the same report.
+    ValidationReport report = ValidationReport.of(INPUT_LABEL, reports, folder.notes());
     publisher.writeText(run.validationDir() + "/report.json", report.toJson());
     publisher.writeText(run.validationDir() + "/report.md", report.toMarkdown());
     return report;

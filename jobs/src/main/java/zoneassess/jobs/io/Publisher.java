@@ -6,16 +6,23 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
@@ -28,8 +35,9 @@ import org.apache.spark.sql.SparkSession;
  * dataset is written to a hidden sibling folder, its part files are renamed to stable names
  * (part-00000…, in Spark's task order), and the folder is then renamed into place.
  *
- * <p>Callers sort the data they publish; with a fixed partition count and stable file names the
- * same rows give byte-identical Parquet files, which the manifest hashes.
+ * <p>Callers sort the data they publish; with a fixed partition count, stable file names and the
+ * footer's encoding lists in one order ({@link ParquetFooters}) the same rows give byte-identical
+ * Parquet files, also when written by another JVM, which the manifest hashes.
  */
 public final class Publisher {
   private final Configuration conf;
@@ -48,41 +56,91 @@ public final class Publisher {
 
   /** Writes {@code data} as Parquet at {@code uri}, replacing what was there, atomically. */
   public void writeParquet(Dataset<Row> data, String uri, String... partitionBy) {
+    writeParquet(data, uri, written -> {}, partitionBy);
+  }
+
+  /**
+   * Writes {@code data} as Parquet into a hidden sibling folder, gives {@code check} the URI of the
+   * written folder, and renames it into place only when {@code check} returns; when it throws, the
+   * written folder is deleted and nothing is published.
+   */
+  public void writeParquet(
+      Dataset<Row> data, String uri, Consumer<String> check, String... partitionBy) {
     Path target = new Path(uri);
     Path tmp = new Path(target.getParent(), "._tmp_" + target.getName());
     try {
       FileSystem fs = target.getFileSystem(conf);
       fs.delete(tmp, true);
-      var writer = data.write().mode(SaveMode.Overwrite);
-      if (partitionBy.length > 0) {
-        writer = writer.partitionBy(partitionBy);
+      try {
+        var writer = data.write().mode(SaveMode.Overwrite);
+        if (partitionBy.length > 0) {
+          writer = writer.partitionBy(partitionBy);
+        }
+        writer.parquet(tmp.toString());
+        stabiliseNames(fs, tmp);
+        check.accept(tmp.toString());
+      } catch (IOException | RuntimeException | FSError e) {
+        fs.delete(tmp, true);
+        throw e;
       }
-      writer.parquet(tmp.toString());
-      stabiliseNames(fs, tmp);
       replace(fs, tmp, target);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + uri, e);
+    } catch (FSError e) {
+      throw new UncheckedIOException("cannot publish " + uri, ioCause(e));
     }
   }
 
-  /** Writes a small text file (JSON, Markdown) atomically. */
+  /**
+   * Writes a small text file (JSON, Markdown, the LATEST pointer) so that a reader sees the old or
+   * the new content, never a missing or half-written file: the text goes to a uniquely named
+   * sibling, which then replaces the target in one atomic rename ({@code rename(2)} on a local file
+   * system, {@link FileContext#rename} with {@code OVERWRITE} elsewhere).
+   */
   public void writeText(String uri, String content) {
     Path target = new Path(uri);
-    Path tmp = new Path(target.getParent(), "._tmp_" + target.getName());
+    Path tmp = new Path(target.getParent(), "._tmp_" + target.getName() + "." + UUID.randomUUID());
     try {
       FileSystem fs = target.getFileSystem(conf);
-      try (OutputStream out = fs.create(tmp, true)) {
-        out.write(content.getBytes(StandardCharsets.UTF_8));
-      }
-      if (fs.exists(target)) {
-        fs.delete(target, false);
-      }
-      if (!fs.rename(tmp, target)) {
-        throw new IOException("rename failed: " + tmp + " -> " + target);
+      try {
+        try (OutputStream out = fs.create(tmp, true)) {
+          out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        replaceFile(fs, tmp, target);
+      } catch (IOException | RuntimeException | FSError e) {
+        fs.delete(tmp, false);
+        throw e;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + uri, e);
+    } catch (FSError e) {
+      throw new UncheckedIOException("cannot write " + uri, ioCause(e));
     }
+  }
+
+  /** Replaces the file {@code to} by {@code from} in one atomic rename. */
+  private void replaceFile(FileSystem fs, Path from, Path to) throws IOException {
+    if (isLocal(fs)) {
+      fs.delete(new Path(from.getParent(), "." + from.getName() + ".crc"), false);
+      Files.move(local(fs, from), local(fs, to), StandardCopyOption.ATOMIC_MOVE);
+      fs.delete(new Path(to.getParent(), "." + to.getName() + ".crc"), false);
+    } else {
+      FileContext.getFileContext(fs.getUri(), conf)
+          .rename(fs.makeQualified(from), fs.makeQualified(to), Options.Rename.OVERWRITE);
+    }
+  }
+
+  static boolean isLocal(FileSystem fs) {
+    return "file".equals(fs.getUri().getScheme());
+  }
+
+  static java.nio.file.Path local(FileSystem fs, Path p) {
+    return java.nio.file.Path.of(fs.makeQualified(p).toUri());
+  }
+
+  /** The I/O failure inside Hadoop's {@link FSError} (e.g. "No space left on device"). */
+  public static IOException ioCause(FSError e) {
+    return e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
   }
 
   public String readText(String uri) {
@@ -205,6 +263,9 @@ public final class Publisher {
       Path renamed = new Path(f.getParent(), idx + ext.toLowerCase(Locale.ROOT));
       if (!renamed.equals(f) && !fs.rename(f, renamed)) {
         throw new IOException("rename failed: " + f);
+      }
+      if (renamed.getName().endsWith(".parquet")) {
+        ParquetFooters.canonicalise(fs, renamed);
       }
     }
   }

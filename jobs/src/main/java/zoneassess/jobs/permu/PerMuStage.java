@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
@@ -70,13 +71,15 @@ public final class PerMuStage implements Stage {
     Map<String, String> outputs = new LinkedHashMap<>();
     String itemsUri = run.mart(PerMuMarts.ENTERPRISE_ITEMS.name());
     Dataset<Row> items = PerMuEvaluation.itemsMart(PerMuItems.score(prepared, scheme));
-    publisher.writeParquet(byYear(items, "credit_code", "item_order"), itemsUri, "year");
+    MartWriter marts = new MartWriter(spark);
+    marts.write(
+        PerMuMarts.ENTERPRISE_ITEMS, byYear(items, "credit_code", "item_order"), itemsUri, "year");
     outputs.put(PerMuMarts.ENTERPRISE_ITEMS.name(), itemsUri);
 
     String enterpriseUri = run.mart(PerMuMarts.ENTERPRISE.name());
     Dataset<Row> totals = PerMuItems.totals(spark.read().parquet(itemsUri));
     Dataset<Row> evaluated = PerMuEvaluation.enterpriseMart(prepared, totals, scheme);
-    publisher.writeParquet(byYear(evaluated, "credit_code"), enterpriseUri, "year");
+    marts.write(PerMuMarts.ENTERPRISE, byYear(evaluated, "credit_code"), enterpriseUri, "year");
     outputs.put(PerMuMarts.ENTERPRISE.name(), enterpriseUri);
 
     Dataset<Row> published = spark.read().parquet(enterpriseUri);
@@ -86,11 +89,13 @@ public final class PerMuStage implements Stage {
             read(spark, publisher, run, Datasets.ZONES),
             read(spark, publisher, run, Datasets.ZONE_STATS));
     String zoneUri = run.mart(PerMuMarts.ZONE.name());
-    publisher.writeParquet(zones.coalesce(1).sortWithinPartitions("zone_code", "year"), zoneUri);
+    marts.write(
+        PerMuMarts.ZONE, zones.coalesce(1).sortWithinPartitions("zone_code", "year"), zoneUri);
     outputs.put(PerMuMarts.ZONE.name(), zoneUri);
 
     String areaUri = run.mart(PerMuMarts.AREA.name());
-    publisher.writeParquet(
+    marts.write(
+        PerMuMarts.AREA,
         PerMuAggregates.areas(published, areas)
             .coalesce(1)
             .sortWithinPartitions("area_level", "area_code", "year"),
@@ -98,7 +103,8 @@ public final class PerMuStage implements Stage {
     outputs.put(PerMuMarts.AREA.name(), areaUri);
 
     String indicatorsUri = run.mart(PerMuMarts.ZONE_INDICATORS.name());
-    publisher.writeParquet(
+    marts.write(
+        PerMuMarts.ZONE_INDICATORS,
         PerMuZoneIndicators.fromZones(spark.read().parquet(zoneUri))
             .coalesce(1)
             .sortWithinPartitions("zone_code", "period", "indicator_code"),

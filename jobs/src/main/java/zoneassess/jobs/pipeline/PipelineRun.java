@@ -1,6 +1,5 @@
 package zoneassess.jobs.pipeline;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,10 @@ import zoneassess.jobs.ingest.InputFolder;
 import zoneassess.jobs.ingest.ValidationReport;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.run.IngestStage;
+import zoneassess.jobs.run.OutputRecords;
 import zoneassess.jobs.run.RunIds;
 import zoneassess.jobs.run.RunLifecycle;
+import zoneassess.jobs.run.RunLog;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.run.Snapshots;
 import zoneassess.schema.layout.RunLayout;
@@ -31,8 +32,9 @@ import zoneassess.schema.layout.RunLayout;
 /**
  * One whole run: lock the output root, fingerprint the inputs and configuration, reuse an earlier
  * run with the same fingerprint (unless forced), otherwise ingest and run every stage into an
- * in-progress folder, write the manifest and publish the run in one rename. Every run writes a log
- * to {@code <root>/logs/<run-id>.log} (and a copy inside the run when it succeeds).
+ * in-progress folder, write the manifest and publish the run in one rename. Every run writes its
+ * log to {@code <root>/logs/<run-id>.log} as it goes (and a copy inside the run when it succeeds).
+ * LATEST moves only for a run on inputs handed in now, never for a rerun or an {@code --as-of} run.
  */
 public final class PipelineRun {
   /** What to run. */
@@ -92,11 +94,15 @@ public final class PipelineRun {
 
   public Result execute(Request req, PrintStream console) throws Exception {
     Instant started = clock.instant();
-    ByteArrayOutputStream logBuffer = new ByteArrayOutputStream();
-    PrintStream out = tee(console, logBuffer);
-    try (RunLock lock =
-        RunLock.acquire(req.rootUri(), publisher.conf(), "run " + req.inputUri(), out)) {
-      removeStaleInProgress(req.rootUri(), out);
+    RunLog log = new RunLog();
+    PrintStream out = tee(console, log);
+    // Only a run on inputs handed in now moves LATEST; a rerun or an --as-of run rebuilds its
+    // folder from the snapshot store and leaves LATEST where it was.
+    boolean movesLatest = req.fromSnapshots() == null;
+    try (log;
+        RunLock lock =
+            RunLock.acquire(req.rootUri(), publisher.conf(), "run " + req.inputUri(), out)) {
+      removeStaleInProgress(req.rootUri(), publisher, out);
       InputFolder folder = InputFolder.scan(req.inputUri(), publisher.conf());
       List<String> hashes = new ArrayList<>();
       for (InputFile f : folder.files()) {
@@ -119,7 +125,9 @@ public final class PipelineRun {
                   + same.get()
                   + " (use --force to run again)");
           RunLayout existing = RunLayout.published(req.rootUri(), same.get());
-          publisher.writeText(existing.latestPointer(), same.get() + "\n");
+          if (movesLatest) {
+            publisher.writeText(existing.latestPointer(), same.get() + "\n");
+          }
           return new Result(same.get(), existing, true, null, List.of());
         }
       }
@@ -127,6 +135,7 @@ public final class PipelineRun {
       RunLifecycle lifecycle = new RunLifecycle(publisher);
       String runId = RunIds.create(started, hashes, params);
       RunLayout run = lifecycle.begin(req.rootUri(), runId);
+      log.attach(publisher.conf(), logUri(req.rootUri(), runId));
       out.println("run " + runId + " → " + run.asPublished().runDir());
       try {
         List<RunManifest.Snapshot> snapshots = req.fromSnapshots();
@@ -161,10 +170,12 @@ public final class PipelineRun {
           for (Map.Entry<String, String> o : r.outputs().entrySet()) {
             if (publisher.exists(o.getValue())) {
               outputs.add(
-                  new RunManifest.Output(
+                  OutputRecords.describe(
+                      spark,
+                      publisher,
                       o.getKey(),
-                      published.runDir() + o.getValue().substring(run.runDir().length()),
-                      publisher.sha256(o.getValue())));
+                      o.getValue(),
+                      published.runDir() + o.getValue().substring(run.runDir().length())));
             }
           }
         }
@@ -186,19 +197,22 @@ public final class PipelineRun {
                 all.seconds(),
                 outputs,
                 snapshots);
-        publisher.writeText(run.log(), logBuffer.toString(StandardCharsets.UTF_8));
         publisher.writeText(run.manifest(), manifest.toJson());
-        published = lifecycle.publish(run);
+        publisher.writeText(run.log(), log.text());
+        published = lifecycle.publish(run, movesLatest);
         List<String> summary = summary(published, all);
+        if (!movesLatest) {
+          summary.add("");
+          summary.add(
+              "LATEST is unchanged: this run rebuilt its inputs from the snapshot store, and only a"
+                  + " run on inputs handed in now moves LATEST");
+        }
         summary.forEach(out::println);
         return new Result(runId, published, false, all, summary);
       } catch (Exception | Error e) {
         out.println("run " + runId + " failed: " + e);
         lifecycle.abandon(run);
         throw e;
-      } finally {
-        publisher.writeText(
-            req.rootUri() + "/logs/" + runId + ".log", logBuffer.toString(StandardCharsets.UTF_8));
       }
     }
   }
@@ -207,7 +221,8 @@ public final class PipelineRun {
    * Under the lock no other run is writing, so every folder left under {@code runs/.inprogress} is
    * what a killed run left behind: it is deleted, with a message.
    */
-  private void removeStaleInProgress(String root, PrintStream out) throws java.io.IOException {
+  static void removeStaleInProgress(String root, Publisher publisher, PrintStream out)
+      throws java.io.IOException {
     Path dir = new Path(root + "/runs/.inprogress");
     FileSystem fs = dir.getFileSystem(publisher.conf());
     if (!fs.exists(dir)) {
@@ -330,17 +345,22 @@ public final class PipelineRun {
     return lines;
   }
 
-  private static PrintStream tee(PrintStream console, ByteArrayOutputStream log) {
+  /** {@code <root>/logs/<run-id>.log}: one log per run, written as the run goes. */
+  public static String logUri(String root, String runId) {
+    return root + "/logs/" + runId + ".log";
+  }
+
+  static PrintStream tee(PrintStream console, OutputStream log) {
     OutputStream both =
         new OutputStream() {
           @Override
-          public void write(int b) {
+          public void write(int b) throws java.io.IOException {
             console.write(b);
             log.write(b);
           }
 
           @Override
-          public void write(byte[] b, int off, int len) {
+          public void write(byte[] b, int off, int len) throws java.io.IOException {
             console.write(b, off, len);
             log.write(b, off, len);
           }

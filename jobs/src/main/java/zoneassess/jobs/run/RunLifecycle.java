@@ -28,10 +28,20 @@ public final class RunLifecycle {
 
   /** Moves the finished run into place and points {@code LATEST} at it. */
   public RunLayout publish(RunLayout inProgress) {
+    return publish(inProgress, true);
+  }
+
+  /**
+   * Moves the finished run into place; {@code LATEST} (replaced atomically, never absent) names it
+   * only when {@code moveLatest}.
+   */
+  public RunLayout publish(RunLayout inProgress, boolean moveLatest) {
     RunLayout published = inProgress.asPublished();
     publisher.delete(inProgress.runDir() + "/.started");
     publisher.move(inProgress.runDir(), published.runDir());
-    publisher.writeText(published.latestPointer(), published.runId() + "\n");
+    if (moveLatest) {
+      publisher.writeText(published.latestPointer(), published.runId() + "\n");
+    }
     return published;
   }
 

@@ -28,7 +28,8 @@ public record RunManifest(
     String javaVersion,
     Map<String, Double> stageSeconds,
     List<Output> outputs,
-    List<Snapshot> snapshots) {
+    List<Snapshot> snapshots,
+    Derivation derivedFrom) {
 
   /** One input file with its counts. */
   public record Input(
@@ -46,14 +47,69 @@ public record RunManifest(
   /** The code that ran. */
   public record CodeVersion(String gitCommit, String buildVersion) {}
 
-  /** A published output. */
-  public record Output(String name, String uri, String sha256) {}
+  /**
+   * A published output.
+   *
+   * @param sha256 hash of the file bytes ({@code Publisher#sha256})
+   * @param contentSha256 hash of the rows of a Parquet dataset ({@code ContentHash}), of the bytes
+   *     of a text file; null for workbooks and in manifests written before content hashes
+   * @param sharedFrom the run whose file this is when a derived run shares it unchanged, else null
+   */
+  public record Output(
+      String name, String uri, String sha256, String contentSha256, String sharedFrom) {
+    public Output(String name, String uri, String sha256) {
+      this(name, uri, sha256, null, null);
+    }
+  }
+
+  /**
+   * How a derived run came about: a stage command ({@code assess}, {@code per-mu}, {@code costs})
+   * re-executed {@code stages} on the published run {@code parentRunId}; every other output is the
+   * parent's, shared unchanged.
+   */
+  public record Derivation(String parentRunId, String command, List<String> stages) {
+    public Derivation {
+      stages = List.copyOf(stages);
+    }
+  }
 
   /**
    * One physical input file as stored in the snapshot store: its name relative to the input folder
    * (a Parquet folder contributes each part file) and its SHA-256, enough to rebuild the folder.
    */
   public record Snapshot(String file, String dataset, String sha256) {}
+
+  /** A run made from inputs (not derived from another run). */
+  public RunManifest(
+      String runId,
+      String started,
+      String finished,
+      String command,
+      Map<String, String> parameters,
+      List<Input> inputs,
+      List<Config> configs,
+      CodeVersion code,
+      String sparkVersion,
+      String javaVersion,
+      Map<String, Double> stageSeconds,
+      List<Output> outputs,
+      List<Snapshot> snapshots) {
+    this(
+        runId,
+        started,
+        finished,
+        command,
+        parameters,
+        inputs,
+        configs,
+        code,
+        sparkVersion,
+        javaVersion,
+        stageSeconds,
+        outputs,
+        snapshots,
+        null);
+  }
 
   /** A manifest without a snapshot list (ingest-only manifests, manifests before snapshots). */
   public RunManifest(
@@ -82,7 +138,8 @@ public record RunManifest(
         javaVersion,
         stageSeconds,
         outputs,
-        List.of());
+        List.of(),
+        null);
   }
 
   public RunManifest {
@@ -98,6 +155,11 @@ public record RunManifest(
         snapshots == null
             ? List.of()
             : snapshots.stream().sorted(Comparator.comparing(Snapshot::file)).toList();
+  }
+
+  /** The output named {@code name}, or null. */
+  public Output output(String name) {
+    return outputs.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
   }
 
   /** The inputs of an ingest, from its validation report. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -114,6 +115,8 @@ public final class Snapshots {
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot snapshot inputs under " + base, e);
+    } catch (FSError e) {
+      throw new UncheckedIOException("cannot snapshot inputs under " + base, Publisher.ioCause(e));
     }
   }
 
@@ -151,6 +154,13 @@ public final class Snapshots {
     try (InputStream in = fs.open(from);
         OutputStream out = fs.create(tmp, true)) {
       in.transferTo(out);
+    } catch (IOException | RuntimeException | FSError e) {
+      // A full disk must not leave half a snapshot behind (FSError is Hadoop's local write error).
+      fs.delete(tmp, false);
+      if (e instanceof FSError f) {
+        throw Publisher.ioCause(f);
+      }
+      throw e;
     }
     if (!fs.rename(tmp, to)) {
       fs.delete(tmp, false);

@@ -1,8 +1,12 @@
 package zoneassess.jobs.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -77,6 +81,34 @@ class AsOfVintagesTest extends SparkTestBase {
     assertEquals(
         HistoryFixtures.sha256(HistoryFixtures.ZONES_V2),
         files(store.asOf(LocalDate.parse("2025-05-01"))).get("zones.csv"));
+  }
+
+  @Test
+  void asOfRunsLeaveLatestAtTheNewestInputs() throws Exception {
+    Path latest = tmp.resolve("root/LATEST");
+    String before = Files.readString(latest, StandardCharsets.UTF_8);
+    clock.set("2025-05-02T02:00:00Z");
+    PipelineRun.Result march = asOfRun("2025-03-31");
+    assertEquals(before, Files.readString(latest, StandardCharsets.UTF_8), "a new as-of run");
+    // Without --force an as-of run reuses the run of that vintage: LATEST must not follow it.
+    List<RunManifest.Snapshot> vintage = store.asOf(LocalDate.parse("2025-03-31"));
+    PipelineRun.Result reused =
+        new PipelineRun(spark, clock)
+            .execute(
+                new PipelineRun.Request(
+                    store.rebuild(vintage),
+                    tmp.resolve("root").toUri().toString(),
+                    List.of(),
+                    Map.of("period", "2024"),
+                    List.of(),
+                    1.0,
+                    false,
+                    vintage),
+                HistoryFixtures.quiet());
+    assertTrue(reused.reused());
+    assertNotEquals(before.strip(), reused.runId());
+    assertEquals(before, Files.readString(latest, StandardCharsets.UTF_8), "a reused as-of run");
+    assertNotEquals(before.strip(), march.runId());
   }
 
   @Test

@@ -21,8 +21,9 @@ import zoneassess.jobs.testing.SparkTestBase;
 
 /**
  * A real {@code zoneassess run} process is killed (SIGKILL) while its ingest stage runs. The run
- * published before it stays intact and readable, nothing half-written appears as finished, and the
- * next run takes over the stale lock, removes the unfinished folder and succeeds.
+ * published before it stays intact and readable, nothing half-written appears as finished, the
+ * killed run's log is there up to its last line, and the next run takes over the stale lock,
+ * removes the unfinished folder and succeeds.
  */
 class KillMidRunTest extends SparkTestBase {
   @TempDir Path tmp;
@@ -59,6 +60,11 @@ class KillMidRunTest extends SparkTestBase {
     assertEquals(List.of(".inprogress", before.runId()), names(root.resolve("runs")));
     assertFalse(Files.exists(root.resolve("runs/" + inProgress)));
     assertEquals(3, spark.read().parquet(before.run().staging("zones")).count());
+    // The killed run's log was written as it went: it ends where the process died.
+    String killedLog =
+        Files.readString(root.resolve("logs/" + inProgress + ".log"), StandardCharsets.UTF_8);
+    assertTrue(killedLog.contains("run " + inProgress + " → "), killedLog);
+    assertTrue(killedLog.contains("[stage 1 of 4] ingest …"), killedLog);
     // The lock names the dead child.
     String lock = Files.readString(root.resolve(".lock"), StandardCharsets.UTF_8);
     assertTrue(lock.startsWith(child.pid() + "@"), lock);

@@ -1,0 +1,231 @@
+package zoneassess.jobs.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import zoneassess.jobs.assess.AssessmentStage;
+import zoneassess.jobs.assess.EngineZoneScoring;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.pipeline.Pipeline;
+import zoneassess.jobs.pipeline.PipelineRun;
+import zoneassess.jobs.run.RunManifest;
+import zoneassess.jobs.sample.SampleProvince;
+import zoneassess.jobs.sample.SampleScale;
+import zoneassess.jobs.sample.SampleSpec;
+import zoneassess.jobs.spark.SparkSessions;
+import zoneassess.jobs.testing.SparkTestBase;
+import zoneassess.schema.layout.RunLayout;
+
+/**
+ * Reproducibility and immutability across processes. A run (ingest and assess over the small
+ * sample's zone files) is made in this JVM; {@code zoneassess rerun} in a new JVM must find every
+ * output the same (exit 0); {@code zoneassess assess --run X} in another JVM must leave every file
+ * of X byte-identical and publish a derived run naming X. Neither moves LATEST.
+ */
+class ReproducibleRunProcessTest extends SparkTestBase {
+  private static final String METHODOLOGY = "classpath:methodologies/jiangsu-2021.yaml";
+  private static final String RULES = "classpath:rules/jiangsu-2021-rules.yaml";
+
+  @TempDir Path tmp;
+
+  @Test
+  void rerunInANewProcessMatchesAndAssessPublishesADerivedRun() throws Exception {
+    Path input = zoneInputs();
+    Path root = tmp.resolve("root");
+    String rootUri = root.toUri().toString();
+    Map<String, String> params = new TreeMap<>();
+    params.put("period", "latest");
+    params.put("mode", "annual");
+    params.put("methodology", METHODOLOGY);
+    params.put("rules", RULES);
+    params.put("scheme", "classpath:schemes/huaian-2024.yaml");
+    params.put("packs", "");
+    params.put("focus_city", "320800");
+    List<Pipeline.Step> stages =
+        List.of(
+            new Pipeline.Step(
+                new AssessmentStage(new EngineZoneScoring()),
+                Map.of(
+                    AssessmentStage.PERIOD,
+                    "latest",
+                    AssessmentStage.METHODOLOGY,
+                    METHODOLOGY,
+                    AssessmentStage.RULES,
+                    RULES)));
+    // The original run uses the partitioning the command line uses (SparkSessions), so that the
+    // rerun in a new JVM can be expected to write the same bytes, not only the same rows.
+    String testPartitions = spark.conf().get("spark.sql.shuffle.partitions");
+    PipelineRun.Result first;
+    try {
+      spark
+          .conf()
+          .set("spark.sql.shuffle.partitions", String.valueOf(SparkSessions.SHUFFLE_PARTITIONS));
+      first =
+          new PipelineRun(spark)
+              .execute(
+                  new PipelineRun.Request(
+                      input.toUri().toString(),
+                      rootUri,
+                      stages,
+                      params,
+                      List.of(METHODOLOGY, RULES),
+                      1.0,
+                      false),
+                  HistoryFixtures.quiet());
+    } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", testPartitions);
+    }
+    String x = first.runId();
+    assertEquals(x + "\n", latest(root));
+    Map<String, String> filesBefore = fileHashes(root.resolve("runs").resolve(x));
+
+    Child rerun = cli(root, "rerun", x, "--out", root.toString());
+    assertEquals(0, rerun.code(), rerun.out() + rerun.err());
+    assertTrue(rerun.out().contains("every output matches"), rerun.out());
+    assertFalse(
+        rerun.out().contains("file bytes differ"),
+        "a new JVM writes the same bytes too (sorted Parquet footers): " + rerun.out());
+    assertEquals(x + "\n", latest(root), "a rerun leaves LATEST where it was");
+
+    Child assess =
+        cli(root, "assess", "--run", x, "--out", root.toString(), "--methodology", METHODOLOGY);
+    assertEquals(0, assess.code(), assess.out() + assess.err());
+    assertEquals(
+        filesBefore,
+        fileHashes(root.resolve("runs").resolve(x)),
+        "every file of the parent run is unchanged");
+    assertEquals(x + "\n", latest(root), "a derived run leaves LATEST where it was");
+
+    RunManifest parent = manifest(rootUri, x);
+    List<RunManifest> derived = new ArrayList<>();
+    try (Stream<Path> runs = Files.list(root.resolve("runs"))) {
+      for (Path r : runs.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+        RunManifest m = manifest(rootUri, r.getFileName().toString());
+        if (m.derivedFrom() != null) {
+          derived.add(m);
+        }
+      }
+    }
+    assertEquals(1, derived.size(), "one derived run");
+    RunManifest d = derived.get(0);
+    assertEquals(
+        new RunManifest.Derivation(x, "assess", List.of(AssessmentStage.NAME)), d.derivedFrom());
+    assertEquals("assess", d.command());
+    assertNull(d.parameters().get("fingerprint"), "never reused by run as a run of the inputs");
+    RunManifest.Output staged = d.output("staging/zone_stats");
+    assertEquals(x, staged.sharedFrom());
+    assertEquals(parent.output("staging/zone_stats").sha256(), staged.sha256());
+    assertEquals(
+        parent.output("staging/zone_stats").sha256(),
+        new Publisher(spark).sha256(staged.uri()),
+        "the shared files are the parent's bytes");
+    RunManifest.Output assessment = d.output("assessment");
+    assertNull(assessment.sharedFrom(), "re-executed");
+    assertNotNull(assessment.contentSha256());
+    assertEquals(
+        parent.output("assessment").contentSha256(),
+        assessment.contentSha256(),
+        "same methodology and rules: same assessment rows");
+  }
+
+  /**
+   * The small sample's zone files (no enterprises, no factor costs): enough for ingest + assess.
+   */
+  private Path zoneInputs() throws IOException {
+    Path sample = tmp.resolve("sample");
+    SampleProvince.generate(
+        spark, new SampleSpec(42, SampleScale.parse("small")), sample.toUri().toString());
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    for (String f :
+        List.of(
+            "areas.csv",
+            "zones.xlsx",
+            "zone_stats.csv",
+            "major_projects.xlsx",
+            "zone_events.csv")) {
+      Files.copy(sample.resolve(f), in.resolve(f));
+    }
+    return in;
+  }
+
+  private static String latest(Path root) throws IOException {
+    return Files.readString(root.resolve("LATEST"), StandardCharsets.UTF_8);
+  }
+
+  private RunManifest manifest(String rootUri, String runId) {
+    return RunManifest.fromJson(
+        new Publisher(spark).readText(RunLayout.published(rootUri, runId).manifest()));
+  }
+
+  /** Relative path → SHA-256 of every file under {@code dir}. */
+  private static Map<String, String> fileHashes(Path dir) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(f)) {
+          md.update(in.readAllBytes());
+        }
+        out.put(dir.relativize(f).toString(), HexFormat.of().formatHex(md.digest()));
+      }
+    }
+    return out;
+  }
+
+  private record Child(int code, String out, String err) {}
+
+  /** {@code zoneassess ARGS} in a new JVM with this JVM's class path and Spark module flags. */
+  private Child cli(Path root, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx1g");
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("--add-opens")
+          || a.startsWith("--add-exports")
+          || a.startsWith("-XX:")
+          || a.startsWith("-Djdk.reflect")
+          || a.startsWith("-Dio.netty")) {
+        cmd.add(a);
+      }
+    }
+    cmd.add("-Dfile.encoding=UTF-8");
+    cmd.add("-Djava.awt.headless=true");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("zoneassess.jobs.cli.Main");
+    cmd.addAll(List.of(args));
+    Path out = tmp.resolve(args[0] + ".out");
+    Path err = tmp.resolve(args[0] + ".err");
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process p = pb.start();
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("zoneassess " + String.join(" ", args) + " did not finish");
+    }
+    return new Child(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}

@@ -29,8 +29,7 @@ import zoneassess.schema.layout.RunLayout;
         "Benchmarks factor costs (electricity, water, gas, heat, land, labour, sewage, freight,"
             + " loans) of cities, counties and zones, prices the typical-firm profiles and computes"
             + " the composite cost index; writes the cost_* marts into a new derived run (the run"
-            + " given by --run is never changed; its other outputs are shared). Exit codes: 0 ok,"
-            + " 2 usage error, 3 bad configuration file, 5 another run holds the lock, 1 failure.",
+            + " given by --run is never changed; its other outputs are shared).",
     footer = {
       "",
       "Examples:",

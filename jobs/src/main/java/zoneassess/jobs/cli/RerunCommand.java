@@ -18,13 +18,14 @@ import zoneassess.jobs.spark.SparkSessions;
     description = {
       "Re-executes a published run from its manifest: the input folder is rebuilt from the snapshot",
       "store by hash, the methodology, rules and scheme files must still have their recorded SHA-256,",
-      "the same parameters run into a new run id, and every output hash is compared with the original.",
-      "Workbooks under packs/ are excluded from the comparison (zip timestamps)."
+      "the same parameters run into a new run id, and every dataset's content hash (its rows, not its",
+      "file bytes) is compared with the original; byte differences are reported as information.",
+      "Workbooks under packs/ are excluded from the comparison (zip timestamps). LATEST is not moved."
     },
     footer = {
       "",
-      "Exit 4 when some output differs; 3 when refused (an input snapshot or a configuration file",
-      "is missing or changed; the message names it).",
+      "Exit 4 when some dataset's content differs; 3 when refused (an input snapshot or a",
+      "configuration file is missing or changed; the message names it).",
       "",
       "Examples:",
       "  zoneassess rerun 20250918T020000Z-1a2b3c4d --out /srv/zoneassess",

@@ -23,7 +23,8 @@ import zoneassess.schema.dataset.Severity;
 
 /**
  * Validates canonical rows against their contract: a pure transform. The result has the typed
- * canonical columns, {@code _failures} (every broken REJECT rule, in the declared order: required,
+ * canonical columns, {@code _failures} (every broken REJECT rule, in the declared order: what the
+ * reader could not read (field count, quoting, formula and error cells), required,
  * type, pattern / accepted values, range, credit code, unit, row rules, duplicate key, reference),
  * {@code _warnings} (broken WARN rules) and {@code _rejected}.
  */
@@ -45,6 +46,7 @@ public final class ContractValidator {
     select.add(col(CanonicalRows.SOURCE_FILE));
     select.add(col(CanonicalRows.SOURCE_ROW));
     select.add(col(CanonicalRows.ORIGINAL));
+    select.add(col(CanonicalRows.READ_FAILURES));
     for (ColumnSpec c : contract.columns()) {
       Column raw = col("`" + c.name() + "`");
       select.add(raw.as(ColumnChecks.raw(c.name())));
@@ -69,7 +71,7 @@ public final class ContractValidator {
       (r.severity() == Severity.WARN ? warnings : checks).add(rowRule(r));
     }
     checks.removeIf(java.util.Objects::isNull);
-    w = w.withColumn("_f", Failure.list(checks)).withColumn(WARNINGS, Failure.list(warnings));
+    w = w.withColumn("_f", concat(col(CanonicalRows.READ_FAILURES), Failure.list(checks))).withColumn(WARNINGS, Failure.list(warnings));
     for (String c : w.columns()) {
       if (c.startsWith("_u_")) {
         w = w.drop(c);
@@ -88,7 +90,7 @@ public final class ContractValidator {
       w = KeyChecks.reference(w, fk, target, out);
       later.add(col(out));
     }
-    List<String> drop = new ArrayList<>(List.of("_f", "_dup"));
+    List<String> drop = new ArrayList<>(List.of("_f", "_dup", CanonicalRows.READ_FAILURES));
     for (int j = 0; j < i; j++) {
       drop.add("_ref" + j);
     }

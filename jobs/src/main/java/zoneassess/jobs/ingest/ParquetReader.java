@@ -40,6 +40,6 @@ public final class ParquetReader {
               .cast(DataTypes.StringType)
               .as(RawTable.column(i)));
     }
-    return new RawTable(file, headers, df.select(out.toArray(Column[]::new)), null, null);
+    return new RawTable(file, headers, df.select(out.toArray(Column[]::new)), null, null, List.of());
   }
 }

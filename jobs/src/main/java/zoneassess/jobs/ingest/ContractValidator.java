@@ -25,7 +25,7 @@ import zoneassess.schema.dataset.Severity;
  * Validates canonical rows against their contract: a pure transform. The result has the typed
  * canonical columns, {@code _failures} (every broken REJECT rule, in the declared order: what the
  * reader could not read (field count, quoting, formula and error cells), required,
- * type, pattern / accepted values, range, credit code, unit, row rules, duplicate key, reference),
+ * type, pattern / accepted values, range, plausible year, credit code, unit, row rules, duplicate key, reference),
  * {@code _warnings} (broken WARN rules) and {@code _rejected}.
  */
 public final class ContractValidator {
@@ -62,6 +62,13 @@ public final class ContractValidator {
       checks.add(ColumnChecks.accepted(c));
     }
     contract.columns().forEach(c -> checks.add(ColumnChecks.range(c)));
+    contract
+        .plausibleYears()
+        .ifPresent(
+            y ->
+                y.columns()
+                    .forEach(
+                        c -> checks.add(ColumnChecks.plausibleYear(contract.column(c).get(), y))));
     contract.columns().forEach(c -> checks.add(ColumnChecks.creditCode(c)));
     UnitConformance.Conformed conformed = UnitConformance.apply(contract.name(), w);
     w = conformed.rows();

@@ -256,7 +256,8 @@ public final class CsvReader {
     }
     cells[1] = failure;
     for (int i = 0; i < width; i++) {
-      cells[i + 2] = i < f.size() ? f.get(i) : null;
+      // An empty field is a missing value, as in a blank XLSX cell.
+      cells[i + 2] = i < f.size() && !f.get(i).isEmpty() ? f.get(i) : null;
     }
     return RowFactory.create(cells);
   }

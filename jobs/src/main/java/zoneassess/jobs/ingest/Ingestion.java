@@ -48,6 +48,12 @@ public final class Ingestion {
     String work = run.runDir() + "/.work/ingest";
     Map<String, Dataset<Row>> accepted = new LinkedHashMap<>();
     List<ValidationReport.DatasetReport> reports = new ArrayList<>();
+    // An unreadable Parquet part stops the run before minutes are spent on other datasets.
+    for (InputFile f : folder.files()) {
+      if (f.format() == InputFormat.PARQUET) {
+        ParquetReader.checkFooters(publisher.conf(), f, isFolder(f.uri()));
+      }
+    }
     try {
       for (DatasetContract d : Datasets.ALL) {
         reports.add(ingestDataset(d, folder.filesOf(d.name()), accepted, work));
@@ -70,6 +76,7 @@ public final class Ingestion {
       RawTable raw = read(f, work);
       HeaderMatcher.HeaderMapping m = HeaderMatcher.match(raw.headers(), d, f.name());
       raws.add(raw);
+      notes.addAll(raw.notes());
       Dataset<Row> rows = CanonicalRows.of(raw, m, d);
       canonical = canonical == null ? rows : canonical.unionByName(rows);
       if (!m.unknownHeaders().isEmpty()) {

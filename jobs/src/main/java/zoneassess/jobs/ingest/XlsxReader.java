@@ -105,11 +105,11 @@ public final class XlsxReader {
       return new RawTable(file, headers, df, null, sheet.getSheetName(), notes);
     } catch (IngestException e) {
       throw e;
-    } catch (RecordFormatException e) {
-      throw tooLarge(file, e);
     } catch (IOException | RuntimeException e) {
-      if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
-        throw tooLarge(file, e);
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof RecordFormatException || String.valueOf(t.getMessage()).contains("Zip bomb")) {
+          throw tooLarge(file, e);
+        }
       }
       throw new IngestException(file.name() + ": cannot read workbook: " + e.getMessage(), e);
     }

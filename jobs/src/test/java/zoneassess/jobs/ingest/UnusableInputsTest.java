@@ -172,51 +172,13 @@ class UnusableInputsTest extends SparkTestBase {
   @Test
   void aTruncatedParquetPartStopsTheRunAndLeavesNothingInProgress() throws Exception {
     Path input = dir.resolve("in");
-    Files.createDirectories(input);
-    IngestFixtures.basics(input);
-    StructType schema =
-        new StructType()
-            .add("credit_code", DataTypes.StringType)
-            .add("year", DataTypes.IntegerType);
-    Path parquet = input.resolve("enterprises.parquet");
-    spark
-        .createDataFrame(List.of(RowFactory.create("914403001922038216", 2024)), schema)
-        .coalesce(1)
-        .write()
-        .parquet(parquet.toString());
-    Path part;
-    try (Stream<Path> s = Files.list(parquet)) {
-      part =
-          s.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
-    }
+    Path part = areasParquet(input);
     byte[] whole = Files.readAllBytes(part);
     Files.write(part, Arrays.copyOf(whole, whole.length / 2));
-    try (Stream<Path> s = Files.list(parquet)) {
-      // Spark's checksum files would flag the cut themselves; a business system sends none.
-      for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".crc")).toList()) {
-        Files.delete(p);
-      }
-    }
     Path root = dir.resolve("root");
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    PipelineRun.Request req =
-        new PipelineRun.Request(
-            input.toUri().toString(),
-            root.toUri().toString(),
-            List.of(),
-            Map.of("period", "2024"),
-            List.of(),
-            1.0,
-            false);
-    Clock clock = Clock.fixed(Instant.parse("2025-03-18T02:00:00Z"), ZoneOffset.UTC);
-    IngestException e =
-        assertThrows(
-            IngestException.class,
-            () ->
-                new PipelineRun(spark, clock)
-                    .execute(req, new PrintStream(console, true, StandardCharsets.UTF_8)));
+    IngestException e = assertThrows(IngestException.class, () -> run(input, root));
     String expected =
-        "enterprises.parquet/"
+        "areas.parquet/"
             + part.getFileName()
             + ": not a readable Parquet file (truncated or corrupt) / Parquet 文件已损坏，无法读取";
     assertEquals(expected, e.getMessage());
@@ -229,9 +191,82 @@ class UnusableInputsTest extends SparkTestBase {
     assertFalse(Files.exists(root.resolve("LATEST")));
     Path log;
     try (Stream<Path> s = Files.list(root.resolve("logs"))) {
-      log = s.findFirst().orElseThrow();
+      log = s.filter(p -> p.getFileName().toString().endsWith(".log")).findFirst().orElseThrow();
     }
     String text = Files.readString(log, StandardCharsets.UTF_8);
     assertTrue(text.contains(expected), text);
+  }
+
+  /**
+   * A part whose footer is intact but whose pages are overwritten fails only when Spark decodes it:
+   * the run still stops with an IngestException naming the dataset's input, and nothing stays in
+   * progress.
+   */
+  @Test
+  void aParquetPartWithCorruptPagesStopsTheRunNamingTheInput() throws Exception {
+    Path input = dir.resolve("in");
+    Path part = areasParquet(input);
+    byte[] b = Files.readAllBytes(part);
+    // Layout: "PAR1", pages, footer, 4-byte little-endian footer length, "PAR1".
+    int footer =
+        (b[b.length - 8] & 0xFF)
+            | (b[b.length - 7] & 0xFF) << 8
+            | (b[b.length - 6] & 0xFF) << 16
+            | (b[b.length - 5] & 0xFF) << 24;
+    Arrays.fill(b, 4, b.length - 8 - footer, (byte) 0xFF);
+    Files.write(part, b);
+    Path root = dir.resolve("root");
+    IngestException e = assertThrows(IngestException.class, () -> run(input, root));
+    assertTrue(
+        e.getMessage().startsWith("areas: cannot read areas.parquet: "),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith(" / 无法读取输入文件"), e.getMessage());
+    try (Stream<Path> s = Files.list(root.resolve("runs/.inprogress"))) {
+      assertEquals(List.of(), s.toList(), "nothing left in progress");
+    }
+  }
+
+  /** A one-row areas.parquet folder in {@code input}; returns its part file (no .crc). */
+  private static Path areasParquet(Path input) throws IOException {
+    Files.createDirectories(input);
+    StructType schema =
+        new StructType()
+            .add("area_code", DataTypes.StringType)
+            .add("area_name", DataTypes.StringType)
+            .add("area_level", DataTypes.StringType);
+    Path parquet = input.resolve("areas.parquet");
+    spark
+        .createDataFrame(List.of(RowFactory.create("320000", "江苏省", "province")), schema)
+        .coalesce(1)
+        .write()
+        .parquet(parquet.toString());
+    Path part = null;
+    try (Stream<Path> s = Files.list(parquet)) {
+      for (Path p : s.toList()) {
+        String n = p.getFileName().toString();
+        if (n.endsWith(".crc")) {
+          // Spark's checksum files would flag a cut themselves; a business system sends none.
+          Files.delete(p);
+        } else if (n.startsWith("part-")) {
+          part = p;
+        }
+      }
+    }
+    return part;
+  }
+
+  private static PipelineRun.Result run(Path input, Path root) throws Exception {
+    PipelineRun.Request req =
+        new PipelineRun.Request(
+            input.toUri().toString(),
+            root.toUri().toString(),
+            List.of(),
+            Map.of("period", "2024"),
+            List.of(),
+            1.0,
+            false);
+    Clock clock = Clock.fixed(Instant.parse("2025-03-18T02:00:00Z"), ZoneOffset.UTC);
+    return new PipelineRun(spark, clock)
+        .execute(req, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 }

@@ -417,7 +417,10 @@ public final class Datasets {
                   "target_met_date IS NULL OR target_met_date >="
                       + " greatest(signed_date, construction_start_date, production_date)",
                   List.of(
-                      "target_met_date", "production_date", "construction_start_date", "signed_date"),
+                      "target_met_date",
+                      "production_date",
+                      "construction_start_date",
+                      "signed_date"),
                   "达产早于投产、开工或签约 / target met before production, construction start or"
                       + " signing"))
           .plausibleYears(

@@ -75,8 +75,8 @@ final class ColumnChecks {
   }
 
   /**
-   * A number written with thousands separators (ASCII or full-width commas) in valid groups of three:
-   * 1,234 and 12,345.6 are numbers, 3,5 and 1,23 are not (a decimal comma is never guessed).
+   * A number written with thousands separators (ASCII or full-width commas) in valid groups of
+   * three: 1,234 and 12,345.6 are numbers, 3,5 and 1,23 are not (a decimal comma is never guessed).
    */
   static final String GROUPED_NUMBER = "^[+-]?[0-9]{1,3}([,，][0-9]{3})+(\\.[0-9]*)?$";
 

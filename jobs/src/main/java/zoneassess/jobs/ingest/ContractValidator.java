@@ -24,8 +24,8 @@ import zoneassess.schema.dataset.Severity;
 /**
  * Validates canonical rows against their contract: a pure transform. The result has the typed
  * canonical columns, {@code _failures} (every broken REJECT rule, in the declared order: what the
- * reader could not read (field count, quoting, formula and error cells), required,
- * type, pattern / accepted values, range, plausible year, credit code, unit, row rules, duplicate key, reference),
+ * reader could not read (field count, quoting, formula and error cells), required, type, pattern /
+ * accepted values, range, plausible year, credit code, unit, row rules, duplicate key, reference),
  * {@code _warnings} (broken WARN rules) and {@code _rejected}.
  */
 public final class ContractValidator {
@@ -78,7 +78,9 @@ public final class ContractValidator {
       (r.severity() == Severity.WARN ? warnings : checks).add(rowRule(r));
     }
     checks.removeIf(java.util.Objects::isNull);
-    w = w.withColumn("_f", concat(col(CanonicalRows.READ_FAILURES), Failure.list(checks))).withColumn(WARNINGS, Failure.list(warnings));
+    w =
+        w.withColumn("_f", concat(col(CanonicalRows.READ_FAILURES), Failure.list(checks)))
+            .withColumn(WARNINGS, Failure.list(warnings));
     for (String c : w.columns()) {
       if (c.startsWith("_u_")) {
         w = w.drop(c);

@@ -70,8 +70,8 @@ public record CsvEncoding(String label, Charset charset, int bomLength, String d
   }
 
   /**
-   * UTF-16 without a byte-order mark, told by its NUL bytes: text that is mostly ASCII has a zero in
-   * every other byte (the high byte). Null when the start of the file has no NUL byte.
+   * UTF-16 without a byte-order mark, told by its NUL bytes: text that is mostly ASCII has a zero
+   * in every other byte (the high byte). Null when the start of the file has no NUL byte.
    */
   static CsvEncoding utf16WithoutBom(byte[] head) {
     int evenZeros = 0;

@@ -114,9 +114,7 @@ public final class CsvReader {
                 e.line,
                 e.bytes,
                 chosen.name(),
-                chosen.declared() == null
-                    ? "detected"
-                    : "declared by " + chosen.declared(),
+                chosen.declared() == null ? "detected" : "declared by " + chosen.declared(),
                 e.line,
                 chosen.name()),
             e);
@@ -166,8 +164,7 @@ public final class CsvReader {
   }
 
   /** Lines split across tasks; each non-blank line after the header is one record. */
-  private static Dataset<Row> parallel(
-      SparkSession spark, String textUri, String name, int width) {
+  private static Dataset<Row> parallel(SparkSession spark, String textUri, String name, int width) {
     JavaRDD<String> lines =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).textFile(textUri);
     // zipWithIndex numbers lines in file order across partitions: line number = index + 1.

@@ -22,7 +22,8 @@ final class CsvRecords {
    * @param fields field values, unquoted
    * @param malformed why the quoting is malformed, or null
    */
-  record Record(long firstLine, long lastLine, String text, List<String> fields, String malformed) {}
+  record Record(
+      long firstLine, long lastLine, String text, List<String> fields, String malformed) {}
 
   /** Parses the text of one whole record. */
   static Record parse(String text, long firstLine, long lastLine) {
@@ -57,8 +58,7 @@ final class CsvRecords {
         fieldStart = false;
       } else {
         if (afterQuote && malformed == null && !Character.isWhitespace(ch)) {
-          malformed =
-              "引号后有多余字符 / text after the closing quote of field " + (fields.size() + 1);
+          malformed = "引号后有多余字符 / text after the closing quote of field " + (fields.size() + 1);
         }
         cur.append(ch);
         fieldStart = false;

@@ -87,22 +87,22 @@ public final class Ingestion {
       if (t instanceof IOException || t instanceof org.apache.parquet.io.ParquetDecodingException) {
         return (T)
             new IngestException(
-            d.name()
-                + ": cannot read "
-                + String.join(", ", files.stream().map(InputFile::name).toList())
-                + ": "
-                + t.getMessage()
-                + " / 无法读取输入文件",
-            e);
+                d.name()
+                    + ": cannot read "
+                    + String.join(", ", files.stream().map(InputFile::name).toList())
+                    + ": "
+                    + t.getMessage()
+                    + " / 无法读取输入文件",
+                e);
       }
     }
     throw (T) e;
   }
 
   /**
-   * When a job fails, Spark kills its other tasks without waiting for them; one still running
-   * could write into the run folder after the failed run is removed. Waits (at most a minute) until
-   * no task runs.
+   * When a job fails, Spark kills its other tasks without waiting for them; one still running could
+   * write into the run folder after the failed run is removed. Waits (at most a minute) until no
+   * task runs.
    */
   private void awaitNoRunningTasks() {
     long deadline = System.nanoTime() + 60_000_000_000L;

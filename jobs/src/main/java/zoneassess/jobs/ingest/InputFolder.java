@@ -157,7 +157,9 @@ public record InputFolder(
           throw new IngestException(
               name
                   + ": the input file cannot be opened"
-                  + (java.nio.file.Files.isSymbolicLink(p) ? " (a link whose target is missing)" : "")
+                  + (java.nio.file.Files.isSymbolicLink(p)
+                      ? " (a link whose target is missing)"
+                      : "")
                   + " / 无法打开输入文件");
         }
       }

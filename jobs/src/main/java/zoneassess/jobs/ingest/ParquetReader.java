@@ -47,7 +47,8 @@ public final class ParquetReader {
               .cast(DataTypes.StringType)
               .as(RawTable.column(i)));
     }
-    return new RawTable(file, headers, df.select(out.toArray(Column[]::new)), null, null, List.of());
+    return new RawTable(
+        file, headers, df.select(out.toArray(Column[]::new)), null, null, List.of());
   }
 
   /**
@@ -79,9 +80,7 @@ public final class ParquetReader {
         r.getFooter();
       } catch (IOException | RuntimeException e) {
         throw new IngestException(
-            name
-                + ": not a readable Parquet file (truncated or corrupt) / Parquet 文件已损坏，无法读取",
-            e);
+            name + ": not a readable Parquet file (truncated or corrupt) / Parquet 文件已损坏，无法读取", e);
       }
     }
   }

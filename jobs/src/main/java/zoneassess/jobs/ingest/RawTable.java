@@ -7,9 +7,9 @@ import org.apache.spark.sql.Row;
 /**
  * One input file as read, before it is conformed to its contract: a string column {@code _c<i>} per
  * header, plus {@code _source_file} and {@code _source_row}. A reader that finds a record or a cell
- * it cannot read faithfully adds {@code _record_failure} (the whole record) or {@code _cell_failure_
- * <i>} (one cell), both {@link Failure#TYPE} structs, null where all is well; such rows are
- * rejected.
+ * it cannot read faithfully adds {@code _record_failure} (the whole record) or {@code
+ * _cell_failure_ <i>} (one cell), both {@link Failure#TYPE} structs, null where all is well; such
+ * rows are rejected.
  *
  * @param file the input
  * @param headers headers in file order

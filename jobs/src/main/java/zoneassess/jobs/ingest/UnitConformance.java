@@ -91,9 +91,7 @@ final class UnitConformance {
     // to be known.
     Column otherFamily =
         Failure.when(
-            s.isNotNull()
-                .and(tg.isNotNull())
-                .and(Failure.isTrue(sameFamily(s, tg)).equalTo(false)),
+            s.isNotNull().and(tg.isNotNull()).and(Failure.isTrue(sameFamily(s, tg)).equalTo(false)),
             "unit_family",
             "unit",
             concat(
@@ -105,8 +103,7 @@ final class UnitConformance {
                 col("factor_code"),
                 lit(")")),
             rawUnit);
-    return new Conformed(
-        t.withColumn("unit", coalesce(s, rawUnit)), List.of(unknown, otherFamily));
+    return new Conformed(t.withColumn("unit", coalesce(s, rawUnit)), List.of(unknown, otherFamily));
   }
 
   private static Column sameFamily(Column symbol, Column targetSymbol) {

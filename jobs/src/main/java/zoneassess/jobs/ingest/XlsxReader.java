@@ -26,13 +26,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads the sheet named in {@code ingest.yaml}, else the first visible sheet, of an XLSX workbook in
- * the driver with POI; workbooks are small (zone lists, project registers). POI's zip-bomb limits
- * ({@code ZipSecureFile}) stay at their defaults; a workbook they stop gets a plain message. The
- * header is the first non-empty row; each data row keeps its row number as Excel shows it. Numbers
- * are written without a trailing {@code .0}, date-formatted cells as yyyy-MM-dd. A formula cell is
- * read as its cached value (noted in the report); a formula without a cached value and an error
- * cell (#DIV/0! …) are cell failures that reject their row, naming the cell.
+ * Reads the sheet named in {@code ingest.yaml}, else the first visible sheet, of an XLSX workbook
+ * in the driver with POI; workbooks are small (zone lists, project registers). POI's zip-bomb
+ * limits ({@code ZipSecureFile}) stay at their defaults; a workbook they stop gets a plain message.
+ * The header is the first non-empty row; each data row keeps its row number as Excel shows it.
+ * Numbers are written without a trailing {@code .0}, date-formatted cells as yyyy-MM-dd. A formula
+ * cell is read as its cached value (noted in the report); a formula without a cached value and an
+ * error cell (#DIV/0! …) are cell failures that reject their row, naming the cell.
  */
 public final class XlsxReader {
   private XlsxReader() {}
@@ -107,7 +107,8 @@ public final class XlsxReader {
       throw e;
     } catch (IOException | RuntimeException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof RecordFormatException || String.valueOf(t.getMessage()).contains("Zip bomb")) {
+        if (t instanceof RecordFormatException
+            || String.valueOf(t.getMessage()).contains("Zip bomb")) {
           throw tooLarge(file, e);
         }
       }
@@ -146,7 +147,8 @@ public final class XlsxReader {
         }
       }
       throw new IngestException(
-          file.name() + ": every sheet is hidden; name the sheet to read in ingest.yaml / 所有工作表均为隐藏");
+          file.name()
+              + ": every sheet is hidden; name the sheet to read in ingest.yaml / 所有工作表均为隐藏");
     }
     Sheet s = wb.getSheet(file.sheet());
     if (s == null) {

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One ingest of inputs a demanding user sends: CSV records with quoted line breaks, doubled quotes,
  * too many and too few fields; numbers with misplaced separators, beyond double range or
- * overflowing on conversion; implausible years; a basis that contradicts the period; a factor
- * price in a unit of another family; project dates out of order; and an XLSX with a hidden first
- * sheet, formula cells with and without cached values and an error cell. Each hostile record
- * breaks exactly one rule, so every reject and count below is written down by hand.
+ * overflowing on conversion; implausible years; a basis that contradicts the period; a factor price
+ * in a unit of another family; project dates out of order; and an XLSX with a hidden first sheet,
+ * formula cells with and without cached values and an error cell. Each hostile record breaks
+ * exactly one rule, so every reject and count below is written down by hand.
  */
 class HostileInputsTest extends IngestTestBase {
   @TempDir static Path in;
@@ -172,12 +172,7 @@ class HostileInputsTest extends IngestTestBase {
         "换算后数值溢出 / 1.0E308 万元 overflows when converted to 亿元",
         "1.0E308");
     reject(
-        "zone_stats.csv",
-        5,
-        "type",
-        "value",
-        "不是有限数值 / '1e309' is not a finite number",
-        "1e309");
+        "zone_stats.csv", 5, "type", "value", "不是有限数值 / '1e309' is not a finite number", "1e309");
     reject(
         "zone_stats.csv",
         6,

@@ -33,9 +33,9 @@ import zoneassess.jobs.pipeline.PipelineRun;
 import zoneassess.jobs.testing.SparkTestBase;
 
 /**
- * Inputs that cannot be read faithfully as a whole stop the run with a message naming the file
- * (and line): bytes invalid in the declared or detected encoding, an unclosed quote, a workbook
- * that looks like a zip bomb, a truncated Parquet part, a dangling link. Encodings that can be read
+ * Inputs that cannot be read faithfully as a whole stop the run with a message naming the file (and
+ * line): bytes invalid in the declared or detected encoding, an unclosed quote, a workbook that
+ * looks like a zip bomb, a truncated Parquet part, a dangling link. Encodings that can be read
  * (UTF-16 with and without a byte-order mark) are read and reported. The readers are called
  * directly where no run is needed.
  */
@@ -217,9 +217,7 @@ class UnusableInputsTest extends SparkTestBase {
     Files.write(part, b);
     Path root = dir.resolve("root");
     IngestException e = assertThrows(IngestException.class, () -> run(input, root));
-    assertTrue(
-        e.getMessage().startsWith("areas: cannot read areas.parquet: "),
-        e.getMessage());
+    assertTrue(e.getMessage().startsWith("areas: cannot read areas.parquet: "), e.getMessage());
     assertTrue(e.getMessage().endsWith(" / 无法读取输入文件"), e.getMessage());
     try (Stream<Path> s = Files.list(root.resolve("runs/.inprogress"))) {
       assertEquals(List.of(), s.toList(), "nothing left in progress");

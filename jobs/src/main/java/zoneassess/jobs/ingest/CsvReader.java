@@ -4,10 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -30,15 +32,13 @@ import org.apache.spark.sql.types.StructType;
  * pass ({@link CsvText}) checks every byte against the declared or detected encoding and learns
  * whether a quoted field spans lines. Non-UTF-8 text is written to the work folder as UTF-8 in the
  * same pass, so Spark always reads UTF-8. A file without multi-line records is split and parsed in
- * parallel, one physical line per record; a file with them is parsed in one sequential pass into
- * work Parquet. Every data record keeps the physical line it starts on (the header is line 1); a
- * record whose field count differs from the header's, or whose quoting is malformed, carries a
- * {@code _record_failure} and is rejected.
+ * parallel, one physical line per record; in a file with them, one sequential pass finds the record
+ * boundaries and writes each record as one line to the work folder, parsed in parallel from there.
+ * Every data record keeps the physical line it starts on (the header is line 1); a record whose
+ * field count differs from the header's, or whose quoting is malformed, carries a {@code
+ * _record_failure} and is rejected.
  */
 public final class CsvReader {
-  /** Records parsed in the driver are handed to Spark in chunks of this many. */
-  private static final int CHUNK = 50_000;
-
   private CsvReader() {}
 
   public static RawTable read(SparkSession spark, InputFile file, String workDir) {
@@ -176,29 +176,30 @@ public final class CsvReader {
     return withFile(spark.createDataFrame(records, schema(width)), name, width);
   }
 
-  /** Records parsed in one pass in the driver, written to the work folder in chunks. */
+  /**
+   * Record boundaries found in one pass in the driver: each record is written to the work folder as
+   * one line (its line breaks escaped, its line numbers in front), then parsed in parallel.
+   */
   private static Dataset<Row> sequential(
       SparkSession spark, FileSystem fs, String textUri, String name, int width, String workDir)
       throws IOException {
-    String uri = new Path(workDir, name + ".records").toString();
-    StructType schema = schema(width);
-    spark.createDataFrame(List.<Row>of(), schema).write().mode(SaveMode.Overwrite).parquet(uri);
-    try (BufferedReader r = open(fs, new Path(textUri))) {
-      CsvRecords.Reader records = new CsvRecords.Reader(r);
-      records.next();
-      List<Row> chunk = new ArrayList<>();
-      for (CsvRecords.Record rec = records.next(); rec != null; rec = records.next()) {
-        chunk.add(row(rec, width));
-        if (chunk.size() == CHUNK) {
-          spark.createDataFrame(chunk, schema).write().mode(SaveMode.Append).parquet(uri);
-          chunk.clear();
-        }
-      }
-      if (!chunk.isEmpty()) {
-        spark.createDataFrame(chunk, schema).write().mode(SaveMode.Append).parquet(uri);
+    Path records = new Path(workDir, name + ".records");
+    try (BufferedReader r = open(fs, new Path(textUri));
+        Writer w =
+            new BufferedWriter(
+                new OutputStreamWriter(fs.create(records, true), StandardCharsets.UTF_8))) {
+      CsvRecords.Reader reader = new CsvRecords.Reader(r);
+      reader.nextText();
+      for (CsvRecords.Record rec = reader.nextText(); rec != null; rec = reader.nextText()) {
+        w.write(CsvRecords.toLine(rec));
+        w.write('\n');
       }
     }
-    return withFile(spark.read().schema(schema).parquet(uri), name, width);
+    JavaRDD<Row> rows =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .textFile(records.toString())
+            .map(line -> row(CsvRecords.fromLine(line), width));
+    return withFile(spark.createDataFrame(rows, schema(width)), name, width);
   }
 
   private static StructType schema(int width) {

@@ -93,6 +93,39 @@ final class CsvRecords {
     return inQuotes;
   }
 
+  /**
+   * One record on one line: first line, last line and the text with backslash and LF escaped, so a
+   * record with line breaks can be split and parsed in parallel like any other line.
+   */
+  static String toLine(Record r) {
+    return r.firstLine()
+        + ","
+        + r.lastLine()
+        + ","
+        + r.text().replace("\\", "\\\\").replace("\n", "\\n");
+  }
+
+  /** The record {@link #toLine} wrote, parsed. */
+  static Record fromLine(String line) {
+    int a = line.indexOf(',');
+    int b = line.indexOf(',', a + 1);
+    String escaped = line.substring(b + 1);
+    StringBuilder text = new StringBuilder(escaped.length());
+    for (int i = 0; i < escaped.length(); i++) {
+      char ch = escaped.charAt(i);
+      if (ch == '\\' && i + 1 < escaped.length()) {
+        char next = escaped.charAt(++i);
+        text.append(next == 'n' ? '\n' : next);
+      } else {
+        text.append(ch);
+      }
+    }
+    return parse(
+        text.toString(),
+        Long.parseLong(line.substring(0, a)),
+        Long.parseLong(line.substring(a + 1, b)));
+  }
+
   /** Whether a physical line holds nothing but whitespace (it is not a record). */
   static boolean blank(String line) {
     return line.strip().isEmpty();
@@ -112,6 +145,12 @@ final class CsvRecords {
 
     /** The next record, or null at the end. */
     Record next() throws IOException {
+      Record text = nextText();
+      return text == null ? null : parse(text.text(), text.firstLine(), text.lastLine());
+    }
+
+    /** The next record's lines and text, not parsed into fields; null at the end. */
+    Record nextText() throws IOException {
       String first;
       do {
         first = in.readLine();
@@ -133,7 +172,7 @@ final class CsvRecords {
         line++;
         text.append('\n').append(more);
       }
-      return parse(text.toString(), start, line);
+      return new Record(start, line, text.toString(), List.of(), null);
     }
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param references foreign keys to other datasets
  * @param rules cross-column rules
  * @param partitionBy staging partition column, if any
+ * @param plausibleYears the years the rows can be about, if declared
  */
 public record DatasetContract(
     String name,
@@ -28,7 +29,8 @@ public record DatasetContract(
     List<String> key,
     List<ForeignKey> references,
     List<RowRule> rules,
-    Optional<String> partitionBy) {
+    Optional<String> partitionBy,
+    Optional<PlausibleYears> plausibleYears) {
 
   public DatasetContract {
     Objects.requireNonNull(name);
@@ -54,6 +56,16 @@ public record DatasetContract(
         }
       }
     }
+    plausibleYears.ifPresent(
+        y ->
+            y.columns()
+                .forEach(
+                    c -> {
+                      if (!byName.containsKey(c)) {
+                        throw new IllegalArgumentException(
+                            name + ": plausible-year column not declared: " + c);
+                      }
+                    }));
     partitionBy.ifPresent(
         p -> {
           if (!byName.containsKey(p)) {
@@ -88,6 +100,7 @@ public record DatasetContract(
     private final List<ForeignKey> references = new ArrayList<>();
     private final List<RowRule> rules = new ArrayList<>();
     private String partitionBy;
+    private PlausibleYears plausibleYears;
 
     private Builder(String name) {
       this.name = name;
@@ -134,6 +147,12 @@ public record DatasetContract(
       return this;
     }
 
+    /** The years the rows can plausibly be about, checked on {@code columns}. */
+    public Builder plausibleYears(int first, int last, String... columns) {
+      this.plausibleYears = new PlausibleYears(first, last, List.of(columns));
+      return this;
+    }
+
     public DatasetContract build() {
       return new DatasetContract(
           name,
@@ -143,7 +162,8 @@ public record DatasetContract(
           key,
           references,
           rules,
-          Optional.ofNullable(partitionBy));
+          Optional.ofNullable(partitionBy),
+          Optional.ofNullable(plausibleYears));
     }
   }
 }

@@ -18,6 +18,15 @@ import java.util.Optional;
  * <p>Order matters: a dataset is validated after the datasets it references.
  */
 public final class Datasets {
+  /**
+   * The years input rows can plausibly be about: from the first assessments with comparable
+   * statistics to a few years ahead of the current round. Widen {@code LAST_PLAUSIBLE_YEAR} as the
+   * rounds go by.
+   */
+  public static final int FIRST_PLAUSIBLE_YEAR = 2000;
+
+  public static final int LAST_PLAUSIBLE_YEAR = 2030;
+
   /** yyyy, yyyyQn or yyyy-MM. */
   public static final String PERIOD_PATTERN = "^[0-9]{4}(Q[1-4]|-(0[1-9]|1[0-2]))?$";
 
@@ -157,6 +166,16 @@ public final class Datasets {
                   "unit <> '%' OR value <= 100",
                   List.of("value"),
                   "百分比应在 0–100 之间 / a percentage must lie in 0–100"))
+          .rule(
+              new RowRule(
+                  "basis_period",
+                  Severity.REJECT,
+                  "NOT (basis = 'final' AND length(period) <> 4)"
+                      + " AND NOT (basis = 'ytd' AND length(period) = 4)",
+                  List.of("basis", "period"),
+                  "口径与统计期不符 / final figures are for a year, year-to-date ones for a quarter"
+                      + " or month"))
+          .plausibleYears(FIRST_PLAUSIBLE_YEAR, LAST_PLAUSIBLE_YEAR, "period")
           .partitionBy("period")
           .build();
 
@@ -289,6 +308,7 @@ public final class Datasets {
                   "production_start_year IS NULL OR production_start_year <= year",
                   List.of("production_start_year"),
                   "投产年份晚于评价年度 / production starts after the evaluated year"))
+          .plausibleYears(FIRST_PLAUSIBLE_YEAR, LAST_PLAUSIBLE_YEAR, "year")
           .partitionBy("year")
           .build();
 
@@ -330,6 +350,7 @@ public final class Datasets {
           .key("region_code", "period", "factor_code", "subcategory")
           .referencesWhen("region_level = 'zone'", "region_code", "zones", "zone_code")
           .referencesWhen("region_level <> 'zone'", "region_code", "areas", "area_code")
+          .plausibleYears(FIRST_PLAUSIBLE_YEAR, LAST_PLAUSIBLE_YEAR, "period")
           .partitionBy("period")
           .build();
 
@@ -369,7 +390,7 @@ public final class Datasets {
           .rule(
               new RowRule(
                   "start_after_signing",
-                  Severity.WARN,
+                  Severity.REJECT,
                   "signed_date IS NULL OR construction_start_date IS NULL"
                       + " OR construction_start_date >= signed_date",
                   List.of("construction_start_date", "signed_date"),
@@ -382,6 +403,33 @@ public final class Datasets {
                       + " OR production_date >= construction_start_date",
                   List.of("production_date", "construction_start_date"),
                   "投产早于开工 / production before construction start"))
+          .rule(
+              new RowRule(
+                  "production_after_signing",
+                  Severity.REJECT,
+                  "signed_date IS NULL OR production_date IS NULL OR production_date >= signed_date",
+                  List.of("production_date", "signed_date"),
+                  "投产早于签约 / production before signing"))
+          .rule(
+              new RowRule(
+                  "target_after_production",
+                  Severity.REJECT,
+                  "target_met_date IS NULL OR target_met_date >="
+                      + " greatest(signed_date, construction_start_date, production_date)",
+                  List.of(
+                      "target_met_date",
+                      "production_date",
+                      "construction_start_date",
+                      "signed_date"),
+                  "达产早于投产、开工或签约 / target met before production, construction start or"
+                      + " signing"))
+          .plausibleYears(
+              FIRST_PLAUSIBLE_YEAR,
+              LAST_PLAUSIBLE_YEAR,
+              "signed_date",
+              "construction_start_date",
+              "production_date",
+              "target_met_date")
           .build();
 
   public static final DatasetContract ZONE_EVENTS =
@@ -411,6 +459,7 @@ public final class Datasets {
           .column(builder("note", STRING).zh("说明").aliases("备注", "事件说明"))
           .key("zone_code", "event_date", "event_type")
           .references("zone_code", "zones", "zone_code")
+          .plausibleYears(FIRST_PLAUSIBLE_YEAR, LAST_PLAUSIBLE_YEAR, "event_date")
           .build();
 
   /** All datasets in validation order (referenced datasets first). */

@@ -75,6 +75,16 @@ public final class DataDictionary {
     md.append("- Staging partition: ")
         .append(d.partitionBy().map(DataDictionary::code).orElse("none"))
         .append('\n');
+    d.plausibleYears()
+        .ifPresent(
+            y ->
+                md.append("- Plausible years: ")
+                    .append(y.first())
+                    .append("–")
+                    .append(y.last())
+                    .append(" for ")
+                    .append(code(String.join(", ", y.columns())))
+                    .append(" (rows outside are rejected)\n"));
     for (RowRule r : d.rules()) {
       md.append("- Rule ")
           .append(code(r.id()))

@@ -28,6 +28,9 @@ public final class CanonicalRows {
   public static final String SOURCE_ROW = "_source_row";
   static final String ORIGINAL = "_original";
 
+  /** What the reader could not read faithfully: the record, or a cell of a contract column. */
+  static final String READ_FAILURES = "_read_failures";
+
   private CanonicalRows() {}
 
   public static Dataset<Row> of(
@@ -51,6 +54,25 @@ public final class CanonicalRows {
                 : to_json(
                     struct(original.toArray(Column[]::new)), Map.of("ignoreNullFields", "false")))
             .as(ORIGINAL));
+    List<String> present = List.of(raw.rows().columns());
+    List<Column> readFailures = new ArrayList<>();
+    if (present.contains(RawTable.RECORD_FAILURE)) {
+      readFailures.add(col(RawTable.RECORD_FAILURE));
+    }
+    for (ColumnSpec c : contract.columns()) {
+      Integer idx = mapping.columnIndex().get(c.name());
+      if (idx != null && present.contains(RawTable.cellFailure(idx))) {
+        Column f = col(RawTable.cellFailure(idx));
+        readFailures.add(
+            Failure.when(
+                f.isNotNull(),
+                f.getField(Failure.RULE),
+                c.name(),
+                f.getField(Failure.REASON),
+                f.getField(Failure.VALUE)));
+      }
+    }
+    out.add(Failure.list(readFailures).as(READ_FAILURES));
     for (ColumnSpec c : contract.columns()) {
       Integer idx = mapping.columnIndex().get(c.name());
       Column v =
@@ -69,7 +91,8 @@ public final class CanonicalRows {
         new org.apache.spark.sql.types.StructType()
             .add(SOURCE_FILE, DataTypes.StringType)
             .add(SOURCE_ROW, DataTypes.LongType)
-            .add(ORIGINAL, DataTypes.StringType);
+            .add(ORIGINAL, DataTypes.StringType)
+            .add(READ_FAILURES, DataTypes.createArrayType(Failure.TYPE));
     for (ColumnSpec c : contract.columns()) {
       schema = schema.add(c.name(), DataTypes.StringType);
     }

@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.DataTypes;
 import zoneassess.schema.dataset.ColumnSpec;
 import zoneassess.schema.dataset.ColumnType;
 import zoneassess.schema.dataset.CreditCode;
+import zoneassess.schema.dataset.PlausibleYears;
 
 /**
  * Per-column typing and checks, all Spark column expressions: a cleaned string {@code _raw_<name>}
@@ -73,10 +74,22 @@ final class ColumnChecks {
     };
   }
 
+  /**
+   * A number written with thousands separators (ASCII or full-width commas) in valid groups of
+   * three: 1,234 and 12,345.6 are numbers, 3,5 and 1,23 are not (a decimal comma is never guessed).
+   */
+  static final String GROUPED_NUMBER = "^[+-]?[0-9]{1,3}([,，][0-9]{3})+(\\.[0-9]*)?$";
+
+  static Column hasSeparator(Column raw) {
+    return raw.contains(",").or(raw.contains("，"));
+  }
+
   /** The typed value of a cleaned string; null when blank or not of the type. */
   static Column typed(ColumnSpec spec, Column raw) {
-    // Thousands separators (ASCII and full-width) deleted: translate to nothing.
-    Column number = translate(raw, ",，", "");
+    // Only a value with separators pays for the regular expression.
+    Column number =
+        when(hasSeparator(raw), when(raw.rlike(GROUPED_NUMBER), translate(raw, ",，", "")))
+            .otherwise(raw);
     return switch (spec.type()) {
       case STRING -> raw;
       case INTEGER, LONG -> {
@@ -129,12 +142,28 @@ final class ColumnChecks {
           case DATE -> "不是日期 / '%s' is not a date (yyyy-MM-dd, yyyy/MM/dd or yyyyMMdd)";
           default -> "'%s'";
         };
+    Column raw = rawCol(c.name());
+    Column reason = format(what, raw);
+    if (c.type() == ColumnType.DOUBLE) {
+      // Typed null although it parses as a double: NaN, Infinity, or beyond ±1.8e308.
+      reason =
+          when(
+                  raw.try_cast(DataTypes.DoubleType).isNotNull(),
+                  format("不是有限数值 / '%s' is not a finite number", raw))
+              .otherwise(reason);
+    }
+    if (c.isNumeric()) {
+      reason =
+          when(
+                  hasSeparator(raw).and(not(raw.rlike(GROUPED_NUMBER))),
+                  format(
+                      "千分位分隔符位置不对 / '%s' is not a number: thousands separators must"
+                          + " separate groups of three digits",
+                      raw))
+              .otherwise(reason);
+    }
     return Failure.when(
-        rawCol(c.name()).isNotNull().and(typedCol(c.name()).isNull()),
-        "type",
-        c.name(),
-        format(what, rawCol(c.name())),
-        rawCol(c.name()));
+        raw.isNotNull().and(typedCol(c.name()).isNull()), "type", c.name(), reason, raw);
   }
 
   static Column pattern(ColumnSpec c) {
@@ -188,6 +217,24 @@ final class ColumnChecks {
         c.name(),
         format("超出范围 " + bounds + " / %s is outside " + bounds, rawCol(c.name())),
         rawCol(c.name()));
+  }
+
+  /** A value whose year lies outside the dataset's plausible years. */
+  static Column plausibleYear(ColumnSpec c, PlausibleYears years) {
+    Column v = typedCol(c.name());
+    Column year =
+        switch (c.type()) {
+          case DATE -> call_function("year", v);
+          case INTEGER, LONG -> v;
+          default -> substring(v, 1, 4).try_cast(DataTypes.IntegerType);
+        };
+    String bounds = years.first() + "–" + years.last();
+    return Failure.when(
+        year.isNotNull().and(year.lt(years.first()).or(year.gt(years.last()))),
+        "plausible_year",
+        c.name(),
+        format("年份不在合理范围 " + bounds + " / '%s' is outside the plausible years " + bounds, v),
+        v);
   }
 
   static Column creditCode(ColumnSpec c) {

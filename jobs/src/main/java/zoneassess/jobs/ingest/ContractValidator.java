@@ -23,8 +23,9 @@ import zoneassess.schema.dataset.Severity;
 
 /**
  * Validates canonical rows against their contract: a pure transform. The result has the typed
- * canonical columns, {@code _failures} (every broken REJECT rule, in the declared order: required,
- * type, pattern / accepted values, range, credit code, unit, row rules, duplicate key, reference),
+ * canonical columns, {@code _failures} (every broken REJECT rule, in the declared order: what the
+ * reader could not read (field count, quoting, formula and error cells), required, type, pattern /
+ * accepted values, range, plausible year, credit code, unit, row rules, duplicate key, reference),
  * {@code _warnings} (broken WARN rules) and {@code _rejected}.
  */
 public final class ContractValidator {
@@ -45,6 +46,7 @@ public final class ContractValidator {
     select.add(col(CanonicalRows.SOURCE_FILE));
     select.add(col(CanonicalRows.SOURCE_ROW));
     select.add(col(CanonicalRows.ORIGINAL));
+    select.add(col(CanonicalRows.READ_FAILURES));
     for (ColumnSpec c : contract.columns()) {
       Column raw = col("`" + c.name() + "`");
       select.add(raw.as(ColumnChecks.raw(c.name())));
@@ -60,6 +62,13 @@ public final class ContractValidator {
       checks.add(ColumnChecks.accepted(c));
     }
     contract.columns().forEach(c -> checks.add(ColumnChecks.range(c)));
+    contract
+        .plausibleYears()
+        .ifPresent(
+            y ->
+                y.columns()
+                    .forEach(
+                        c -> checks.add(ColumnChecks.plausibleYear(contract.column(c).get(), y))));
     contract.columns().forEach(c -> checks.add(ColumnChecks.creditCode(c)));
     UnitConformance.Conformed conformed = UnitConformance.apply(contract.name(), w);
     w = conformed.rows();
@@ -69,7 +78,9 @@ public final class ContractValidator {
       (r.severity() == Severity.WARN ? warnings : checks).add(rowRule(r));
     }
     checks.removeIf(java.util.Objects::isNull);
-    w = w.withColumn("_f", Failure.list(checks)).withColumn(WARNINGS, Failure.list(warnings));
+    w =
+        w.withColumn("_f", concat(col(CanonicalRows.READ_FAILURES), Failure.list(checks)))
+            .withColumn(WARNINGS, Failure.list(warnings));
     for (String c : w.columns()) {
       if (c.startsWith("_u_")) {
         w = w.drop(c);
@@ -88,7 +99,7 @@ public final class ContractValidator {
       w = KeyChecks.reference(w, fk, target, out);
       later.add(col(out));
     }
-    List<String> drop = new ArrayList<>(List.of("_f", "_dup"));
+    List<String> drop = new ArrayList<>(List.of("_f", "_dup", CanonicalRows.READ_FAILURES));
     for (int j = 0; j < i; j++) {
       drop.add("_ref" + j);
     }

@@ -35,6 +35,17 @@ final class Failure {
             value.cast(DataTypes.StringType).as(VALUE)));
   }
 
+  /** The failure struct where {@code broken} is true, with a rule read from a column. */
+  static Column when(Column broken, Column rule, String column, Column reason, Column value) {
+    return org.apache.spark.sql.functions.when(
+        broken,
+        struct(
+            rule.cast(DataTypes.StringType).as(RULE),
+            lit(column).as(COLUMN),
+            reason.cast(DataTypes.StringType).as(REASON),
+            value.cast(DataTypes.StringType).as(VALUE)));
+  }
+
   /** Null of the failure struct type, for checks that never fire. */
   static Column none() {
     return when(lit(false), "", "", lit(""), lit(""));

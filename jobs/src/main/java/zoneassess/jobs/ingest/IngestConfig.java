@@ -14,9 +14,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * <pre>
  * files:
  *   zone_stats_2025Q3.csv:
- *     encoding: GBK        # UTF-8 or GBK; detected when absent
+ *     encoding: GBK        # UTF-8, GBK, UTF-16LE or UTF-16BE; detected when absent
  *   zones.xlsx:
- *     sheet: 园区名录       # first sheet when absent
+ *     sheet: 园区名录       # first visible sheet when absent
  * </pre>
  */
 public record IngestConfig(Map<String, FileOptions> files) {

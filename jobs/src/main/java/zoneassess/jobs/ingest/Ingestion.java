@@ -52,9 +52,24 @@ public final class Ingestion {
     String work = run.runDir() + "/.work/ingest";
     Map<String, Dataset<Row>> accepted = new LinkedHashMap<>();
     List<ValidationReport.DatasetReport> reports = new ArrayList<>();
+    // An unreadable Parquet part stops the run before minutes are spent on other datasets.
+    for (InputFile f : folder.files()) {
+      if (f.format() == InputFormat.PARQUET) {
+        ParquetReader.checkFooters(publisher.conf(), f, isFolder(f.uri()));
+      }
+    }
     try {
       for (DatasetContract d : Datasets.ALL) {
-        reports.add(ingestDataset(d, folder.filesOf(d.name()), accepted, work));
+        List<InputFile> files = folder.filesOf(d.name());
+        try {
+          reports.add(ingestDataset(d, files, accepted, work));
+        } catch (IngestException e) {
+          throw e;
+        } catch (Exception e) {
+          // Spark's job failures are SparkExceptions, checked in Java's eyes but thrown unchecked.
+          awaitNoRunningTasks();
+          throw Ingestion.<RuntimeException>unreadable(d, files, e);
+        }
       }
     } finally {
       publisher.delete(run.runDir() + "/.work");
@@ -67,6 +82,54 @@ public final class Ingestion {
     return report;
   }
 
+  /**
+   * A failure while Spark reads the inputs (a Parquet page that does not decode, a file that
+   * vanished) becomes an IngestException naming the dataset's files; anything else is rethrown.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T extends Exception> T unreadable(
+      DatasetContract d, List<InputFile> files, Exception e) throws T {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException || t instanceof org.apache.parquet.io.ParquetDecodingException) {
+        return (T)
+            new IngestException(
+                d.name()
+                    + ": cannot read "
+                    + String.join(", ", files.stream().map(InputFile::name).toList())
+                    + ": "
+                    + t.getMessage()
+                    + " / 无法读取输入文件",
+                e);
+      }
+    }
+    throw (T) e;
+  }
+
+  /**
+   * When a job fails, Spark kills its other tasks without waiting for them; one still running could
+   * write into the run folder after the failed run is removed. Waits (at most a minute) until no
+   * task runs.
+   */
+  private void awaitNoRunningTasks() {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      int running = 0;
+      for (org.apache.spark.SparkExecutorInfo x :
+          spark.sparkContext().statusTracker().getExecutorInfos()) {
+        running += x.numRunningTasks();
+      }
+      if (running == 0) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   private ValidationReport.DatasetReport ingestDataset(
       DatasetContract d, List<InputFile> files, Map<String, Dataset<Row>> accepted, String work) {
     List<String> notes = new ArrayList<>();
@@ -76,6 +139,7 @@ public final class Ingestion {
       RawTable raw = read(f, work);
       HeaderMatcher.HeaderMapping m = HeaderMatcher.match(raw.headers(), d, f.name());
       raws.add(raw);
+      notes.addAll(raw.notes());
       Dataset<Row> rows = CanonicalRows.of(raw, m, d);
       canonical = canonical == null ? rows : canonical.unionByName(rows);
       if (!m.unknownHeaders().isEmpty()) {

@@ -86,6 +86,14 @@ public record InputFolder(
           notes.add("ignored " + name + " (no dataset named like it)");
           continue;
         }
+        if (!st.isDirectory()) {
+          try (InputStream probe = fs.open(st.getPath())) {
+            probe.read();
+          } catch (IOException e) {
+            throw new IngestException(
+                name + ": the input file cannot be opened: " + e.getMessage() + " / 无法打开输入文件", e);
+          }
+        }
         IngestConfig.FileOptions opts = config.optionsFor(name);
         files.add(
             new InputFile(
@@ -96,6 +104,7 @@ public record InputFolder(
                 opts.encoding(),
                 opts.sheet()));
       }
+      unlisted(dir, listing);
       for (String configured : config.files().keySet()) {
         if (files.stream().noneMatch(f -> f.name().equals(configured))) {
           notes.add(IngestConfig.FILE_NAME + " names " + configured + ", which is not an input");
@@ -120,5 +129,40 @@ public record InputFolder(
                     || baseName.startsWith(d.name() + "_")
                     || baseName.startsWith(d.name() + "-"))
         .max(Comparator.comparingInt(d -> d.name().length()));
+  }
+
+  /**
+   * Hadoop's local file system leaves out of a listing what it cannot stat, such as a link whose
+   * target is gone; an input named like a dataset must not vanish that way (its dataset would be
+   * staged empty and its references left unchecked). Other file systems have no such entries.
+   */
+  private static void unlisted(Path dir, FileStatus[] listing) throws IOException {
+    if (!"file".equals(dir.toUri().getScheme())) {
+      return;
+    }
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    for (FileStatus st : listing) {
+      listed.add(st.getPath().getName());
+    }
+    try (var names = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of(dir.toUri()))) {
+      for (java.nio.file.Path p : names) {
+        String name = p.getFileName().toString();
+        if (listed.contains(name) || name.startsWith(".") || name.startsWith("_")) {
+          continue;
+        }
+        Optional<InputFormat> format = InputFormat.ofFileName(name);
+        if (format.isPresent()
+            && datasetOf(name.substring(0, name.length() - format.get().extension().length()))
+                .isPresent()) {
+          throw new IngestException(
+              name
+                  + ": the input file cannot be opened"
+                  + (java.nio.file.Files.isSymbolicLink(p)
+                      ? " (a link whose target is missing)"
+                      : "")
+                  + " / 无法打开输入文件");
+        }
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 package zoneassess.jobs.ingest;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -20,6 +21,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import zoneassess.schema.catalogue.IndicatorCatalogue;
 import zoneassess.schema.catalogue.RawIndicator;
+import zoneassess.schema.factor.Factor;
+import zoneassess.schema.factor.FactorCatalogue;
 import zoneassess.schema.units.Unit;
 import zoneassess.schema.units.Units;
 
@@ -33,8 +36,9 @@ import zoneassess.schema.units.Units;
  *       catalogue's unit ({@code original_value}, {@code original_unit} keep what was sent); a
  *       blank {@code basis} becomes {@code final} for a year and {@code ytd} for a quarter or
  *       month.
- *   <li>{@code factor_costs}: the unit must be known; it is written as its canonical symbol. The
- *       conversion to the factor catalogue's unit belongs to the costs job.
+ *   <li>{@code factor_costs}: the unit must be known and, for a factor of the default factor
+ *       catalogue, of the family of the catalogue's unit; it is written as its canonical symbol.
+ *       The conversion to the factor catalogue's unit belongs to the costs job.
  * </ul>
  */
 final class UnitConformance {
@@ -68,14 +72,46 @@ final class UnitConformance {
   private static Conformed factorCosts(Dataset<Row> w) {
     Column rawUnit = ColumnChecks.rawCol("unit");
     Column symbol = lookup(unitSymbols(), normaliseUnit(rawUnit));
+    Map<String, String> unitByFactor = new LinkedHashMap<>();
+    for (Factor f : FactorCatalogue.loadDefault().factors()) {
+      unitByFactor.put(f.code(), f.unit());
+    }
+    Column target = lookup(unitByFactor, col("factor_code"));
+    Dataset<Row> t = w.withColumn(SYMBOL, symbol).withColumn(TARGET, target);
+    Column s = col(SYMBOL);
+    Column tg = col(TARGET);
     Column unknown =
         Failure.when(
-            rawUnit.isNotNull().and(symbol.isNull()),
+            rawUnit.isNotNull().and(s.isNull()),
             "unknown_unit",
             "unit",
             ColumnChecks.format("未知单位 / unknown unit '%s'", rawUnit),
             rawUnit);
-    return new Conformed(w.withColumn("unit", coalesce(symbol, rawUnit)), List.of(unknown));
+    // A factor outside the catalogue is the costs job's to report; its unit is only checked
+    // to be known.
+    Column otherFamily =
+        Failure.when(
+            s.isNotNull().and(tg.isNotNull()).and(Failure.isTrue(sameFamily(s, tg)).equalTo(false)),
+            "unit_family",
+            "unit",
+            concat(
+                lit("单位无法换算 / unit '"),
+                rawUnit,
+                lit("' cannot be converted to '"),
+                tg,
+                lit("' ("),
+                col("factor_code"),
+                lit(")")),
+            rawUnit);
+    return new Conformed(t.withColumn("unit", coalesce(s, rawUnit)), List.of(unknown, otherFamily));
+  }
+
+  private static Column sameFamily(Column symbol, Column targetSymbol) {
+    Map<String, String> familyBySymbol = new LinkedHashMap<>();
+    for (Unit u : Units.all().values()) {
+      familyBySymbol.put(u.symbol(), u.family());
+    }
+    return lookup(familyBySymbol, symbol).equalTo(lookup(familyBySymbol, targetSymbol));
   }
 
   private static Conformed zoneStats(Dataset<Row> w) {
@@ -133,16 +169,32 @@ final class UnitConformance {
                 c,
                 lit(")")),
             rawUnit));
+    failures.add(
+        Failure.when(
+            Failure.isTrue(same)
+                .and(col("value").isNotNull())
+                .and(abs(col("value")).equalTo(Double.POSITIVE_INFINITY)),
+            "overflow",
+            "value",
+            concat(
+                lit("换算后数值溢出 / "),
+                col(ORIGINAL_VALUE).cast("string"),
+                lit(" "),
+                rawUnit,
+                lit(" overflows when converted to "),
+                tg),
+            col(ORIGINAL_VALUE)));
     Column period = col("period");
     Dataset<Row> out =
         t.withColumn(ORIGINAL_VALUE, col("value"))
             .withColumn(ORIGINAL_UNIT, rawUnit)
             .withColumn("indicator_code", coalesce(c, col("indicator_code")))
-            // value × from-factor ÷ to-factor keeps exact results for exact inputs (万元 → 亿元).
+            // value × from-factor ÷ to-factor keeps exact results for exact inputs (万元 → 亿元);
+            // a value already in the catalogue unit is left alone (1e308 × 1e8 would overflow).
             .withColumn(
                 "value",
                 when(
-                        Failure.isTrue(same),
+                        Failure.isTrue(same).and(s.notEqual(tg)),
                         col("value")
                             .multiply(lookupNum(factorBySymbol, s))
                             .divide(lookupNum(factorBySymbol, tg)))

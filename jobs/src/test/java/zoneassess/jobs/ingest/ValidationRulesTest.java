@@ -274,6 +274,13 @@ class ValidationRulesTest extends IngestTestBase {
     reject("factor_costs.csv", 6, "unknown_unit", "unit", "未知单位 / unknown unit 'furlongs'");
     reject(
         "major_projects.csv",
+        3,
+        "start_after_signing",
+        "construction_start_date",
+        "开工早于签约 / construction started before signing"
+            + " (construction_start_date=2024-04-01, signed_date=2024-05-01)");
+    reject(
+        "major_projects.csv",
         4,
         "production_after_start",
         "production_date",
@@ -333,7 +340,8 @@ class ValidationRulesTest extends IngestTestBase {
     // 7).
     expected.put("enterprises", new long[] {9 + 3, 3, 6 + 3, 1});
     expected.put("factor_costs", new long[] {5, 2, 3, 0});
-    expected.put("major_projects", new long[] {4, 2, 2, 1});
+    // P2 starts construction before signing: dates must be in order, so it is rejected.
+    expected.put("major_projects", new long[] {4, 1, 3, 0});
     expected.put("zone_events", new long[] {2, 1, 1, 0});
     for (var e : expected.entrySet()) {
       ValidationReport.DatasetReport d = report.dataset(e.getKey());
@@ -354,9 +362,9 @@ class ValidationRulesTest extends IngestTestBase {
             .orElseThrow();
     assertEquals(List.of(7L, 0L, 7L), List.of(zonesB.read(), zonesB.accepted(), zonesB.rejected()));
     assertEquals(1L, zonesB.rejectedByRule().get("duplicate_key"));
-    // 4+10+11+12+5+4+2 = 48 read = 17 accepted + 31 rejected.
+    // 4+10+11+12+5+4+2 = 48 read = 16 accepted + 32 rejected.
     assertEquals(
-        List.of(48L, 17L, 31L), List.of(report.read(), report.accepted(), report.rejected()));
+        List.of(48L, 16L, 32L), List.of(report.read(), report.accepted(), report.rejected()));
     assertTrue(report.notes().contains("ignored README.md (not .csv, .xlsx or .parquet)"));
   }
 
@@ -371,10 +379,9 @@ class ValidationRulesTest extends IngestTestBase {
     assertEquals(
         "税收大于销售收入，请核实 / tax larger than revenue, check (tax_paid_10k=12000.0, revenue_10k=10000.0)",
         w.reason());
-    assertEquals(
-        Map.of("start_after_signing", 1L), report.dataset("major_projects").warningsByRule());
+    assertEquals(Map.of(), report.dataset("major_projects").warningsByRule());
     String md = report.toMarkdown();
-    assertTrue(md.contains("Rows read 48 = accepted 17 + rejected 31; warnings 2."), md);
+    assertTrue(md.contains("Rows read 48 = accepted 16 + rejected 32; warnings 1."), md);
   }
 
   @Test

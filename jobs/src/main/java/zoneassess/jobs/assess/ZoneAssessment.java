@@ -101,7 +101,7 @@ public final class ZoneAssessment {
     int decimals = rules.ranking().decimals();
     int digits = rules.ranking().significantDigits();
     // Significant digits first, then the published decimals: a score of 2.945 reached as
-    // 2.9449999999999998 along another path still rounds to 2.95.
+    // 2.9449999999999994 along another path still rounds to 2.95.
     Dataset<Row> df =
         base.withColumn(
             "_provisional_score",

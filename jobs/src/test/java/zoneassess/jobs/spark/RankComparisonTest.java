@@ -1,6 +1,7 @@
 package zoneassess.jobs.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.round;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -39,6 +40,27 @@ class RankComparisonTest extends SparkTestBase {
     // 3 digits: 2.345 → 2.35 (half up), 12345 → 12300, 0.00012345 → 0.000123, −2.345 → −2.35
     assertEquals(
         List.of(2.35, 12300.0, 0.000123, -2.35), keys(3, 2.345, 12345.0, 0.00012345, -2.345));
+  }
+
+  @Test
+  void significantDigitsBeforeDecimalsRoundAScoreTheSameWhicheverPathReachedIt() {
+    // 88.94499999999998 is the double just below 88.945; at 12 significant digits both are
+    // 88.9450000000, which rounds half up to 88.95 at 2 decimals. Rounded directly, the second
+    // would give 88.94.
+    double reached = 88.94499999999998;
+    assertEquals(Math.nextDown(88.945), reached);
+    List<Row> rows = List.of(RowFactory.create(0, 88.945), RowFactory.create(1, reached));
+    List<Row> out =
+        spark
+            .createDataFrame(rows, StructType.fromDDL("i int, v double"))
+            .orderBy("i")
+            .select(
+                round(RankComparison.key(col("v"), 12), 2).as("assessed"),
+                round(col("v"), 2).as("direct"))
+            .collectAsList();
+    assertEquals(88.95, out.get(0).getDouble(0));
+    assertEquals(88.95, out.get(1).getDouble(0));
+    assertEquals(88.94, out.get(1).getDouble(1));
   }
 
   @Test

@@ -20,7 +20,6 @@ import zoneassess.jobs.assess.ZoneScoring;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.DerivedRun;
 import zoneassess.jobs.pipeline.Pipeline;
-import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.dataset.Datasets;

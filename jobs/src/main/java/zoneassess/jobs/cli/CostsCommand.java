@@ -15,7 +15,6 @@ import zoneassess.jobs.costs.CostsStage;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.DerivedRun;
 import zoneassess.jobs.pipeline.Pipeline;
-import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.factor.FactorCatalogue;
 import zoneassess.schema.factor.FactorCatalogueLoader;

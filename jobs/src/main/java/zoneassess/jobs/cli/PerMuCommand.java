@@ -15,7 +15,6 @@ import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.permu.PerMuStage;
 import zoneassess.jobs.pipeline.DerivedRun;
 import zoneassess.jobs.pipeline.Pipeline;
-import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.permu.PerMuSchemeLoader;

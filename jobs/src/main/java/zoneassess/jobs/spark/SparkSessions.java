@@ -18,10 +18,18 @@ public final class SparkSessions {
   /** Partitions used for shuffles; fixed so outputs do not depend on where the job runs. */
   public static final int SHUFFLE_PARTITIONS = 4;
 
+  /**
+   * How many times {@link #create} was called in this JVM: the CLI tests check that argument and
+   * specification errors come back before any session is asked for.
+   */
+  private static final java.util.concurrent.atomic.AtomicInteger REQUESTED =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private SparkSessions() {}
 
   /** A session for {@code master} ({@code local[*]} when null or blank). */
   public static SparkSession create(String master, String appName) {
+    REQUESTED.incrementAndGet();
     String m = master == null || master.isBlank() ? "local[*]" : master;
     SparkSession.Builder b =
         SparkSession.builder()
@@ -57,5 +65,10 @@ public final class SparkSessions {
                   + " -Djava.awt.headless=true");
     }
     return b.getOrCreate();
+  }
+
+  /** Sessions requested through {@link #create} so far in this JVM. */
+  public static int requested() {
+    return REQUESTED.get();
   }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param dataset dataset name
  * @param format format from the extension
  * @param encoding encoding set in {@code ingest.yaml}, or null to detect it (CSV only)
- * @param sheet sheet name set in {@code ingest.yaml}, or null for the first visible sheet (XLSX only)
+ * @param sheet sheet name set in {@code ingest.yaml}, or null for the first visible sheet (XLSX
+ *     only)
  */
 public record InputFile(
     String uri, String name, String dataset, InputFormat format, String encoding, String sheet) {

@@ -59,7 +59,8 @@ class HostileInputsTest extends IngestTestBase {
           + "HA-ETDZ,2024-05-08,award,1\n"
           + "HA-ETDZ,2024-05-09,award,1,\"引号\"后文字\n"
           + "HA-ETDZ,2099-05-09,award,1,\n"
-          + "HA-HTZ,2024-05-10,negative_case,2,\"含逗号, 的说明\"\n";
+          + "HA-HTZ,2024-05-10,negative_case,2,\"含逗号, 的说明\"\n"
+          + "HA-HTZ,2024-05-11,award,1,\"两行\n说明\",多余\n";
 
   static final String FACTOR_COSTS =
       """
@@ -232,6 +233,14 @@ class HostileInputsTest extends IngestTestBase {
         "event_date",
         "年份不在合理范围 2000–2030 / '2099-05-09' is outside the plausible years 2000–2030",
         "2099-05-09");
+    // A reject of a record over lines 9–10 points at its first line.
+    reject(
+        "zone_events.csv",
+        9,
+        "field_count",
+        "",
+        "字段数与表头不符 / the record has 6 fields, the header has 5 (lines 9–10)",
+        "HA-HTZ,2024-05-11,award,1,\"两行\n说明\",多余");
     // factor_costs.csv: land is priced in 万元/亩, a price per kWh cannot be converted to it.
     reject(
         "factor_costs.csv",
@@ -333,8 +342,8 @@ class HostileInputsTest extends IngestTestBase {
     // dataset → {read, accepted, rejected}, counted from the fixtures above.
     Map<String, List<Long>> expected = new TreeMap<>();
     expected.put("zone_stats", List.of(10L, 3L, 7L));
-    // Six records on seven lines (the first spans two).
-    expected.put("zone_events", List.of(6L, 2L, 4L));
+    // Seven records on nine lines (the first and the last span two).
+    expected.put("zone_events", List.of(7L, 2L, 5L));
     expected.put("factor_costs", List.of(4L, 2L, 2L));
     expected.put("major_projects", List.of(5L, 1L, 4L));
     // The hidden sheet's row is not read.

@@ -380,12 +380,22 @@ class HostileInputsTest extends IngestTestBase {
   }
 
   @Test
-  void xlsxReadsTheFirstVisibleSheetAndCachedFormulaValuesWithNotes() {
+  void xlsxReadsTheFirstVisibleSheetAndCachedFormulaValuesWithWarnings() {
     ValidationReport.FileReport f = report.dataset("enterprises").files().get(0);
     assertEquals("企业", f.sheet());
     Row huawei = staging("enterprises").first();
     assertEquals(2024, (int) huawei.getAs("year"));
     assertEquals(500.0, (double) huawei.getAs("tax_paid_10k"));
+    ValidationReport.DatasetReport d = report.dataset("enterprises");
+    assertEquals(Map.of("formula_cached", 1L), d.warningsByRule());
+    ValidationReport.WarningExample w = d.warningExamples().get(0);
+    assertEquals(
+        List.of(
+            "enterprises.xlsx",
+            2L,
+            "formula_cached",
+            "公式单元格按缓存值读取 / cell H2 holds the formula =200+300; its cached value 500 is read"),
+        List.of(w.file(), w.row(), w.rule(), w.reason()));
     List<String> notes = report.dataset("enterprises").notes();
     assertTrue(
         notes.contains(

@@ -20,13 +20,16 @@ import zoneassess.jobs.spark.SparkSessions;
     description = {
       "Re-executes a published run from its manifest: the input folder is rebuilt from the snapshot",
       "store by hash, the methodology, rules and scheme files must still have their recorded SHA-256,",
-      "the same parameters run into a new run id, and every output hash is compared with the original.",
-      "Workbooks under packs/ are excluded from the comparison (zip timestamps)."
+      "the stages the run ran execute again with the same parameters into a new run id (LATEST is",
+      "left alone), and every output is compared with the original by content (rows of each",
+      "dataset; whether the file bytes agree too is shown as a note). Workbooks under packs/ are",
+      "excluded from the comparison (zip timestamps)."
     },
     footer = {
       "",
-      "Exit codes: 0 every output matches, 4 some output differs, 3 refused (an input snapshot or a",
-      "configuration file is missing or changed; the message names it), 5 another run holds the lock,",
+      "Exit codes: 0 every output's content matches, 4 some output differs, 3 refused (an input",
+      "snapshot or a configuration file is missing or changed, or the run is a derived run; the",
+      "message names it), 5 another run holds the lock,",
       "2 usage error, 1 failure.",
       "",
       "Examples:",

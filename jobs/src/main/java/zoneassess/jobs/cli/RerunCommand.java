@@ -18,14 +18,15 @@ import zoneassess.jobs.spark.SparkSessions;
     description = {
       "Re-executes a published run from its manifest: the input folder is rebuilt from the snapshot",
       "store by hash, the methodology, rules and scheme files must still have their recorded SHA-256,",
-      "the same parameters run into a new run id, and every dataset's content hash (its rows, not its",
-      "file bytes) is compared with the original; byte differences are reported as information.",
-      "Workbooks under packs/ are excluded from the comparison (zip timestamps). LATEST is not moved."
+      "the stages the run ran execute again with the same parameters into a new run id (LATEST is",
+      "left alone), and every output is compared with the original by content (rows of each",
+      "dataset; whether the file bytes agree too is shown as a note). Workbooks under packs/ are",
+      "excluded from the comparison (zip timestamps)."
     },
     footer = {
       "",
       "Exit 4 when some dataset's content differs; 3 when refused (an input snapshot or a",
-      "configuration file is missing or changed; the message names it).",
+      "configuration file is missing or changed, or the run is a derived run; the message names it).",
       "",
       "Examples:",
       "  zoneassess rerun 20250918T020000Z-1a2b3c4d --out /srv/zoneassess",

@@ -31,6 +31,9 @@ public final class CanonicalRows {
   /** What the reader could not read faithfully: the record, or a cell of a contract column. */
   static final String READ_FAILURES = "_read_failures";
 
+  /** Warnings about cells of contract columns the reader read (formulas by cached value). */
+  static final String READ_WARNINGS = "_read_warnings";
+
   private CanonicalRows() {}
 
   public static Dataset<Row> of(
@@ -73,6 +76,21 @@ public final class CanonicalRows {
       }
     }
     out.add(Failure.list(readFailures).as(READ_FAILURES));
+    List<Column> readWarnings = new ArrayList<>();
+    for (ColumnSpec c : contract.columns()) {
+      Integer idx = mapping.columnIndex().get(c.name());
+      if (idx != null && present.contains(RawTable.cellWarning(idx))) {
+        Column f = col(RawTable.cellWarning(idx));
+        readWarnings.add(
+            Failure.when(
+                f.isNotNull(),
+                f.getField(Failure.RULE),
+                c.name(),
+                f.getField(Failure.REASON),
+                f.getField(Failure.VALUE)));
+      }
+    }
+    out.add(Failure.list(readWarnings).as(READ_WARNINGS));
     for (ColumnSpec c : contract.columns()) {
       Integer idx = mapping.columnIndex().get(c.name());
       Column v =
@@ -92,7 +110,8 @@ public final class CanonicalRows {
             .add(SOURCE_FILE, DataTypes.StringType)
             .add(SOURCE_ROW, DataTypes.LongType)
             .add(ORIGINAL, DataTypes.StringType)
-            .add(READ_FAILURES, DataTypes.createArrayType(Failure.TYPE));
+            .add(READ_FAILURES, DataTypes.createArrayType(Failure.TYPE))
+            .add(READ_WARNINGS, DataTypes.createArrayType(Failure.TYPE));
     for (ColumnSpec c : contract.columns()) {
       schema = schema.add(c.name(), DataTypes.StringType);
     }

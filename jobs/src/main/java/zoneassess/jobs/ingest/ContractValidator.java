@@ -47,6 +47,7 @@ public final class ContractValidator {
     select.add(col(CanonicalRows.SOURCE_ROW));
     select.add(col(CanonicalRows.ORIGINAL));
     select.add(col(CanonicalRows.READ_FAILURES));
+    select.add(col(CanonicalRows.READ_WARNINGS));
     for (ColumnSpec c : contract.columns()) {
       Column raw = col("`" + c.name() + "`");
       select.add(raw.as(ColumnChecks.raw(c.name())));
@@ -80,7 +81,7 @@ public final class ContractValidator {
     checks.removeIf(java.util.Objects::isNull);
     w =
         w.withColumn("_f", concat(col(CanonicalRows.READ_FAILURES), Failure.list(checks)))
-            .withColumn(WARNINGS, Failure.list(warnings));
+            .withColumn(WARNINGS, concat(col(CanonicalRows.READ_WARNINGS), Failure.list(warnings)));
     for (String c : w.columns()) {
       if (c.startsWith("_u_")) {
         w = w.drop(c);
@@ -99,7 +100,9 @@ public final class ContractValidator {
       w = KeyChecks.reference(w, fk, target, out);
       later.add(col(out));
     }
-    List<String> drop = new ArrayList<>(List.of("_f", "_dup", CanonicalRows.READ_FAILURES));
+    List<String> drop =
+        new ArrayList<>(
+            List.of("_f", "_dup", CanonicalRows.READ_FAILURES, CanonicalRows.READ_WARNINGS));
     for (int j = 0; j < i; j++) {
       drop.add("_ref" + j);
     }

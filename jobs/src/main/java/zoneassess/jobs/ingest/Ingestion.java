@@ -83,14 +83,19 @@ public final class Ingestion {
   }
 
   /**
-   * A failure while Spark reads the inputs (a Parquet page that does not decode, a file that
-   * vanished) becomes an IngestException naming the dataset's files; anything else is rethrown.
+   * A failure while Spark reads the inputs (Spark's FAILED_READ_FILE: a Parquet page that does not
+   * decode, a file that vanished) becomes an IngestException naming the dataset's files, with the
+   * innermost I/O reason; anything else is rethrown as it is.
    */
   @SuppressWarnings("unchecked")
   private static <T extends Exception> T unreadable(
       DatasetContract d, List<InputFile> files, Exception e) throws T {
+    boolean reading = false;
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException || t instanceof org.apache.parquet.io.ParquetDecodingException) {
+      reading |=
+          t instanceof org.apache.parquet.io.ParquetDecodingException
+              || String.valueOf(t.getMessage()).contains("FAILED_READ_FILE");
+      if (reading && (t.getCause() == null || t instanceof IOException)) {
         return (T)
             new IngestException(
                 d.name()

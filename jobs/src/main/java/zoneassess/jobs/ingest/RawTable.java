@@ -39,4 +39,9 @@ public record RawTable(
   public static String cellFailure(int index) {
     return "_cell_failure_" + index;
   }
+
+  /** A warning about one cell that was read (an XLSX formula read as its cached value). */
+  public static String cellWarning(int index) {
+    return "_cell_warning_" + index;
+  }
 }

@@ -48,7 +48,7 @@ public final class XlsxReader {
       int first = -1;
       List<String> headers = new ArrayList<>();
       for (org.apache.poi.ss.usermodel.Row r : sheet) {
-        List<String> values = cells.values(r, r.getLastCellNum(), null);
+        List<String> values = cells.values(r, r.getLastCellNum(), null, null);
         if (values.stream().anyMatch(v -> v != null && !v.isBlank())) {
           first = r.getRowNum();
           for (String v : values) {
@@ -68,17 +68,19 @@ public final class XlsxReader {
           continue;
         }
         Row[] failures = new Row[width];
-        List<String> values = cells.values(r, width, failures);
+        Row[] warnings = new Row[width];
+        List<String> values = cells.values(r, width, failures, warnings);
         if (values.stream().allMatch(v -> v == null || v.isBlank())
             && java.util.Arrays.stream(failures).allMatch(java.util.Objects::isNull)) {
           continue;
         }
-        Object[] row = new Object[2 * width + 2];
+        Object[] row = new Object[3 * width + 2];
         row[0] = file.name();
         row[1] = (long) r.getRowNum() + 1;
         for (int i = 0; i < width; i++) {
           row[i + 2] = values.get(i);
           row[width + i + 2] = failures[i];
+          row[2 * width + i + 2] = warnings[i];
         }
         rows.add(RowFactory.create(row));
       }
@@ -100,6 +102,9 @@ public final class XlsxReader {
       }
       for (int i = 0; i < width; i++) {
         schema = schema.add(RawTable.cellFailure(i), Failure.TYPE, true);
+      }
+      for (int i = 0; i < width; i++) {
+        schema = schema.add(RawTable.cellWarning(i), Failure.TYPE, true);
       }
       Dataset<Row> df = spark.createDataFrame(rows, schema);
       return new RawTable(file, headers, df, null, sheet.getSheetName(), notes);
@@ -174,16 +179,17 @@ public final class XlsxReader {
       this.sheet = sheet;
     }
 
-    List<String> values(org.apache.poi.ss.usermodel.Row r, int width, Row[] failures) {
+    List<String> values(
+        org.apache.poi.ss.usermodel.Row r, int width, Row[] failures, Row[] warnings) {
       List<String> out = new ArrayList<>();
       for (int i = 0; i < Math.max(width, 0); i++) {
         Cell c = r.getCell(i);
-        out.add(c == null ? null : value(c, i, failures));
+        out.add(c == null ? null : value(c, i, failures, warnings));
       }
       return out;
     }
 
-    private String value(Cell c, int index, Row[] failures) {
+    private String value(Cell c, int index, Row[] failures, Row[] warnings) {
       String ref = new CellReference(c).formatAsString(false);
       if (c.getCellType() == CellType.ERROR) {
         return fail(failures, index, "cell_error", error(c, ref), error(c));
@@ -210,7 +216,22 @@ public final class XlsxReader {
       if (firstFormula == null) {
         firstFormula = sheet + "!" + ref;
       }
-      return text(c, c.getCachedFormulaResultType());
+      String cached = text(c, c.getCachedFormulaResultType());
+      if (warnings != null) {
+        warnings[index] =
+            RowFactory.create(
+                "formula_cached",
+                "",
+                "公式单元格按缓存值读取 / cell "
+                    + ref
+                    + " holds the formula ="
+                    + c.getCellFormula()
+                    + "; its cached value "
+                    + cached
+                    + " is read",
+                "=" + c.getCellFormula());
+      }
+      return cached;
     }
 
     private static String error(Cell c) {

@@ -59,7 +59,8 @@ class HostileInputsTest extends IngestTestBase {
           + "HA-ETDZ,2024-05-08,award,1\n"
           + "HA-ETDZ,2024-05-09,award,1,\"引号\"后文字\n"
           + "HA-ETDZ,2099-05-09,award,1,\n"
-          + "HA-HTZ,2024-05-10,negative_case,2,\"含逗号, 的说明\"\n";
+          + "HA-HTZ,2024-05-10,negative_case,2,\"含逗号, 的说明\"\n"
+          + "HA-HTZ,2024-05-11,award,1,\"两行\n说明\",多余\n";
 
   static final String FACTOR_COSTS =
       """
@@ -232,6 +233,14 @@ class HostileInputsTest extends IngestTestBase {
         "event_date",
         "年份不在合理范围 2000–2030 / '2099-05-09' is outside the plausible years 2000–2030",
         "2099-05-09");
+    // A reject of a record over lines 9–10 points at its first line.
+    reject(
+        "zone_events.csv",
+        9,
+        "field_count",
+        "",
+        "字段数与表头不符 / the record has 6 fields, the header has 5 (lines 9–10)",
+        "HA-HTZ,2024-05-11,award,1,\"两行\n说明\",多余");
     // factor_costs.csv: land is priced in 万元/亩, a price per kWh cannot be converted to it.
     reject(
         "factor_costs.csv",
@@ -333,8 +342,8 @@ class HostileInputsTest extends IngestTestBase {
     // dataset → {read, accepted, rejected}, counted from the fixtures above.
     Map<String, List<Long>> expected = new TreeMap<>();
     expected.put("zone_stats", List.of(10L, 3L, 7L));
-    // Six records on seven lines (the first spans two).
-    expected.put("zone_events", List.of(6L, 2L, 4L));
+    // Seven records on nine lines (the first and the last span two).
+    expected.put("zone_events", List.of(7L, 2L, 5L));
     expected.put("factor_costs", List.of(4L, 2L, 2L));
     expected.put("major_projects", List.of(5L, 1L, 4L));
     // The hidden sheet's row is not read.
@@ -371,12 +380,22 @@ class HostileInputsTest extends IngestTestBase {
   }
 
   @Test
-  void xlsxReadsTheFirstVisibleSheetAndCachedFormulaValuesWithNotes() {
+  void xlsxReadsTheFirstVisibleSheetAndCachedFormulaValuesWithWarnings() {
     ValidationReport.FileReport f = report.dataset("enterprises").files().get(0);
     assertEquals("企业", f.sheet());
     Row huawei = staging("enterprises").first();
     assertEquals(2024, (int) huawei.getAs("year"));
     assertEquals(500.0, (double) huawei.getAs("tax_paid_10k"));
+    ValidationReport.DatasetReport d = report.dataset("enterprises");
+    assertEquals(Map.of("formula_cached", 1L), d.warningsByRule());
+    ValidationReport.WarningExample w = d.warningExamples().get(0);
+    assertEquals(
+        List.of(
+            "enterprises.xlsx",
+            2L,
+            "formula_cached",
+            "公式单元格按缓存值读取 / cell H2 holds the formula =200+300; its cached value 500 is read"),
+        List.of(w.file(), w.row(), w.rule(), w.reason()));
     List<String> notes = report.dataset("enterprises").notes();
     assertTrue(
         notes.contains(

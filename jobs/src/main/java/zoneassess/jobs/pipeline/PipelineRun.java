@@ -185,7 +185,9 @@ public final class PipelineRun {
                 RunManifest.currentJavaVersion(),
                 all.seconds(),
                 outputs,
-                snapshots);
+                snapshots,
+                publisher.exists(
+                    req.inputUri() + "/" + zoneassess.jobs.sample.SampleProvince.SYNTHETIC_MARKER));
         publisher.writeText(run.log(), logBuffer.toString(StandardCharsets.UTF_8));
         publisher.writeText(run.manifest(), manifest.toJson());
         published = lifecycle.publish(run);

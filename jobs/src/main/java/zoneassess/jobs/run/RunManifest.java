@@ -17,7 +17,8 @@ import zoneassess.jobs.io.CanonicalJson;
  * The {@code manifest.json} of a run: what went in (inputs and configuration files with SHA-256),
  * which code and engine ran it, with which parameters, how long each stage took, and what came out
  * (outputs with SHA-256). Keys are sorted and lists ordered, so two manifests of the same run
- * differ only in times and id.
+ * differ only in times and id. {@code synthetic} is true when the input folder was written by the
+ * sample generator: every briefing pack of the run then carries the synthetic-data banner.
  */
 public record RunManifest(
     String runId,
@@ -32,7 +33,8 @@ public record RunManifest(
     String javaVersion,
     Map<String, Double> stageSeconds,
     List<Output> outputs,
-    List<Snapshot> snapshots) {
+    List<Snapshot> snapshots,
+    boolean synthetic) {
 
   /** One input file with its counts. */
   public record Input(
@@ -58,6 +60,38 @@ public record RunManifest(
    * (a Parquet folder contributes each part file) and its SHA-256, enough to rebuild the folder.
    */
   public record Snapshot(String file, String dataset, String sha256) {}
+
+  /** A manifest of real (not synthetic) inputs. */
+  public RunManifest(
+      String runId,
+      String started,
+      String finished,
+      String command,
+      Map<String, String> parameters,
+      List<Input> inputs,
+      List<Config> configs,
+      CodeVersion code,
+      String sparkVersion,
+      String javaVersion,
+      Map<String, Double> stageSeconds,
+      List<Output> outputs,
+      List<Snapshot> snapshots) {
+    this(
+        runId,
+        started,
+        finished,
+        command,
+        parameters,
+        inputs,
+        configs,
+        code,
+        sparkVersion,
+        javaVersion,
+        stageSeconds,
+        outputs,
+        snapshots,
+        false);
+  }
 
   /** A manifest without a snapshot list (ingest-only manifests, manifests before snapshots). */
   public RunManifest(

@@ -22,6 +22,9 @@ import zoneassess.jobs.io.Publisher;
  */
 public final class SampleProvince {
   public static final String COMPLETE_MARKER = ".complete";
+
+  /** Marks the folder as the generator's synthetic output; a run over it records synthetic=true. */
+  public static final String SYNTHETIC_MARKER = ".synthetic";
   static final Charset GBK = Charset.forName("GBK");
 
   private SampleProvince() {}
@@ -96,6 +99,13 @@ public final class SampleProvince {
 
     SampleResult result = new SampleResult(target, spec, names, rows, planted, notes);
     files.writeText(tmp + "/SAMPLE.md", SampleReadme.render(result));
+    files.writeText(
+        tmp + "/" + SYNTHETIC_MARKER,
+        "synthetic sample data from the zoneassess sample generator, seed="
+            + seed
+            + " scale="
+            + spec.scale().label()
+            + "\n");
     publisher.move(tmp, target);
     files.writeText(
         target + "/" + COMPLETE_MARKER, "seed=" + seed + " scale=" + spec.scale().label() + "\n");

@@ -30,9 +30,9 @@ final class CostSheets {
   private CostSheets() {}
 
   /** Cities across, factors down; each factor row coloured from cheap (green) to dear (red). */
-  static Sheet province(PackContext ctx) {
+  static Sheet province(PackContext ctx, String name) {
     PackStyles st = ctx.styles();
-    Sheet sh = ctx.workbook().createSheet(PROVINCE);
+    Sheet sh = ctx.workbook().createSheet(name);
     List<CostPosition> rows = ctx.data().cityCosts();
     List<String> cities = cities(rows);
     List<Column> cols = new ArrayList<>();
@@ -128,9 +128,9 @@ final class CostSheets {
   }
 
   /** The city against the provincial distribution and its neighbours, with the box plot. */
-  static Sheet city(PackContext ctx, String city, List<String> neighbours) {
+  static Sheet city(PackContext ctx, String city, List<String> neighbours, String name) {
     PackStyles st = ctx.styles();
-    Sheet sh = ctx.workbook().createSheet(CITY);
+    Sheet sh = ctx.workbook().createSheet(name);
     List<CostPosition> rows = ctx.data().cityCosts();
     Map<String, Map<String, CostPosition>> factors = byFactor(rows);
     List<Column> cols =
@@ -229,9 +229,9 @@ final class CostSheets {
   }
 
   /** Typical-firm cost of every city per profile, cheapest first, with PNG and native bars. */
-  static Sheet profiles(PackContext ctx, String city) {
+  static Sheet profiles(PackContext ctx, String city, String sheetName) {
     PackStyles st = ctx.styles();
-    XSSFSheet sh = ctx.workbook().createSheet(PROFILE);
+    XSSFSheet sh = ctx.workbook().createSheet(sheetName);
     List<ProfileCost> profiles = ctx.data().cityProfileCosts();
     SheetCraft.widths(sh, 6, 10, 14, 12, 14, 14, 10);
     SheetText.title(

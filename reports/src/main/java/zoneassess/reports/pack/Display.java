@@ -44,6 +44,69 @@ public final class Display {
     return share == null ? "—" : String.format(Locale.ROOT, "%.1f%%", share * 100);
   }
 
+  /** Zone type as the approval documents name it; the dataset's codes never reach a page. */
+  public static String zoneType(String type) {
+    if (type == null) {
+      return "";
+    }
+    return switch (type.toLowerCase(Locale.ROOT)) {
+      case "economic_technological" -> "经济技术开发区";
+      case "high_tech" -> "高新技术产业开发区";
+      case "bonded" -> "综合保税区";
+      case "industrial_park" -> "工业园区";
+      case "economic_development" -> "经济开发区";
+      default -> type;
+    };
+  }
+
+  /** Enterprise scale: above / below designated size → 规上 / 规下. */
+  public static String scale(String scale) {
+    if (scale == null) {
+      return "";
+    }
+    return switch (scale.toLowerCase(Locale.ROOT)) {
+      case "above" -> "规上";
+      case "below" -> "规下";
+      default -> scale;
+    };
+  }
+
+  /** A unit a leader reads: ratios are shown as percentages. */
+  public static String unit(String unit) {
+    if (unit == null || unit.isBlank()) {
+      return "";
+    }
+    return isRatio(unit) ? "%" : unit;
+  }
+
+  /** The value in the unit of {@link #unit}: a ratio of 0.014 becomes 1.4 (%). */
+  public static Double value(Double raw, String unit) {
+    if (raw == null || !isRatio(unit)) {
+      return raw;
+    }
+    return raw * 100;
+  }
+
+  static boolean isRatio(String unit) {
+    return unit != null
+        && (unit.equalsIgnoreCase("ratio") || unit.equals("比值") || unit.equals("share"));
+  }
+
+  /** A number with the given decimals and a unit, e.g. "12.35 万元/亩" or "1.4%". */
+  public static String withUnit(Double raw, String unit, int decimals) {
+    Double v = value(raw, unit);
+    String u = unit(unit);
+    if (v == null) {
+      return "—";
+    }
+    return num(v, decimals) + ("%".equals(u) ? "%" : (u.isEmpty() ? "" : " " + u));
+  }
+
+  /** Position "85/116". */
+  public static String position(Integer rank, long of) {
+    return rank == null ? "未排名" : rank + "/" + of;
+  }
+
   public static String rank(ZoneResult z) {
     return z.rankAll() == null ? "未排名" : "第" + z.rankAll() + "位";
   }

@@ -19,9 +19,9 @@ final class PerMuSheets {
 
   private PerMuSheets() {}
 
-  static Sheet byCity(PackContext ctx, int year) {
+  static Sheet byCity(PackContext ctx, int year, String name) {
     PackStyles st = ctx.styles();
-    XSSFSheet sh = ctx.workbook().createSheet(NAME);
+    XSSFSheet sh = ctx.workbook().createSheet(name);
     List<PerMuArea> cities = ctx.data().perMuCities(year);
     List<Column> cols =
         List.of(

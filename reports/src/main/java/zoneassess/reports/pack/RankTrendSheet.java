@@ -27,9 +27,9 @@ final class RankTrendSheet {
     return all.subList(Math.max(0, end - PERIODS), end);
   }
 
-  static Sheet write(PackContext ctx, String scope, List<ZoneResult> zones) {
+  static Sheet write(PackContext ctx, String scope, List<ZoneResult> zones, String name) {
     PackStyles st = ctx.styles();
-    Sheet sh = ctx.workbook().createSheet(NAME);
+    Sheet sh = ctx.workbook().createSheet(name);
     List<String> periods = lastPeriods(ctx);
     List<Column> cols = new ArrayList<>();
     cols.add(new Column("开发区", 30, st.text()));

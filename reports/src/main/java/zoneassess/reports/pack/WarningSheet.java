@@ -20,9 +20,9 @@ final class WarningSheet {
 
   private WarningSheet() {}
 
-  static Sheet write(PackContext ctx, List<ZoneResult> zones) {
+  static Sheet write(PackContext ctx, List<ZoneResult> zones, String name) {
     PackStyles st = ctx.styles();
-    Sheet sh = ctx.workbook().createSheet(NAME);
+    Sheet sh = ctx.workbook().createSheet(name);
     Map<String, ZoneResult> byCode =
         zones.stream().collect(Collectors.toMap(ZoneResult::zoneCode, z -> z, (a, b) -> a));
     List<Warning> ws =

@@ -25,6 +25,7 @@ public final class SampleProvince {
 
   /** Marks the folder as the generator's synthetic output; a run over it records synthetic=true. */
   public static final String SYNTHETIC_MARKER = ".synthetic";
+
   static final Charset GBK = Charset.forName("GBK");
 
   private SampleProvince() {}

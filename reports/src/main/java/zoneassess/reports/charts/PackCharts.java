@@ -156,7 +156,8 @@ public final class PackCharts {
     // Told apart without colour: each line has its own marker shape and dash pattern, and the
     // zone's name is written at the end of its line.
     LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
-    java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
+    java.awt.Shape[] shapes =
+        org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
     for (int i = 0; i < ds.getRowCount(); i++) {
       r.setSeriesPaint(i, GREYS.get(i % GREYS.size()));
       r.setSeriesStroke(i, DASHES.get(i % DASHES.size()));
@@ -170,7 +171,7 @@ public final class PackCharts {
         if (rank != null) {
           org.jfree.chart.annotations.CategoryTextAnnotation a =
               new org.jfree.chart.annotations.CategoryTextAnnotation(
-                  "  " + shortName(zone.getKey()), lastPeriod, rank);
+                  "  " + shortName(zone.getKey()) + " " + rank, lastPeriod, rank);
           a.setFont(CjkFonts.font(Font.PLAIN, 11f));
           a.setTextAnchor(TextAnchor.CENTER_LEFT);
           a.setCategoryAnchor(org.jfree.chart.axis.CategoryAnchor.END);
@@ -179,11 +180,6 @@ public final class PackCharts {
       }
       plot.getDomainAxis().setUpperMargin(0.22);
     }
-    r.setDefaultItemLabelGenerator(
-        new StandardCategoryItemLabelGenerator(
-            "{2}", java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT)));
-    r.setDefaultItemLabelsVisible(true);
-    r.setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, 10f));
     plot.setRenderer(r);
     return chart;
   }
@@ -273,7 +269,9 @@ public final class PackCharts {
     BarRenderer br = (BarRenderer) plot.getRenderer();
     br.setDefaultItemLabelGenerator(
         new StandardCategoryItemLabelGenerator(
-            "{2}", new java.text.DecimalFormat("0.0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
+            "{2}",
+            new java.text.DecimalFormat(
+                "0.0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
     br.setDefaultItemLabelsVisible(true);
     br.setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, bars.size() > 40 ? 9f : 10f));
     br.setDefaultPositiveItemLabelPosition(
@@ -308,8 +306,7 @@ public final class PackCharts {
           new BasicStroke(1.5f));
 
   static BasicStroke dash(float width, float... pattern) {
-    return new BasicStroke(
-        width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, pattern, 0f);
+    return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, pattern, 0f);
   }
 
   static java.awt.Shape scaled(java.awt.Shape s, double f) {
@@ -446,7 +443,7 @@ public final class PackCharts {
     }
     JFreeChart chart =
         ChartFactory.createBarChart(
-            title, null, "万元/年", ds, PlotOrientation.VERTICAL, false, false, false);
+            title, null, "万元/年", ds, PlotOrientation.HORIZONTAL, false, false, false);
     finish(chart);
     subtitle(chart, subtitle);
     CategoryPlot plot = chart.getCategoryPlot();
@@ -458,12 +455,14 @@ public final class PackCharts {
                 "#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
     r.setDefaultItemLabelsVisible(true);
     r.setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, 10f));
+    r.setDefaultPositiveItemLabelPosition(
+        new org.jfree.chart.labels.ItemLabelPosition(
+            org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     r.setMaximumBarWidth(0.08);
     plot.setRenderer(r);
-    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-    if (bars.size() > 8) {
-      plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-    }
+    // bars start at zero: a cut axis would make a 5 % difference look like a doubling
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    ((NumberAxis) plot.getRangeAxis()).setUpperMargin(0.15);
     return chart;
   }
 
@@ -489,7 +488,12 @@ public final class PackCharts {
     CategoryPlot plot = chart.getCategoryPlot();
     StackedBarRenderer r = (StackedBarRenderer) plot.getRenderer();
     for (int i = 0; i < ds.getRowCount(); i++) {
-      r.setSeriesPaint(i, new Color[] {new Color(0x404040), new Color(0x808080), new Color(0xB0B0B0), new Color(0xD9D9D9)}[i % 4]);
+      r.setSeriesPaint(
+          i,
+          new Color[] {
+                new Color(0x404040), new Color(0x808080), new Color(0xB0B0B0), new Color(0xD9D9D9)
+              }
+              [i % 4]);
     }
     r.setBarPainter(new StandardBarPainter());
     r.setShadowVisible(false);

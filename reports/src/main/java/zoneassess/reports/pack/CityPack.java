@@ -84,8 +84,8 @@ public final class CityPack {
   }
 
   /**
-   * Writes the XSSF sheets (everything but the streamed appendix). City body: 封面, 排名走势,
-   * 要素成本对比; zone body: 封面 and the zone's profile. The rest are annexes.
+   * Writes the XSSF sheets (everything but the streamed appendix). City body: 封面, 排名走势, 要素成本对比;
+   * zone body: 封面 and the zone's profile. The rest are annexes.
    */
   public void writeSheets(PackContext ctx, String rerender) {
     RunData data = ctx.data();
@@ -98,7 +98,7 @@ public final class CityPack {
     } else {
       RankTrendSheet.write(ctx, scope, zones, RankTrendSheet.NAME);
       if (costCity != null) {
-        CostSheets.city(ctx, costCity, neighbours(data, all, costCity), CostSheets.CITY);
+        CostSheets.city(ctx, costCity, neighbours(data, all, costCity), CostSheets.CITY, true);
       }
       for (ZoneResult z : zones) {
         ZoneProfileSheet.write(ctx, z, all, ctx.annex(z.zoneName()));
@@ -115,7 +115,7 @@ public final class CityPack {
     if (costCity != null) {
       if (singleZone()) {
         CostSheets.city(
-            ctx, costCity, neighbours(data, all, costCity), ctx.annex(CostSheets.CITY));
+            ctx, costCity, neighbours(data, all, costCity), ctx.annex(CostSheets.CITY), false);
       }
     } else {
       ctx.omit(

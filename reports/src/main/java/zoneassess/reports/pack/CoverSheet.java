@@ -12,9 +12,9 @@ import zoneassess.reports.workbook.SheetCraft;
 
 /**
  * 封面: page 1 is the decision. Marking and (for synthetic inputs) the banner, title, issuing body,
- * document number, date and data year, then 风险与问题 (red first), 进位与亮点, 考核结果运用 and 下一步;
- * a zone pack first states the zone's own positions and figures. Run id, paths and row counts are
- * on the 说明 sheet, not here.
+ * document number, date and data year, then 风险与问题 (red first), 进位与亮点, 考核结果运用 and 下一步; a zone pack
+ * first states the zone's own positions and figures. Run id, paths and row counts are on the 说明
+ * sheet, not here.
  */
 final class CoverSheet {
   static final String NAME = "封面";
@@ -76,12 +76,7 @@ final class CoverSheet {
         sh,
         st,
         row++,
-        RISKS
-            + "（红色标记 "
-            + d.zonesMarked("红")
-            + " 个开发区，黄色标记 "
-            + d.zonesMarked("黄")
-            + " 个）",
+        RISKS + "（红色标记 " + d.zonesMarked("红") + " 个开发区，黄色标记 " + d.zonesMarked("黄") + " 个）",
         LAST_COL);
     if (d.risks.isEmpty()) {
       SheetText.prose(sh, st, row++, 1, LAST_COL, "本期无红色、黄色预警事项。", false);

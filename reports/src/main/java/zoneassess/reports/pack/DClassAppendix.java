@@ -44,19 +44,19 @@ final class DClassAppendix {
     SXSSFSheet sh = wb.createSheet(ctx.annex(NAME));
     List<Column> cols =
         List.of(
-            new Column("序号", 5, st.textCentered()),
-            new Column("统一社会信用代码", 20, st.text()),
-            new Column("企业名称", 28, st.text()),
-            new Column("开发区", 24, st.text()),
-            new Column("规模", 5, st.textCentered()),
-            new Column("用地面积(亩)", 9, st.number("#,##0.0")),
-            new Column("亩均税收(万元/亩)", 10, st.number(PackStyles.FMT_DEC2)),
-            new Column("亩均销售收入(万元/亩)", 11, st.number(PackStyles.FMT_DEC2)),
-            new Column("综合得分", 7, st.number(PackStyles.FMT_SCORE)),
-            new Column("组内排名", 9, st.textCentered()),
-            new Column("连续D类年数", 7, st.number(PackStyles.FMT_INT)),
-            new Column("电价加价(元/千瓦时)", 9, st.number(PackStyles.FMT_DEC2)),
-            new Column("预计加价收入(万元)", 9, st.number("#,##0.0")));
+            new Column("序号", 4, st.textCentered()),
+            new Column("统一社会信用代码", 19, st.text()),
+            new Column("企业名称", 24, st.text()),
+            new Column("开发区", 20, st.text()),
+            new Column("规模", 4, st.textCentered()),
+            new Column("用地 亩", 7, st.number("#,##0.0")),
+            new Column("亩均税收 万元/亩", 8, st.number(PackStyles.FMT_DEC2)),
+            new Column("亩均销售 万元/亩", 8, st.number(PackStyles.FMT_DEC2)),
+            new Column("综合得分", 6, st.number(PackStyles.FMT_SCORE)),
+            new Column("组内排名", 7, st.textCentered()),
+            new Column("连续D类年数", 5, st.number(PackStyles.FMT_INT)),
+            new Column("电价加价 元/千瓦时", 7, st.number(PackStyles.FMT_DEC2)),
+            new Column("预计加价 万元", 8, st.number("#,##0.0")));
     SheetText.title(
         sh,
         st,
@@ -67,8 +67,7 @@ final class DClassAppendix {
     SheetCraft.freeze(sh, 3, HEADER_ROW + 1);
     sh.getPrintSetup().setLandscape(true);
     int scale = PrintPlan.scale(sh, 0, cols.size() - 1);
-    int perPage =
-        PrintPlan.rowsPerPage(sh, scale, 17, sh.getRow(HEADER_ROW).getHeightInPoints());
+    int perPage = PrintPlan.rowsPerPage(sh, scale, 17, sh.getRow(HEADER_ROW).getHeightInPoints());
     int firstPage =
         PrintPlan.rowsPerPage(
             sh,
@@ -100,21 +99,21 @@ final class DClassAppendix {
           n[0]++;
           int written =
               t.row(
-              n[0],
-              e.creditCode(),
-              e.enterpriseName(),
-              zoneNames.getOrDefault(e.zoneCode(), e.zoneCode()),
-              Display.scale(e.scale()),
-              e.landAreaMu(),
-              e.taxPerMu(),
-              e.revenuePerMu(),
-              e.totalScore(),
-              e.rankInGroup() == null
-                  ? null
-                  : e.rankInGroup() + "/" + (e.groupSize() == null ? "—" : e.groupSize()),
-              e.yearsInD(),
-              e.surchargePerKwh(),
-              e.surchargeEstimate10k());
+                  n[0],
+                  e.creditCode(),
+                  e.enterpriseName(),
+                  zoneNames.getOrDefault(e.zoneCode(), e.zoneCode()),
+                  Display.scale(e.scale()),
+                  e.landAreaMu(),
+                  e.taxPerMu(),
+                  e.revenuePerMu(),
+                  e.totalScore(),
+                  e.rankInGroup() == null
+                      ? null
+                      : e.rankInGroup() + "/" + (e.groupSize() == null ? "—" : e.groupSize()),
+                  e.yearsInD(),
+                  e.surchargePerKwh(),
+                  e.surchargeEstimate10k());
           if (n[0] == firstPage || (n[0] > firstPage && (n[0] - firstPage) % perPage == 0)) {
             sh.setRowBreak(written);
           }

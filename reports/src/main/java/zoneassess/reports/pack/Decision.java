@@ -95,10 +95,7 @@ final class Decision {
     yellowByKind.forEach(
         (kind, names) ->
             d.risks.add(
-                new Risk(
-                    "黄",
-                    null,
-                    kind + " " + names.size() + " 个：" + String.join("、", names))));
+                new Risk("黄", null, kind + " " + names.size() + " 个：" + String.join("、", names))));
     return d;
   }
 
@@ -178,11 +175,7 @@ final class Decision {
   }
 
   private static void highlights(
-      RunData data,
-      String period,
-      List<ZoneResult> scope,
-      boolean byCity,
-      Decision d) {
+      RunData data, String period, List<ZoneResult> scope, boolean byCity, Decision d) {
     String prev = data.previousPeriod(period);
     for (ZoneResult z : scope) {
       if (z.rankAll() == null) {
@@ -192,7 +185,8 @@ final class Decision {
           data.history(z.zoneCode()).stream()
               .filter(h -> h.period().compareTo(period) < 0 && h.rankAll() != null)
               .toList();
-      int bestBefore = earlier.stream().mapToInt(ZoneResult::rankAll).min().orElse(Integer.MAX_VALUE);
+      int bestBefore =
+          earlier.stream().mapToInt(ZoneResult::rankAll).min().orElse(Integer.MAX_VALUE);
       List<String> marks = new ArrayList<>();
       if (z.rankAll() <= TOP_MILESTONE && !earlier.isEmpty() && bestBefore > TOP_MILESTONE) {
         marks.add("首次进入全省前" + TOP_MILESTONE + "位");
@@ -276,7 +270,8 @@ final class Decision {
             .map(ZoneResult::zoneName)
             .toList();
     if (!bottom.isEmpty() && config.consequence("bottom_talk") != null) {
-      d.consequences.add(config.consequence("bottom_talk") + "涉及：" + String.join("、", bottom) + "。");
+      d.consequences.add(
+          config.consequence("bottom_talk") + "涉及：" + String.join("、", bottom) + "。");
     }
     List<String> reward =
         scope.stream()
@@ -301,7 +296,7 @@ final class Decision {
         dimValues.computeIfAbsent(s.dimensionCode(), k -> new ArrayList<>()).add(s.score());
       }
     }
-    dimValues.forEach((k, v) -> dimMedian.put(k, KeyMessages.median(v)));
+    dimValues.forEach((k, v) -> dimMedian.put(k, Median.of(v)));
     Map<String, List<Double>> indValues = new LinkedHashMap<>();
     for (IndicatorValue i : data.indicators(period)) {
       if (i.rawValue() != null) {
@@ -309,7 +304,7 @@ final class Decision {
       }
     }
     Map<String, Double> indMedian = new LinkedHashMap<>();
-    indValues.forEach((k, v) -> indMedian.put(k, KeyMessages.median(v)));
+    indValues.forEach((k, v) -> indMedian.put(k, Median.of(v)));
     if (byCity) {
       Map<String, List<ZoneResult>> cities = new LinkedHashMap<>();
       scope.stream()
@@ -384,31 +379,26 @@ final class Decision {
           Double median = indMedian.get(i.indicatorCode());
           double gap = median == null ? 0 : i.rawValue() - median;
           boolean worse = "lower".equals(i.direction()) ? gap > 0 : gap < 0;
+          String against =
+              median == null || Math.abs(gap) < 1e-9
+                  ? "与全省中位数持平"
+                  : (worse ? "差于" : "优于")
+                      + "全省中位数 "
+                      + Display.withUnit(
+                          Math.abs(gap), i.unit(), Display.decimals(Math.abs(gap), i.unit()));
           parts.add(
               String.format(
                   Locale.ROOT,
-                  "%s %s（全省百分位 %.0f，%s全省中位数 %s）",
+                  "%s %s（全省百分位 %.0f，%s）",
                   i.nameZh(),
-                  Display.withUnit(i.rawValue(), i.unit(), decimals(i.rawValue(), i.unit())),
-                  i.percentile(),
-                  worse ? "差于" : "不差于",
                   Display.withUnit(
-                      median == null ? null : Math.abs(gap),
-                      i.unit(),
-                      decimals(median, i.unit()))));
+                      i.rawValue(), i.unit(), Display.decimals(i.rawValue(), i.unit())),
+                  i.percentile(),
+                  against));
         }
         sb.append(String.join("、", parts));
       }
       d.nextSteps.add(sb.append("。").toString());
     }
-  }
-
-  /** Decimals that keep a value readable: ratios and small numbers get more. */
-  static int decimals(Double v, String unit) {
-    if (v == null) {
-      return 1;
-    }
-    double a = Math.abs(Display.value(v, unit));
-    return a >= 100 ? 0 : a >= 10 ? 1 : 2;
   }
 }

@@ -59,6 +59,19 @@ public final class Display {
     };
   }
 
+  /** Region: south / central / north → 苏南 / 苏中 / 苏北. */
+  public static String region(String region) {
+    if (region == null) {
+      return "";
+    }
+    return switch (region.toLowerCase(Locale.ROOT)) {
+      case "south" -> "苏南";
+      case "central" -> "苏中";
+      case "north" -> "苏北";
+      default -> region;
+    };
+  }
+
   /** Enterprise scale: above / below designated size → 规上 / 规下. */
   public static String scale(String scale) {
     if (scale == null) {
@@ -100,6 +113,43 @@ public final class Display {
       return "—";
     }
     return num(v, decimals) + ("%".equals(u) ? "%" : (u.isEmpty() ? "" : " " + u));
+  }
+
+  /**
+   * The number format a unit needs: counts as integers, 元/年 without decimals, electricity prices
+   * with 4 decimals (they differ between cities in the third and fourth), other prices with 2.
+   */
+  public static String format(String unit) {
+    String u = unit == null ? "" : unit;
+    if (isRatio(u) || u.equals("%")) {
+      return "0.0";
+    }
+    if (isCount(u) || u.contains("/年") || u.equals("元") || u.startsWith("万元/人")) {
+      return "#,##0";
+    }
+    if (u.contains("千瓦时") || u.equalsIgnoreCase("元/kWh")) {
+      return "0.0000";
+    }
+    if (u.equals("亿元") || u.equals("亿美元")) {
+      return "#,##0.00";
+    }
+    return "#,##0.00";
+  }
+
+  static boolean isCount(String unit) {
+    return unit != null && java.util.Set.of("个", "人", "家", "项", "件", "户").contains(unit);
+  }
+
+  /** Decimals for a number in a sentence: counts none, small values more. */
+  public static int decimals(Double v, String unit) {
+    if (isCount(unit)) {
+      return 0;
+    }
+    if (v == null) {
+      return 1;
+    }
+    double a = Math.abs(value(v, unit));
+    return a >= 100 ? 0 : a >= 10 ? 1 : 2;
   }
 
   /** Position "85/116". */

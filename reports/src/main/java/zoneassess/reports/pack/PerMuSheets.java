@@ -3,7 +3,6 @@ package zoneassess.reports.pack;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import zoneassess.reports.charts.PackCharts;
 import zoneassess.reports.model.PerMuArea;
 import zoneassess.reports.model.PerMuMeasures;
 import zoneassess.reports.workbook.Column;
@@ -25,29 +24,29 @@ final class PerMuSheets {
     List<PerMuArea> cities = ctx.data().perMuCities(year);
     List<Column> cols =
         List.of(
-            new Column("城市", 8, st.textCentered()),
-            new Column("企业数", 8, st.number(PackStyles.FMT_INT)),
-            new Column("参评企业", 8, st.number(PackStyles.FMT_INT)),
-            new Column("用地面积", 12, st.number(PackStyles.FMT_MU)),
-            new Column("亩均税收", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
-            new Column("亩均增加值", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
-            new Column("亩均销售收入", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
-            new Column("A类", 6, st.number(PackStyles.FMT_INT)),
-            new Column("B类", 6, st.number(PackStyles.FMT_INT)),
-            new Column("C类", 6, st.number(PackStyles.FMT_INT)),
-            new Column("D类", 6, st.number(PackStyles.FMT_INT)),
-            new Column("T类", 6, st.number(PackStyles.FMT_INT)),
-            new Column("A类占比", 8, st.number(PackStyles.FMT_PCT)),
-            new Column("B类占比", 8, st.number(PackStyles.FMT_PCT)),
-            new Column("C类占比", 8, st.number(PackStyles.FMT_PCT)),
-            new Column("D类占比", 8, st.number(PackStyles.FMT_PCT)),
-            new Column("D类用地", 11, st.number(PackStyles.FMT_MU)),
-            new Column("差别化电价加价", 13, st.number(PackStyles.FMT_WAN)),
-            new Column("亩均税收同比", 10, st.number(PackStyles.FMT_PCT)));
+            new Column("城市", 7, st.textCentered()),
+            new Column("企业数", 7, st.number(PackStyles.FMT_INT)),
+            new Column("参评企业", 7, st.number(PackStyles.FMT_INT)),
+            new Column("用地面积 亩", 9, st.number(PackStyles.FMT_INT)),
+            new Column("亩均税收 万元/亩", 8, st.number(PackStyles.FMT_DEC2)),
+            new Column("亩均增加值 万元/亩", 8, st.number(PackStyles.FMT_DEC2)),
+            new Column("亩均销售收入 万元/亩", 8, st.number(PackStyles.FMT_DEC2)),
+            new Column("A类", 5, st.number(PackStyles.FMT_INT)),
+            new Column("B类", 5, st.number(PackStyles.FMT_INT)),
+            new Column("C类", 5, st.number(PackStyles.FMT_INT)),
+            new Column("D类", 5, st.number(PackStyles.FMT_INT)),
+            new Column("T类", 5, st.number(PackStyles.FMT_INT)),
+            new Column("A类占比", 7, st.number(PackStyles.FMT_PCT)),
+            new Column("B类占比", 7, st.number(PackStyles.FMT_PCT)),
+            new Column("C类占比", 7, st.number(PackStyles.FMT_PCT)),
+            new Column("D类占比", 7, st.number(PackStyles.FMT_PCT)),
+            new Column("D类用地 亩", 8, st.number(PackStyles.FMT_INT)),
+            new Column("差别化电价加价 万元", 9, st.number("#,##0.0")),
+            new Column("亩均税收同比", 7, st.number(PackStyles.FMT_PCT)));
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · 亩均效益（按城市）",
+        "亩均效益（按城市）",
         year + " 年；占比以参评企业（不含 T 类）为分母；D 类用地即低效用地；加价为 D 类企业差别化电价的预计年收入。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
@@ -88,35 +87,13 @@ final class PerMuSheets {
           t.firstBodyRow(),
           t.lastRow(),
           List.of(
-              new NativeCharts.Series("A类", 12, 0x548235),
-              new NativeCharts.Series("B类", 13, 0x2E75B6),
-              new NativeCharts.Series("C类", 14, 0xFFC000),
-              new NativeCharts.Series("D类", 15, 0xC00000)),
+              new NativeCharts.Series("A类", 12, 0xD9D9D9),
+              new NativeCharts.Series("B类", 13, 0xA6A6A6),
+              new NativeCharts.Series("C类", 14, 0x6E6E6E),
+              new NativeCharts.Series("D类", 15, 0x1A1A1A)),
           false,
           false,
           "0%");
-      var chart =
-          ctx.chart(
-              "permu-class-mix",
-              PackCharts.classMix(
-                  "各市亩均效益分类结构",
-                  year + " 年，占参评企业比重",
-                  cities.stream()
-                      .map(
-                          a ->
-                              new PackCharts.ClassMix(
-                                  a.areaName(),
-                                  nz(a.m().shareA()),
-                                  nz(a.m().shareB()),
-                                  nz(a.m().shareC()),
-                                  nz(a.m().shareD())))
-                      .toList()),
-              960,
-              480);
-      if (top > SheetText.BREAK_BEFORE_CHART_AFTER_ROW) {
-        sh.setRowBreak(top - 1);
-      }
-      SheetCraft.picture(sh, chart, 0, top + 24);
     }
     SheetCraft.freeze(sh, 1, HEADER_ROW + 1);
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);

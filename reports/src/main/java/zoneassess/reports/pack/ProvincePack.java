@@ -12,9 +12,9 @@ public final class ProvincePack {
   private ProvincePack() {}
 
   /**
-   * Body: 封面 (the decision), 结果概览 (by 设区市, top and bottom N), 分组与单项. Annexes: the full
-   * ranking, the national and provincial lists, the heat map, the score charts, per-mu, factor
-   * costs, the warnings, and 说明.
+   * Body: 封面 (the decision), 结果概览 (by 设区市, top and bottom N), 分组与单项. Annexes: the full ranking, the
+   * national and provincial lists, the heat map, the score charts, per-mu, factor costs, the
+   * warnings, and 说明.
    */
   public static void write(PackContext ctx, String rerender) {
     var data = ctx.data();

@@ -28,7 +28,7 @@ final class RankingSheets {
   static final int HEADER_ROW = 3;
 
   /** Zones per score chart: one chart fits one landscape page. */
-  static final int ZONES_PER_CHART = 40;
+  static final int ZONES_PER_CHART = 30;
 
   private RankingSheets() {}
 
@@ -90,8 +90,7 @@ final class RankingSheets {
   }
 
   /** 国家级开发区 / 省级开发区: rank within the level next to the provincial rank. */
-  static Sheet level(
-      PackContext ctx, List<ZoneResult> zones, boolean national, String sheetName) {
+  static Sheet level(PackContext ctx, List<ZoneResult> zones, boolean national, String sheetName) {
     PackStyles st = ctx.styles();
     String name = national ? NATIONAL : PROVINCIAL;
     Sheet sh = ctx.workbook().createSheet(sheetName);
@@ -156,7 +155,11 @@ final class RankingSheets {
     }
     cols.add(new Column("综合得分", 10, st.numberBold(PackStyles.FMT_SCORE)));
     SheetText.title(
-        sh, st, "维度得分热力图（" + ctx.period() + "）", "每列单独着色：红 = 本维度得分低，黄 = 居中，绿 = 高。", cols.size() - 1);
+        sh,
+        st,
+        "维度得分热力图（" + ctx.period() + "）",
+        "每列单独着色：红 = 本维度得分低，黄 = 居中，绿 = 高。",
+        cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
     for (ZoneResult z : zones) {
       Map<String, DimensionScore> ds = ctx.data().dimensions(z.zoneCode(), ctx.period());
@@ -187,7 +190,7 @@ final class RankingSheets {
     SheetCraft.widths(sh, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12);
     sh.setDisplayGridlines(false);
     List<ZoneResult> ranked = zones.stream().filter(z -> z.rankAll() != null).toList();
-    double median = KeyMessages.median(ranked.stream().map(ZoneResult::finalScore).toList());
+    double median = Median.of(ranked.stream().map(ZoneResult::finalScore).toList());
     SheetText.title(
         sh,
         st,
@@ -200,9 +203,11 @@ final class RankingSheets {
         10);
     int row = 3;
     int chunks = Math.max(1, (ranked.size() + ZONES_PER_CHART - 1) / ZONES_PER_CHART);
+    // equal parts (116 zones → 29 + 29 + 29 + 29), each chart one page with its title
+    int per = Math.max(1, (ranked.size() + chunks - 1) / chunks);
     for (int c = 0; c < chunks; c++) {
       List<ZoneResult> part =
-          ranked.subList(c * ZONES_PER_CHART, Math.min(ranked.size(), (c + 1) * ZONES_PER_CHART));
+          ranked.subList(Math.min(ranked.size(), c * per), Math.min(ranked.size(), (c + 1) * per));
       if (part.isEmpty()) {
         break;
       }
@@ -222,7 +227,7 @@ final class RankingSheets {
               "score-bars-" + (c + 1),
               PackCharts.scoreBars("综合得分（" + ctx.period() + "）", sub, bars, median, hl),
               960,
-              110 + 15 * part.size());
+              100 + 13 * part.size());
       int used = SheetCraft.picture(sh, chart, 0, row);
       row += used;
       if (c < chunks - 1) {

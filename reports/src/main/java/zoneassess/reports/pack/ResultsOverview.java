@@ -17,9 +17,9 @@ import zoneassess.reports.workbook.SheetCraft;
 import zoneassess.reports.workbook.TableWriter;
 
 /**
- * The body of the province pack after the cover, as the provincial 通报 carry it: the results by
- * 设区市, the top and bottom N of the ranking, the peer groups (国家级/省级, 苏南/苏中/苏北) and the 单项
- * top lists per dimension. The full ranking is an annex.
+ * The body of the province pack after the cover, as the provincial 通报 carry it: the results by 设区市,
+ * the top and bottom N of the ranking, the peer groups (国家级/省级, 苏南/苏中/苏北) and the 单项 top lists per
+ * dimension. The full ranking is an annex.
  */
 final class ResultsOverview {
   static final String BY_CITY = "结果概览";
@@ -61,15 +61,11 @@ final class ResultsOverview {
       List<ZoneResult> zs = e.getValue();
       t.row(
           CityPack.cityLabel(e.getKey()),
-          zs.get(0).region(),
+          Display.region(zs.get(0).region()),
           (long) zs.size(),
           zs.stream().filter(ZoneResult::isNational).count(),
           Double.isNaN(mean(zs)) ? null : mean(zs),
-          zs.stream()
-              .filter(z -> z.rankAll() != null)
-              .mapToInt(ZoneResult::rankAll)
-              .min()
-              .stream()
+          zs.stream().filter(z -> z.rankAll() != null).mapToInt(ZoneResult::rankAll).min().stream()
               .boxed()
               .findFirst()
               .orElse(null),
@@ -84,12 +80,13 @@ final class ResultsOverview {
     List<ZoneResult> bottom = new ArrayList<>(ranked.subList(ranked.size() - n, ranked.size()));
     bottom.addAll(zones.stream().filter(z -> z.rankAll() == null).toList());
     rankList(ctx, sh, row, "后 " + n + " 名及未排名", bottom);
-    SheetCraft.freeze(sh, 0, 0);
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), -1, -1);
+    sh.getPrintSetup().setLandscape(false);
     return sh;
   }
 
-  private static int rankList(PackContext ctx, Sheet sh, int row, String title, List<ZoneResult> zs) {
+  private static int rankList(
+      PackContext ctx, Sheet sh, int row, String title, List<ZoneResult> zs) {
     PackStyles st = ctx.styles();
     SheetText.section(sh, st, row++, title, 8);
     List<Column> cols =
@@ -142,19 +139,22 @@ final class ResultsOverview {
     Sheet sh = ctx.workbook().createSheet(GROUPS);
     List<ZoneResult> ranked = zones.stream().filter(z -> z.rankAll() != null).toList();
     Map<String, String> dims = ctx.data().dimensionNames();
-    int lastCol = Math.max(5, dims.size());
+    int lastCol = Math.max(TOP_IN_GROUP, dims.size());
+    SheetCraft.widths(sh, 6, 22, 22, 22, 22, 22);
     SheetText.title(
         sh,
         st,
         "分组排名与单项排名（" + ctx.period() + "）",
-        "分组：国家级、省级，苏南、苏中、苏北各前 " + TOP_IN_GROUP + " 名（括号内为组内名次/全省名次）；单项：各维度得分前 "
+        "分组：国家级、省级，苏南、苏中、苏北各前 "
+            + TOP_IN_GROUP
+            + " 名（括号内为组内名次/全省名次）；单项：各维度得分前 "
             + ctx.config().singleTop()
             + " 名。",
         lastCol);
     List<Column> gcols = new ArrayList<>();
-    gcols.add(new Column("分组", 10, st.textCentered()));
+    gcols.add(new Column("分组", 0, st.textCentered()));
     for (int i = 1; i <= TOP_IN_GROUP; i++) {
-      gcols.add(new Column("第" + i + "名", 26, st.textWrap()));
+      gcols.add(new Column("第" + i + "名", 0, st.textWrap()));
     }
     TableWriter g = new TableWriter(sh, st, 3, 0, gcols).header(false);
     Map<String, List<ZoneResult>> groups = new LinkedHashMap<>();
@@ -165,7 +165,10 @@ final class ResultsOverview {
         .filter(java.util.Objects::nonNull)
         .distinct()
         .sorted(Comparator.comparingInt(ResultsOverview::regionOrder))
-        .forEach(r -> groups.put(r, ranked.stream().filter(z -> r.equals(z.region())).toList()));
+        .forEach(
+            r ->
+                groups.put(
+                    Display.region(r), ranked.stream().filter(z -> r.equals(z.region())).toList()));
     groups.forEach(
         (name, zs) -> {
           List<Object> v = new ArrayList<>();
@@ -182,7 +185,7 @@ final class ResultsOverview {
     if (!dims.isEmpty()) {
       SheetText.section(sh, st, row++, "单项前 " + ctx.config().singleTop() + " 名", lastCol);
       List<Column> dcols = new ArrayList<>();
-      dcols.add(new Column("名次", 5, st.textCentered()));
+      dcols.add(new Column("名次", 0, st.textCentered()));
       dims.values().forEach(n -> dcols.add(new Column(n, 0, st.textWrap())));
       TableWriter dt = new TableWriter(sh, st, row, 0, dcols).header(false);
       Map<String, List<DimensionScore>> top = new LinkedHashMap<>();
@@ -220,7 +223,7 @@ final class ResultsOverview {
   }
 
   static int regionOrder(String region) {
-    int i = List.of("苏南", "苏中", "苏北").indexOf(region);
+    int i = List.of("苏南", "苏中", "苏北").indexOf(Display.region(region));
     return i < 0 ? 9 : i;
   }
 

@@ -11,8 +11,8 @@ import zoneassess.reports.model.PerMuZone;
 import zoneassess.reports.model.ZoneResult;
 
 /**
- * The cover's first lines about the pack's own scope: a zone pack states the zone's positions
- * (全省, 级内, 市内, Δ), its own per-mu figures and its projects; a city pack the city's results.
+ * The cover's first lines about the pack's own scope: a zone pack states the zone's positions (全省,
+ * 级内, 市内, Δ), its own per-mu figures and its projects; a city pack the city's results.
  */
 final class ScopeFacts {
   private ScopeFacts() {}
@@ -31,7 +31,7 @@ final class ScopeFacts {
             .filter(a -> a.rankAll() != null && CityPack.sameCity(a.city(), z.city()))
             .count();
     double median =
-        KeyMessages.median(
+        Median.of(
             all.stream()
                 .filter(a -> a.rankAll() != null && a.finalScore() != null)
                 .map(ZoneResult::finalScore)
@@ -96,7 +96,7 @@ final class ScopeFacts {
     long ranked = all.stream().filter(a -> a.rankAll() != null).count();
     List<ZoneResult> mine = zones.stream().filter(z -> z.rankAll() != null).toList();
     double median =
-        KeyMessages.median(
+        Median.of(
             all.stream()
                 .filter(a -> a.rankAll() != null && a.finalScore() != null)
                 .map(ZoneResult::finalScore)
@@ -130,7 +130,10 @@ final class ScopeFacts {
     List<String> positions = new ArrayList<>();
     for (ZoneResult z : zones) {
       positions.add(
-          z.zoneName() + " " + Display.position(z.rankAll(), ranked) + Display.arrow(z.deltaRank()));
+          z.zoneName()
+              + " "
+              + Display.position(z.rankAll(), ranked)
+              + Display.arrow(z.deltaRank()));
     }
     out.add("各开发区全省位次：" + String.join("；", positions) + "。");
     Integer year = data.perMuYear(period);

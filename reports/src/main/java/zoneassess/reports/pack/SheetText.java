@@ -8,9 +8,6 @@ import zoneassess.reports.workbook.SafeCells;
 
 /** Titles, sections and wrapped prose on a sheet. */
 public final class SheetText {
-  /** A chart below a table longer than this starts on a new page instead of being cut. */
-  static final int BREAK_BEFORE_CHART_AFTER_ROW = 14;
-
   private SheetText() {}
 
   /** Title in row 0 and subtitle in row 1, both merged over columns 0..lastCol. */

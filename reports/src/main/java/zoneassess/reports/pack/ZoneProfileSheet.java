@@ -36,7 +36,7 @@ final class ZoneProfileSheet {
     PackStyles st = ctx.styles();
     Sheet sh = ctx.workbook().createSheet(SheetCraft.sheetName(ctx.workbook(), name));
     sh.setDisplayGridlines(false);
-    SheetCraft.widths(sh, 20, 9, 9, 9, 9, 9, 9, 9, 9, 9);
+    SheetCraft.widths(sh, 18, 8, 8, 8, 8, 8, 8, 8, 8, 8);
     SheetText.title(
         sh,
         st,
@@ -49,7 +49,7 @@ final class ZoneProfileSheet {
             + ctx.period(),
         LAST_COL);
     double median =
-        KeyMessages.median(
+        Median.of(
             all.stream().filter(a -> a.rankAll() != null).map(ZoneResult::finalScore).toList());
     TableWriter key =
         new TableWriter(
@@ -95,7 +95,7 @@ final class ZoneProfileSheet {
             d.nameZh(), new double[] {nz(d.score()), nz(d.provinceMean()), nz(d.provinceBest())});
       }
       var chart =
-          ctx.chart("radar-" + code, PackCharts.radar("五维画像", z.zoneName(), radar), 345, 300);
+          ctx.chart("radar-" + code, PackCharts.radar("五维画像", z.zoneName(), radar), 310, 290);
       chartRows = SheetCraft.picture(sh, chart, 0, row);
     }
     int fy = RunData.yearOf(ctx.period());
@@ -113,8 +113,8 @@ final class ZoneProfileSheet {
               "funnel-" + code,
               PackCharts.funnel(
                   "重大项目（" + funnelYear + "年当年发生数）", "投产、达效可含往年开工的项目，故可多于当年开工数", tiers),
-              345,
-              300);
+              330,
+              290);
       chartRows = Math.max(chartRows, SheetCraft.picture(sh, chart, 4, row));
     }
     row += Math.max(chartRows, 1) + 1;
@@ -155,7 +155,7 @@ final class ZoneProfileSheet {
       icols.add(new Column("指标", 0, st.textWrap()));
       icols.add(new Column("维度", 0, st.textCentered()));
       icols.add(new Column("数值", 0, st.number("#,##0.00")));
-      icols.add(new Column("单位", 0, st.textCentered()));
+      icols.add(new Column("单位", 0, st.textWrap()));
       icols.add(new Column("全省百分位", 0, st.number(PackStyles.FMT_INDEX)));
       icols.add(new Column("方向", 0, st.textCentered()));
       if (anyImputed) {
@@ -167,7 +167,9 @@ final class ZoneProfileSheet {
         List<Object> v = new ArrayList<>();
         v.add(i.nameZh());
         v.add(dimNames.getOrDefault(i.dimensionCode(), i.dimensionCode()));
-        v.add(Display.value(i.rawValue(), i.unit()));
+        v.add(
+            new zoneassess.reports.workbook.Styled(
+                Display.value(i.rawValue(), i.unit()), st.number(Display.format(i.unit()))));
         v.add(Display.unit(i.unit()));
         v.add(i.percentile());
         v.add("lower".equals(i.direction()) ? "越低越好" : "越高越好");

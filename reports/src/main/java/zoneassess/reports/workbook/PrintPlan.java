@@ -45,8 +45,8 @@ public final class PrintPlan {
   }
 
   /**
-   * Sets the print scale that makes columns {@code first..last} fill the page width (at most
-   * 100 %), instead of fit-to-page whose scale nobody sees until it prints.
+   * Sets the print scale that makes columns {@code first..last} fill the page width (at most 100
+   * %), instead of fit-to-page whose scale nobody sees until it prints.
    */
   public static int scale(Sheet sheet, int first, int last) {
     boolean landscape = sheet.getPrintSetup().getLandscape();
@@ -61,7 +61,8 @@ public final class PrintPlan {
     }
     // LibreOffice lays columns out a little wider than POI's pixel widths (cell padding, the
     // substituted font's digit width): keep a margin so no column spills onto a second page
-    int scale = (int) Math.min(100, Math.floor(usableWidth * WIDTH_SAFETY / Math.max(1, width) * 100));
+    int scale =
+        (int) Math.min(100, Math.floor(usableWidth * WIDTH_SAFETY / Math.max(1, width) * 100));
     scale = Math.max(10, scale);
     sheet.setFitToPage(false);
     sheet.setAutobreaks(false);
@@ -163,7 +164,9 @@ public final class PrintPlan {
       int before = breaks.size() > 1 ? breaks.get(breaks.size() - 2) : -1;
       if (onLast < MIN_LAST_PAGE_ROWS && !forced.contains(lastBreak)) {
         int moved = lastBreak - (MIN_LAST_PAGE_ROWS - onLast);
-        while (moved > before + 1 && (keepWithNext(sheet, st, moved) || blockEnd[moved + 1] != moved + 1 && blockEnd[moved] != moved)) {
+        while (moved > before + 1
+            && (keepWithNext(sheet, st, moved)
+                || blockEnd[moved + 1] != moved + 1 && blockEnd[moved] != moved)) {
           moved--;
         }
         if (moved > before + 1 && blockEnd[moved] == moved) {

@@ -53,8 +53,8 @@ public final class SheetCraft {
   }
 
   /**
-   * The synthetic-data banner at the left of every page header (when the inputs were synthetic)
-   * and the 内部资料 marking at the left of every footer.
+   * The synthetic-data banner at the left of every page header (when the inputs were synthetic) and
+   * the 内部资料 marking at the left of every footer.
    */
   public static void banner(Sheet sheet, String banner, String marking) {
     if (banner != null && !banner.isBlank()) {

@@ -104,8 +104,8 @@ final class CostSheets {
         new ArrayList<>(new TreeSet<>(profiles.stream().map(ProfileCost::locationName).toList()));
     cities = orderLike(ctx, cities);
     List<Column> cols = new ArrayList<>();
-    cols.add(new Column("典型企业", 0, st.text()));
-    cols.add(new Column("单位", 0, st.textCentered()));
+    cols.add(new Column("典型企业", 0, st.textWrap()));
+    cols.add(new Column("单位", 0, st.textWrap()));
     for (String c : cities) {
       cols.add(new Column(c, 0, st.number(PackStyles.FMT_INT)));
     }

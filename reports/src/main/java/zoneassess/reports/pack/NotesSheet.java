@@ -154,13 +154,25 @@ final class NotesSheet {
   }
 
   private static int kv(Sheet sh, PackStyles st, int row, String key, String value) {
-    SafeCells.put(sh, row, 0, key, st.proseBold());
     SheetText.prose(sh, st, row, 1, LAST_COL, value, false);
+    SafeCells.put(sh, row, 0, key, st.prose());
+    fitKey(sh, row, key);
     return row + 1;
+  }
+
+  /** Long keys (validation paths) wrap in their column instead of running under the value. */
+  private static void fitKey(Sheet sh, int row, String key) {
+    int width = Math.max(1, sh.getColumnWidth(0) / 256 - 1);
+    int lines = Math.max(1, (int) Math.ceil(SheetText.displayWidth(key) * 1.1 / (double) width));
+    float h = lines * 16f + 5f;
+    if (sh.getRow(row).getHeightInPoints() < h) {
+      sh.getRow(row).setHeightInPoints(h);
+    }
   }
 
   private static int kvNumber(Sheet sh, PackStyles st, int row, String key, String value) {
     SafeCells.put(sh, row, 0, key, st.prose());
+    fitKey(sh, row, key);
     Double v = null;
     try {
       v = Double.valueOf(value);

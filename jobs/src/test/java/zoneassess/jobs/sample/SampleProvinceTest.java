@@ -62,8 +62,8 @@ class SampleProvinceTest extends SparkTestBase {
     Map<String, String> a = hashes(first);
     Map<String, String> b = hashes(second);
     // areas, zones, zone_stats, factor_costs, major_projects, zone_events, SAMPLE.md, .complete,
-    // and the single enterprise part file.
-    assertEquals(9, a.size(), "files: " + a.keySet());
+    // .synthetic and the single enterprise part file.
+    assertEquals(10, a.size(), "files: " + a.keySet());
     assertEquals(a, b);
     assertTrue(
         a.containsKey("enterprises.parquet/part-00000.snappy.parquet"), a.keySet().toString());
@@ -72,6 +72,10 @@ class SampleProvinceTest extends SparkTestBase {
   @Test
   void outputIsCompleteAndLabelledSynthetic() throws IOException {
     assertTrue(Files.exists(first.resolve(".complete")));
+    // the marker a run looks for to record synthetic inputs in its manifest
+    assertTrue(
+        Files.readString(first.resolve(SampleProvince.SYNTHETIC_MARKER), StandardCharsets.UTF_8)
+            .startsWith("synthetic sample data"));
     assertFalse(Files.exists(tmp.resolve("._tmp_first")), "temporary folder left behind");
     String readme = Files.readString(first.resolve("SAMPLE.md"), StandardCharsets.UTF_8);
     assertTrue(readme.contains("SYNTHETIC"));

@@ -45,7 +45,7 @@ final class CostSheets {
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · 要素成本（按城市）",
+        "要素成本（按城市）",
         "期次 " + ctx.data().costPeriod() + "；每行单独着色：绿 = 便宜，红 = 贵。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
@@ -159,7 +159,7 @@ final class CostSheets {
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · " + city + "要素成本与全省、相邻城市比较",
+        CityPack.cityLabel(city) + "要素成本与全省、相邻城市比较",
         "期次 " + ctx.data().costPeriod() + "；指数以全省中位数为 100；百分位 0 = 最便宜；相邻城市取同一区域的城市。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);

@@ -82,7 +82,7 @@ final class RankTrendSheet {
             PackCharts.rankBump(
                 scope + "开发区全省排名走势", "近 " + periods.size() + " 期，名次越靠上越好", periods, ranks),
             960,
-            zones.size() > 12 ? 520 : 400);
+            zones.size() > 12 ? 520 : 300);
     SheetCraft.picture(sh, chart, 0, top);
     // a city has a handful of zones: the table never needs its header repeated, and a repeated
     // header above the chart's page would stand alone

@@ -176,6 +176,7 @@ public final class PackStyles {
           CellStyle s = base(font(true, 10, null));
           border(s);
           s.setDataFormat(wb.createDataFormat().getFormat(format));
+          s.setVerticalAlignment(VerticalAlignment.CENTER);
           return s;
         });
   }

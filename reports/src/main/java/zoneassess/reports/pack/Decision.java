@@ -384,7 +384,7 @@ final class Decision {
                   ? "与全省中位数持平"
                   : (worse ? "差于" : "优于")
                       + "全省中位数 "
-                      + Display.withUnit(
+                      + Display.gap(
                           Math.abs(gap), i.unit(), Display.decimals(Math.abs(gap), i.unit()));
           parts.add(
               String.format(

@@ -152,6 +152,14 @@ public final class Display {
     return a >= 100 ? 0 : a >= 10 ? 1 : 2;
   }
 
+  /** A difference in a unit: between percentages it is in 个百分点, otherwise as {@link #withUnit}. */
+  public static String gap(Double raw, String unit, int decimals) {
+    if (raw != null && (isRatio(unit) || "%".equals(unit))) {
+      return num(value(raw, unit), decimals) + " 个百分点";
+    }
+    return withUnit(raw, unit, decimals);
+  }
+
   /** Position "85/116". */
   public static String position(Integer rank, long of) {
     return rank == null ? "未排名" : rank + "/" + of;

@@ -348,10 +348,15 @@ public final class PackCharts {
     CategoryPlot plot = chart.getCategoryPlot();
     StackedBarRenderer r = (StackedBarRenderer) plot.getRenderer();
     r.setRenderAsPercentages(false);
-    r.setSeriesPaint(0, CLASS_A);
-    r.setSeriesPaint(1, CLASS_B);
-    r.setSeriesPaint(2, CLASS_C);
-    r.setSeriesPaint(3, CLASS_D);
+    // light (A) to dark (D): the order of the classes survives black-and-white print
+    r.setSeriesPaint(0, new Color(0xE0E0E0));
+    r.setSeriesPaint(1, new Color(0xB0B0B0));
+    r.setSeriesPaint(2, new Color(0x7A7A7A));
+    r.setSeriesPaint(3, new Color(0x262626));
+    r.setBarPainter(new StandardBarPainter());
+    r.setShadowVisible(false);
+    r.setSeriesItemLabelPaint(0, Color.BLACK);
+    r.setSeriesItemLabelPaint(1, Color.BLACK);
     r.setMaximumBarWidth(0.09);
     r.setDefaultItemLabelGenerator(
         new StandardCategoryItemLabelGenerator(
@@ -359,6 +364,8 @@ public final class PackCharts {
     r.setDefaultItemLabelsVisible(rows.size() <= 15);
     r.setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, 10f));
     r.setDefaultItemLabelPaint(Color.WHITE);
+    r.setSeriesItemLabelPaint(0, Color.BLACK);
+    r.setSeriesItemLabelPaint(1, Color.BLACK);
     NumberAxis axis = (NumberAxis) plot.getRangeAxis();
     axis.setRange(0, 1);
     axis.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT));

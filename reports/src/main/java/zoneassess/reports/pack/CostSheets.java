@@ -23,6 +23,7 @@ import zoneassess.reports.workbook.TableWriter;
 /** Factor-cost sheets: the province's matrix by city, and one city against the distribution. */
 final class CostSheets {
   static final String PROVINCE = "要素成本";
+  static final String PROVINCE_INDEX = "要素成本指数";
   static final String CITY = "要素成本对比";
   static final String PROFILE = "典型企业成本";
   static final int HEADER_ROW = 3;
@@ -65,7 +66,22 @@ final class CostSheets {
       int r = t.row(v.toArray());
       ConditionalFormats.colourScale(sh, new CellRangeAddress(r, r, 2, 1 + cities.size()), false);
     }
-    int row = t.nextRow() + 1;
+    SheetCraft.freeze(sh, 2, HEADER_ROW + 1);
+    SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);
+    return sh;
+  }
+
+  /**
+   * 要素成本指数: the composite index by city and the typical-firm cost by city, on their own sheet so
+   * the factor table's repeated header never stands above them.
+   */
+  static Sheet provinceIndex(PackContext ctx, String name) {
+    PackStyles st = ctx.styles();
+    Sheet sh = ctx.workbook().createSheet(name);
+    SheetCraft.widths(sh, 20, 7, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8);
+    SheetText.title(
+        sh, st, "要素成本综合指数与典型企业年成本", "期次 " + ctx.data().costPeriod() + "；综合指数以全省中位数为 100，越低越便宜。", 8);
+    int row = 3;
     List<CostIndex> idx = ctx.data().cityCostIndex();
     if (!idx.isEmpty()) {
       SheetText.section(sh, st, row++, "要素成本综合指数（全省中位数 = 100，越低越便宜）", 4);
@@ -86,9 +102,8 @@ final class CostSheets {
       ConditionalFormats.colourScale(sh, ti.bodyRange(2), false);
       row = ti.nextRow() + 1;
     }
-    row = profileTable(ctx, sh, row, Set.of());
-    SheetCraft.freeze(sh, 2, HEADER_ROW + 1);
-    SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);
+    profileTable(ctx, sh, row, Set.of());
+    SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), -1, -1);
     return sh;
   }
 

@@ -3,10 +3,10 @@ package zoneassess.reports.pack;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import zoneassess.reports.charts.PackCharts;
 import zoneassess.reports.model.PerMuArea;
 import zoneassess.reports.model.PerMuMeasures;
 import zoneassess.reports.workbook.Column;
-import zoneassess.reports.workbook.NativeCharts;
 import zoneassess.reports.workbook.PackStyles;
 import zoneassess.reports.workbook.SheetCraft;
 import zoneassess.reports.workbook.TableWriter;
@@ -74,30 +74,44 @@ final class PerMuSheets {
           pct(m.taxPerMuChangePct()));
     }
     zoneassess.reports.workbook.ConditionalFormats.colourScale(sh, t.bodyRange(4), true);
+    SheetText.prose(sh, st, t.nextRow(), 0, 12, classMeasures(ctx), false);
     if (!cities.isEmpty()) {
-      int top = t.lastRow() + 2;
-      NativeCharts.bars(
-          sh,
-          "各市亩均效益分类占比（" + year + "年）",
-          0,
-          top,
-          12,
-          top + 22,
-          0,
-          t.firstBodyRow(),
-          t.lastRow(),
-          List.of(
-              new NativeCharts.Series("A类", 12, 0xD9D9D9),
-              new NativeCharts.Series("B类", 13, 0xA6A6A6),
-              new NativeCharts.Series("C类", 14, 0x6E6E6E),
-              new NativeCharts.Series("D类", 15, 0x1A1A1A)),
-          false,
-          false,
-          "0%");
+      int top = t.lastRow() + 3;
+      // a picture, not a native chart: LibreOffice prints a native chart's text on the page
+      // before its anchor when the chart follows a page break
+      var chart =
+          ctx.chart(
+              "permu-class-mix",
+              PackCharts.classMix(
+                  "各市亩均效益分类结构（" + year + "年）",
+                  "占参评企业比重；A 类最浅、D 类最深",
+                  cities.stream()
+                      .map(
+                          a ->
+                              new PackCharts.ClassMix(
+                                  a.areaName(),
+                                  nz(a.m().shareA()),
+                                  nz(a.m().shareB()),
+                                  nz(a.m().shareC()),
+                                  nz(a.m().shareD())))
+                      .toList()),
+              900,
+              420);
+      SheetCraft.picture(sh, chart, 0, top);
     }
     SheetCraft.freeze(sh, 1, HEADER_ROW + 1);
-    SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);
+    // one row per city fits a page: a repeated header would only stand alone above the chart
+    SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), -1, -1);
     return sh;
+  }
+
+  /** The classes' policy names and measures from the pack configuration, as one sentence. */
+  static String classMeasures(PackContext ctx) {
+    StringBuilder sb = new StringBuilder("分类政策：");
+    ctx.config()
+        .perMuClasses()
+        .forEach((k, v) -> sb.append(sb.length() > 5 ? "；" : "").append(k).append("类 ").append(v));
+    return sb.append("。").toString();
   }
 
   /** The mart gives the change in percent (12.5 = +12.5 %); cells hold fractions for "0.0%". */

@@ -40,6 +40,7 @@ public final class ProvincePack {
     }
     if (!data.cityCosts().isEmpty()) {
       CostSheets.province(ctx, ctx.annex(CostSheets.PROVINCE));
+      CostSheets.provinceIndex(ctx, ctx.annex(CostSheets.PROVINCE_INDEX));
     } else {
       ctx.omit(CostSheets.PROVINCE, "缺少 cost_benchmark（城市级），要素成本页省略");
     }

@@ -217,7 +217,9 @@ final class ZoneProfileSheet {
             m.taxPerMu(),
             m.valueAddedPerMu());
       }
-      row = pt.nextRow() + 1;
+      row = pt.nextRow();
+      SheetText.prose(sh, st, row++, 0, LAST_COL, PerMuSheets.classMeasures(ctx), false);
+      row++;
     }
 
     if (!funnel.isEmpty()) {

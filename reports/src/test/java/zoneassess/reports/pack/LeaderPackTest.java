@@ -222,6 +222,10 @@ class LeaderPackTest {
     assertTrue(text.contains("签约 15 个，开工 9 个，投产 4 个，达效 1 个"), text);
     // the profile is in the body, right after the cover
     assertEquals("综合画像", wb.getSheetName(1));
+    // with the per-mu classes' policy names and measures of the pack configuration
+    assertTrue(
+        Workbooks.strings(wb.getSheet("综合画像")).stream()
+            .anyMatch(s -> s.contains("D类 落后整治：差别化电价、水价")));
   }
 
   static final Pattern MACHINE_WORDS =

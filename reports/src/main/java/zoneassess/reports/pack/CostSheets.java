@@ -280,7 +280,7 @@ final class CostSheets {
     PackStyles st = ctx.styles();
     XSSFSheet sh = ctx.workbook().createSheet(sheetName);
     List<ProfileCost> profiles = ctx.data().cityProfileCosts();
-    SheetCraft.widths(sh, 5, 8, 11, 7, 11, 11, 5, 2);
+    SheetCraft.widths(sh, 5, 8, 11, 7, 11, 11, 5, 2, 9, 9, 9, 9, 9, 9, 9, 9);
     SheetText.title(
         sh,
         st,

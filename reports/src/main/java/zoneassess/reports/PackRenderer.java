@@ -21,6 +21,8 @@ import zoneassess.reports.marts.RunData;
 import zoneassess.reports.pack.CityPack;
 import zoneassess.reports.pack.PackContext;
 import zoneassess.reports.pack.ProvincePack;
+import zoneassess.reports.workbook.PrintPlan;
+import zoneassess.reports.workbook.SheetCraft;
 
 /**
  * Renders briefing packs from a finished run's marts, without Spark. The run folder is read through
@@ -53,6 +55,12 @@ public final class PackRenderer {
   }
 
   public static List<Path> render(RunData data, PackRequest request, String outDirUri) {
+    return render(data, request, outDirUri, PackConfig.forRun(data.runDir()));
+  }
+
+  /** Renders one pack with the given settings (issuing body, marking, budgets…). */
+  public static List<Path> render(
+      RunData data, PackRequest request, String outDirUri, PackConfig config) {
     Path outDir = localPath(outDirUri);
     String period = data.latestPeriod();
     String rerender = "zoneassess report --run " + data.info().runId() + " --pack " + request;
@@ -81,19 +89,38 @@ public final class PackRenderer {
     try {
       PackContext ctx =
           new PackContext(
-              data, xssf, new ChartFiles(outDir.resolve("charts")), title, stem, period);
+              data,
+              xssf,
+              new ChartFiles(outDir.resolve("charts")),
+              title,
+              stem,
+              period,
+              config,
+              request.kind());
       if (city == null) {
         ProvincePack.write(ctx, rerender);
       } else {
         city.writeSheets(ctx, rerender);
+      }
+      String banner = ctx.synthetic() ? config.syntheticBanner() : null;
+      for (int i = 0; i < xssf.getNumberOfSheets(); i++) {
+        PrintPlan.apply(xssf.getSheetAt(i), ctx.styles());
+        SheetCraft.banner(xssf.getSheetAt(i), banner, config.marking());
       }
       properties(xssf, ctx, title);
       xssf.setActiveSheet(0);
       xssf.setFirstVisibleTab(0);
       Path target = outDir.resolve(stem + ".xlsx");
       Files.createDirectories(outDir);
-      Path tmp = Files.createTempFile(outDir, "." + stem, ".xlsx.tmp");
-      try (OutputStream os = Files.newOutputStream(tmp)) {
+      // created like any file of this process, so it gets the umask's mode (0644 normally);
+      // Files.createTempFile would make it 0600 and colleagues could not open the pack
+      Path tmp = outDir.resolve("." + stem + "." + ProcessHandle.current().pid() + ".xlsx.tmp");
+      try (OutputStream os =
+          Files.newOutputStream(
+              tmp,
+              java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+              java.nio.file.StandardOpenOption.WRITE)) {
         if (city != null) {
           sx = new SXSSFWorkbook(xssf, WINDOW, true);
           city.writeAppendix(sx, ctx);
@@ -128,8 +155,13 @@ public final class PackRenderer {
   private static void properties(XSSFWorkbook wb, PackContext ctx, String title) {
     POIXMLProperties props = wb.getProperties();
     POIXMLProperties.CoreProperties core = props.getCoreProperties();
-    core.setTitle(title);
+    String banner = ctx.synthetic() ? ctx.config().syntheticBanner() : null;
+    core.setTitle(banner == null ? title : title + "（" + banner + "）");
     core.setSubjectProperty("考核期 " + ctx.period());
+    if (banner != null) {
+      core.setKeywords(banner);
+      core.setCategory(banner);
+    }
     core.setCreator("zoneassess");
     core.setDescription("运行编号 " + ctx.runId());
     core.setIdentifier(ctx.runId());
@@ -145,6 +177,12 @@ public final class PackRenderer {
     var custom = props.getCustomProperties();
     if (!custom.contains("run_id")) {
       custom.addProperty("run_id", ctx.runId());
+    }
+    if (!custom.contains("synthetic")) {
+      custom.addProperty("synthetic", ctx.synthetic());
+    }
+    if (banner != null && !custom.contains("数据性质")) {
+      custom.addProperty("数据性质", banner);
     }
   }
 

@@ -17,8 +17,11 @@ import zoneassess.reports.research.ResearchPackRenderer;
 
 /**
  * Every pack (the province, city and zone briefing packs and the researcher pack) converts to PDF
- * with LibreOffice headless, when LibreOffice is installed (bin/ensure-office); skipped with a
- * message otherwise.
+ * with LibreOffice headless, in one soffice call, when LibreOffice is installed
+ * (bin/ensure-office); skipped with a message otherwise. With poppler-utils (installed by the same
+ * script) the briefing packs' PDFs are then read back with {@code pdftotext -bbox}: the body before
+ * the first annex stays within the page budget of the pack configuration, and no two text boxes on
+ * a page overlap.
  */
 class PdfConversionTest {
   @TempDir Path dir;
@@ -76,5 +79,41 @@ class PdfConversionTest {
           head.length > 10_000 && new String(head, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"),
           name);
     }
+    String pdftotext = onPath("pdftotext");
+    Assumptions.assumeTrue(
+        pdftotext != null,
+        "pdftotext not installed: run bin/ensure-office to check page budgets and overlaps");
+    PackConfig config = PackConfig.shipped();
+    for (Path x : xlsx.subList(0, 3)) {
+      String name = x.getFileName().toString().replace(".xlsx", ".pdf");
+      List<PdfPage> pages = PdfPage.read(pdftotext, pdf.resolve(name));
+      PackRequest.Kind kind =
+          name.startsWith("province")
+              ? PackRequest.Kind.PROVINCE
+              : name.startsWith("city") ? PackRequest.Kind.CITY : PackRequest.Kind.ZONE;
+      assertEquals("封面", pages.get(0).sheet(), name + ": the header names the sheet");
+      int body = 0;
+      while (body < pages.size() && !pages.get(body).isAnnex()) {
+        body++;
+      }
+      assertTrue(body < pages.size(), name + " has annexes after the body");
+      assertTrue(
+          body <= config.bodyPages(kind),
+          name + ": body of " + body + " pages, budget " + config.bodyPages(kind));
+      for (PdfPage page : pages) {
+        List<String> overlaps = page.overlaps();
+        assertTrue(overlaps.isEmpty(), name + " page " + page.number() + ": " + overlaps);
+      }
+    }
+  }
+
+  static String onPath(String tool) {
+    for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
+      Path s = Path.of(p, tool);
+      if (Files.isExecutable(s)) {
+        return s.toString();
+      }
+    }
+    return null;
   }
 }

@@ -41,23 +41,27 @@ public final class RunFixtures {
 
   static List<Zone> zones(boolean hostile) {
     return List.of(
-        new Zone("320101", "南京经济技术开发区", "南京", "苏南", "national", "经济技术开发区", 90.0, 92.5),
-        new Zone("320102", "江宁经济技术开发区", "南京", "苏南", "national", "经济技术开发区", 91.0, 88.0),
-        new Zone("320103", "南京化学工业园区", "南京", "苏南", "provincial", "工业园区", 85.0, 84.0),
-        new Zone("320801", "淮安经济技术开发区", "淮安", "苏北", "national", "经济技术开发区", 80.0, 86.0),
-        new Zone("320802", "淮安高新技术产业开发区", "淮安", "苏北", "national", "高新技术产业开发区", 82.0, 79.5),
+        new Zone(
+            "320101", "南京经济技术开发区", "南京", "苏南", "national", "economic_technological", 90.0, 92.5),
+        new Zone(
+            "320102", "江宁经济技术开发区", "南京", "苏南", "national", "economic_technological", 91.0, 88.0),
+        new Zone("320103", "南京化学工业园区", "南京", "苏南", "provincial", "industrial_park", 85.0, 84.0),
+        new Zone(
+            "320801", "淮安经济技术开发区", "淮安", "苏北", "national", "economic_technological", 80.0, 86.0),
+        new Zone("320802", "淮安高新技术产业开发区", "淮安", "苏北", "national", "high_tech", 82.0, 79.5),
         new Zone(
             "320803",
             hostile ? HOSTILE_ZONE : "淮安工业园区",
             "淮安",
             "苏北",
             "provincial",
-            "工业园区",
+            "industrial_park",
             70.0,
             75.0),
-        new Zone("320804", "涟水经济开发区", "淮安", "苏北", "provincial", "经济开发区", 72.0, 71.0),
-        new Zone("321301", "宿迁经济技术开发区", "宿迁", "苏北", "national", "经济技术开发区", 78.0, 81.0),
-        new Zone("321302", "沭阳经济开发区", "宿迁", "苏北", "provincial", "经济开发区", 68.0, 69.0));
+        new Zone("320804", "涟水经济开发区", "淮安", "苏北", "provincial", "industrial_park", 72.0, 71.0),
+        new Zone(
+            "321301", "宿迁经济技术开发区", "宿迁", "苏北", "national", "economic_technological", 78.0, 81.0),
+        new Zone("321302", "沭阳经济开发区", "宿迁", "苏北", "provincial", "industrial_park", 68.0, 69.0));
   }
 
   static final String[] DIM_CODES = {"ECO", "OPEN", "INNO", "ECOL", "COORD"};
@@ -71,10 +75,22 @@ public final class RunFixtures {
 
   private RunFixtures() {}
 
-  /** Every mart present. */
+  /** Every mart present; the manifest says the inputs were synthetic. */
   public static Path province(Path root) {
     return write(root, false, true, 0);
   }
+
+  /** Every mart present; the manifest says nothing of synthetic inputs (a real run). */
+  public static Path real(Path root) {
+    synthetic = false;
+    try {
+      return write(root, false, true, 0);
+    } finally {
+      synthetic = true;
+    }
+  }
+
+  private static boolean synthetic = true;
 
   /** Zone names, enterprise names and notes that look like formulas. */
   public static Path hostile(Path root) {
@@ -104,7 +120,9 @@ public final class RunFixtures {
               + RUN_ID
               + "\",\"started_at\":\""
               + RUN_TIMESTAMP
-              + "\",\"synthetic\":true,"
+              + "\",\"synthetic\":"
+              + synthetic
+              + ","
               + "\"methodology\":{\"id\":\"js-2021\",\"version\":\"1.0\"}}",
           StandardCharsets.UTF_8);
       Files.writeString(
@@ -338,6 +356,20 @@ public final class RunFixtures {
         d.row(
             z.code(), "2025", "ENERGY", "单位增加值能耗", "吨标煤/万元", "ECOL", 0.3, 0.3, 0.5, false, 50.0,
             "lower");
+        // a ratio as the index engine stores it: 0.014 = 1.4 %
+        d.row(
+            z.code(),
+            "2025",
+            "GDP_GROWTH",
+            "地区生产总值增速",
+            "ratio",
+            "ECO",
+            0.010 + 0.001 * i,
+            0.010 + 0.001 * i,
+            0.5,
+            false,
+            5.0 * i,
+            "higher");
         i++;
       }
     }
@@ -376,6 +408,17 @@ public final class RunFixtures {
           null,
           "2024,2025",
           "2024、2025年连续两年无亿元以上项目开工，下调薪酬系数。");
+      // the assess stage's mark rule leaves 宿迁经开 unmarked; the red warning makes it 红
+      w.row(
+          "321301",
+          "2025",
+          "consequence.national_exit",
+          "国家级开发区考核排名靠后退出预警",
+          "national_exit",
+          "red",
+          null,
+          "2024,2025",
+          "宿迁经济技术开发区：连续2年（2024,2025年）位列国家级开发区考核后5名，触发退出国家级开发区名单预警");
       w.row(
           "321302",
           "2025",

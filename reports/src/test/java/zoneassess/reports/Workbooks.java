@@ -31,6 +31,30 @@ public final class Workbooks {
     return names;
   }
 
+  /** The sheet called {@code name}, or the annex "附件N·name". */
+  public static org.apache.poi.xssf.usermodel.XSSFSheet sheet(XSSFWorkbook wb, String name) {
+    for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+      String n = wb.getSheetName(i);
+      if (n.equals(name) || (n.startsWith("附件") && n.endsWith("·" + name))) {
+        return wb.getSheetAt(i);
+      }
+    }
+    return null;
+  }
+
+  /** Every string cell of a sheet, in row order. */
+  public static List<String> strings(Sheet sh) {
+    List<String> out = new ArrayList<>();
+    for (Row r : sh) {
+      for (Cell c : r) {
+        if (c.getCellType() == CellType.STRING && !c.getStringCellValue().isBlank()) {
+          out.add(c.getStringCellValue());
+        }
+      }
+    }
+    return out;
+  }
+
   public static Cell cell(Sheet sh, int row, int col) {
     Row r = sh.getRow(row);
     return r == null ? null : r.getCell(col);

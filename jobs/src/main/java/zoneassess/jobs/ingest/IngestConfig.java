@@ -12,6 +12,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The optional {@code ingest.yaml} of an input folder: per-file reading options.
  *
  * <pre>
+ * synthetic: true          # optional: the folder holds generated, not real, data (the sample
+ *                          # generator writes it); every pack of the run then says so
  * files:
  *   zone_stats_2025Q3.csv:
  *     encoding: GBK        # UTF-8, GBK, UTF-16LE or UTF-16BE; detected when absent
@@ -19,8 +21,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *     sheet: 园区名录       # first visible sheet when absent
  * </pre>
  */
-public record IngestConfig(Map<String, FileOptions> files) {
+public record IngestConfig(Map<String, FileOptions> files, boolean synthetic) {
   public static final String FILE_NAME = "ingest.yaml";
+  private static final Set<String> TOP_KEYS = Set.of("files", "synthetic");
   private static final Set<String> OPTION_KEYS = Set.of("encoding", "sheet");
 
   /** Reading options of one file. */
@@ -28,6 +31,11 @@ public record IngestConfig(Map<String, FileOptions> files) {
 
   public IngestConfig {
     files = Map.copyOf(files);
+  }
+
+  /** Reading options for real (not synthetic) data. */
+  public IngestConfig(Map<String, FileOptions> files) {
+    this(files, false);
   }
 
   public static IngestConfig empty() {
@@ -49,12 +57,19 @@ public record IngestConfig(Map<String, FileOptions> files) {
     if (root == null) {
       return empty();
     }
-    if (!(root instanceof Map<?, ?> top) || !top.keySet().equals(Set.of("files"))) {
-      throw new IngestException(source + ": expected a single top-level key 'files'");
+    if (!(root instanceof Map<?, ?> top)
+        || !TOP_KEYS.containsAll(top.keySet().stream().map(String::valueOf).toList())) {
+      throw new IngestException(
+          source + ": expected the top-level keys 'files' and (optionally) 'synthetic'");
     }
+    Object flag = top.get("synthetic");
+    if (flag != null && !(flag instanceof Boolean)) {
+      throw new IngestException(source + ": 'synthetic' must be true or false, not '" + flag + "'");
+    }
+    boolean synthetic = Boolean.TRUE.equals(flag);
     Object files = top.get("files");
     if (files == null) {
-      return empty();
+      return new IngestConfig(Map.of(), synthetic);
     }
     if (!(files instanceof Map<?, ?> byFile)) {
       throw new IngestException(source + ": 'files' must map file names to options");
@@ -85,6 +100,6 @@ public record IngestConfig(Map<String, FileOptions> files) {
           new FileOptions(
               enc == null ? null : enc.toString(), sheet == null ? null : sheet.toString()));
     }
-    return new IngestConfig(out);
+    return new IngestConfig(out, synthetic);
   }
 }

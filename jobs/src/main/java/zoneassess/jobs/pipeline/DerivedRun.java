@@ -173,7 +173,8 @@ public final class DerivedRun {
                 outputs,
                 parentManifest.snapshots(),
                 new RunManifest.Derivation(
-                    parentRunId, command, steps.stream().map(s -> s.stage().name()).toList()));
+                    parentRunId, command, steps.stream().map(s -> s.stage().name()).toList()),
+                parentManifest.synthetic());
         out.println(
             "derived run "
                 + runId

@@ -196,7 +196,9 @@ public final class PipelineRun {
                 RunManifest.currentJavaVersion(),
                 all.seconds(),
                 outputs,
-                snapshots);
+                snapshots,
+                null,
+                folder.config().synthetic());
         publisher.writeText(run.manifest(), manifest.toJson());
         publisher.writeText(run.log(), log.text());
         published = lifecycle.publish(run, movesLatest);

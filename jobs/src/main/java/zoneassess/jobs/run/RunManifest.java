@@ -13,7 +13,8 @@ import zoneassess.jobs.io.CanonicalJson;
  * The {@code manifest.json} of a run: what went in (inputs and configuration files with SHA-256),
  * which code and engine ran it, with which parameters, how long each stage took, and what came out
  * (outputs with SHA-256). Keys are sorted and lists ordered, so two manifests of the same run
- * differ only in times and id.
+ * differ only in times and id. {@code synthetic} is true when the input folder was written by the
+ * sample generator: every briefing pack of the run then carries the synthetic-data banner.
  */
 public record RunManifest(
     String runId,
@@ -29,7 +30,8 @@ public record RunManifest(
     Map<String, Double> stageSeconds,
     List<Output> outputs,
     List<Snapshot> snapshots,
-    Derivation derivedFrom) {
+    Derivation derivedFrom,
+    boolean synthetic) {
 
   /** One input file with its counts. */
   public record Input(
@@ -79,7 +81,7 @@ public record RunManifest(
    */
   public record Snapshot(String file, String dataset, String sha256) {}
 
-  /** A run made from inputs (not derived from another run). */
+  /** A run made from real (not synthetic) inputs (not derived from another run). */
   public RunManifest(
       String runId,
       String started,
@@ -108,7 +110,8 @@ public record RunManifest(
         stageSeconds,
         outputs,
         snapshots,
-        null);
+        null,
+        false);
   }
 
   /** A manifest without a snapshot list (ingest-only manifests, manifests before snapshots). */
@@ -139,7 +142,8 @@ public record RunManifest(
         stageSeconds,
         outputs,
         List.of(),
-        null);
+        null,
+        false);
   }
 
   public RunManifest {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.ingest.IngestConfig;
 import zoneassess.jobs.io.Publisher;
 
 /**
@@ -22,6 +23,7 @@ import zoneassess.jobs.io.Publisher;
  */
 public final class SampleProvince {
   public static final String COMPLETE_MARKER = ".complete";
+
   static final Charset GBK = Charset.forName("GBK");
 
   private SampleProvince() {}
@@ -96,6 +98,17 @@ public final class SampleProvince {
 
     SampleResult result = new SampleResult(target, spec, names, rows, planted, notes);
     files.writeText(tmp + "/SAMPLE.md", SampleReadme.render(result));
+    // The folder says itself that it is synthetic, in the ingest.yaml that the snapshot store
+    // keeps with the data: a run over it, its reruns and --as-of runs record synthetic=true.
+    files.writeText(
+        tmp + "/" + IngestConfig.FILE_NAME,
+        "# Written by the zoneassess sample generator (seed="
+            + seed
+            + ", scale="
+            + spec.scale().label()
+            + "): every value in this folder is invented.\n"
+            + "# A run over it records \"synthetic\": true, and its packs say 合成数据·仅供演示.\n"
+            + "synthetic: true\n");
     publisher.move(tmp, target);
     files.writeText(
         target + "/" + COMPLETE_MARKER, "seed=" + seed + " scale=" + spec.scale().label() + "\n");

@@ -62,8 +62,8 @@ class SampleProvinceTest extends SparkTestBase {
     Map<String, String> a = hashes(first);
     Map<String, String> b = hashes(second);
     // areas, zones, zone_stats, factor_costs, major_projects, zone_events, SAMPLE.md, .complete,
-    // and the single enterprise part file.
-    assertEquals(9, a.size(), "files: " + a.keySet());
+    // ingest.yaml and the single enterprise part file.
+    assertEquals(10, a.size(), "files: " + a.keySet());
     assertEquals(a, b);
     assertTrue(
         a.containsKey("enterprises.parquet/part-00000.snappy.parquet"), a.keySet().toString());
@@ -72,6 +72,12 @@ class SampleProvinceTest extends SparkTestBase {
   @Test
   void outputIsCompleteAndLabelledSynthetic() throws IOException {
     assertTrue(Files.exists(first.resolve(".complete")));
+    // the folder's ingest.yaml says the data are synthetic; a run records it in its manifest
+    Path config = first.resolve(zoneassess.jobs.ingest.IngestConfig.FILE_NAME);
+    assertTrue(
+        zoneassess.jobs.ingest.IngestConfig.parse(
+                Files.readString(config, StandardCharsets.UTF_8), config.toString())
+            .synthetic());
     assertFalse(Files.exists(tmp.resolve("._tmp_first")), "temporary folder left behind");
     String readme = Files.readString(first.resolve("SAMPLE.md"), StandardCharsets.UTF_8);
     assertTrue(readme.contains("SYNTHETIC"));

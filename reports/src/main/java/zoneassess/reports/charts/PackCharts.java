@@ -153,17 +153,33 @@ public final class PackCharts {
       }
     }
     axis.setRange(0.5, maxRank + 0.5);
+    // Told apart without colour: each line has its own marker shape and dash pattern, and the
+    // zone's name is written at the end of its line.
     LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
+    java.awt.Shape[] shapes =
+        org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
     for (int i = 0; i < ds.getRowCount(); i++) {
-      r.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
-      r.setSeriesStroke(i, new BasicStroke(2.5f));
-      r.setSeriesShape(i, new Ellipse2D.Double(-4, -4, 8, 8));
+      r.setSeriesPaint(i, GREYS.get(i % GREYS.size()));
+      r.setSeriesStroke(i, DASHES.get(i % DASHES.size()));
+      r.setSeriesShape(i, scaled(shapes[i % shapes.length], 1.6));
+      r.setSeriesShapesFilled(i, i % 2 == 0);
     }
-    r.setDefaultItemLabelGenerator(
-        new StandardCategoryItemLabelGenerator(
-            "{2}", java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT)));
-    r.setDefaultItemLabelsVisible(true);
-    r.setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, 10f));
+    String lastPeriod = periods.isEmpty() ? null : periods.get(periods.size() - 1);
+    if (lastPeriod != null) {
+      for (var zone : ranks.entrySet()) {
+        Integer rank = zone.getValue().get(lastPeriod);
+        if (rank != null) {
+          org.jfree.chart.annotations.CategoryTextAnnotation a =
+              new org.jfree.chart.annotations.CategoryTextAnnotation(
+                  "  " + shortName(zone.getKey()) + " " + rank, lastPeriod, rank);
+          a.setFont(CjkFonts.font(Font.PLAIN, 11f));
+          a.setTextAnchor(TextAnchor.CENTER_LEFT);
+          a.setCategoryAnchor(org.jfree.chart.axis.CategoryAnchor.END);
+          plot.addAnnotation(a);
+        }
+      }
+      plot.getDomainAxis().setUpperMargin(0.22);
+    }
     plot.setRenderer(r);
     return chart;
   }
@@ -188,14 +204,24 @@ public final class PackCharts {
     }
     SpiderWebPlot plot = new SpiderWebPlot(ds);
     plot.setMaxValue(max <= 0 ? 1 : max * 1.05);
-    plot.setSeriesPaint(0, HIGHLIGHT);
-    plot.setSeriesPaint(1, new Color(0x7F7F7F));
-    plot.setSeriesPaint(2, new Color(0x2E75B6));
-    plot.setSeriesOutlineStroke(0, new BasicStroke(3f));
-    plot.setSeriesOutlineStroke(1, new BasicStroke(2f));
-    plot.setSeriesOutlineStroke(2, new BasicStroke(2f));
-    plot.setWebFilled(true);
-    plot.setForegroundAlpha(0.35f);
+    // zone: thick solid dark line; mean: dashed mid grey; best: dotted light grey — readable in
+    // black-and-white print
+    plot.setSeriesPaint(0, Color.BLACK);
+    plot.setSeriesPaint(1, new Color(0x606060));
+    plot.setSeriesPaint(2, new Color(0x909090));
+    plot.setSeriesOutlinePaint(0, Color.BLACK);
+    plot.setSeriesOutlinePaint(1, new Color(0x606060));
+    plot.setSeriesOutlinePaint(2, new Color(0x909090));
+    plot.setSeriesOutlineStroke(0, new BasicStroke(3.5f));
+    plot.setSeriesOutlineStroke(
+        1,
+        new BasicStroke(
+            2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {8f, 5f}, 0f));
+    plot.setSeriesOutlineStroke(
+        2,
+        new BasicStroke(
+            2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {1f, 5f}, 0f));
+    plot.setWebFilled(false);
     plot.setInteriorGap(0.22);
     plot.setOutlineVisible(false);
     JFreeChart chart = new JFreeChart(title, CjkFonts.font(Font.BOLD, 18f), plot, true);
@@ -228,18 +254,74 @@ public final class PackCharts {
     ValueMarker m =
         new ValueMarker(
             median,
-            new Color(0xC55A11),
+            Color.BLACK,
             new BasicStroke(
                 2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
     m.setLabel(String.format(java.util.Locale.ROOT, "全省中位数 %.2f", median));
     m.setLabelFont(CjkFonts.font(Font.BOLD, 12f));
-    m.setLabelPaint(new Color(0xC55A11));
+    m.setLabelPaint(Color.BLACK);
     m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
     m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
     plot.addRangeMarker(m);
+    // every score chart of a pack shares one 0–100 axis, so bar lengths compare across charts
     NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-    axis.setAutoRangeIncludesZero(false);
+    axis.setRange(0, 100);
+    BarRenderer br = (BarRenderer) plot.getRenderer();
+    br.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator(
+            "{2}",
+            new java.text.DecimalFormat(
+                "0.0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
+    br.setDefaultItemLabelsVisible(true);
+    br.setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, bars.size() > 40 ? 9f : 10f));
+    br.setDefaultPositiveItemLabelPosition(
+        new org.jfree.chart.labels.ItemLabelPosition(
+            org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     return chart;
+  }
+
+  /** Greys from dark to light for lines that must survive black-and-white print. */
+  static final List<Color> GREYS =
+      List.of(
+          Color.BLACK,
+          new Color(0x404040),
+          new Color(0x707070),
+          new Color(0x202020),
+          new Color(0x555555),
+          new Color(0x888888),
+          new Color(0x303030),
+          new Color(0x606060),
+          new Color(0x7A7A7A));
+
+  static final List<BasicStroke> DASHES =
+      List.of(
+          new BasicStroke(2.5f),
+          dash(2.5f, 10f, 5f),
+          dash(2.5f, 2f, 4f),
+          dash(2.5f, 12f, 4f, 2f, 4f),
+          dash(2f, 6f, 3f),
+          dash(3f, 1f, 3f),
+          dash(2f, 14f, 6f),
+          dash(2.5f, 6f, 3f, 2f, 3f, 2f, 3f),
+          new BasicStroke(1.5f));
+
+  static BasicStroke dash(float width, float... pattern) {
+    return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, pattern, 0f);
+  }
+
+  static java.awt.Shape scaled(java.awt.Shape s, double f) {
+    return java.awt.geom.AffineTransform.getScaleInstance(f, f).createTransformedShape(s);
+  }
+
+  /** A zone name without the common suffix, for labels at line ends. */
+  static String shortName(String name) {
+    for (String suffix : List.of("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区")) {
+      if (name.endsWith(suffix) && name.length() > suffix.length()) {
+        String head = name.substring(0, name.length() - suffix.length());
+        return head + (suffix.startsWith("经济技术") ? "经开区" : suffix.startsWith("高新") ? "高新区" : "开发区");
+      }
+    }
+    return name;
   }
 
   /** A/B/C/D shares as 100 % stacked bars. */
@@ -266,10 +348,15 @@ public final class PackCharts {
     CategoryPlot plot = chart.getCategoryPlot();
     StackedBarRenderer r = (StackedBarRenderer) plot.getRenderer();
     r.setRenderAsPercentages(false);
-    r.setSeriesPaint(0, CLASS_A);
-    r.setSeriesPaint(1, CLASS_B);
-    r.setSeriesPaint(2, CLASS_C);
-    r.setSeriesPaint(3, CLASS_D);
+    // light (A) to dark (D): the order of the classes survives black-and-white print
+    r.setSeriesPaint(0, new Color(0xE0E0E0));
+    r.setSeriesPaint(1, new Color(0xB0B0B0));
+    r.setSeriesPaint(2, new Color(0x7A7A7A));
+    r.setSeriesPaint(3, new Color(0x262626));
+    r.setBarPainter(new StandardBarPainter());
+    r.setShadowVisible(false);
+    r.setSeriesItemLabelPaint(0, Color.BLACK);
+    r.setSeriesItemLabelPaint(1, Color.BLACK);
     r.setMaximumBarWidth(0.09);
     r.setDefaultItemLabelGenerator(
         new StandardCategoryItemLabelGenerator(
@@ -277,6 +364,8 @@ public final class PackCharts {
     r.setDefaultItemLabelsVisible(rows.size() <= 15);
     r.setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, 10f));
     r.setDefaultItemLabelPaint(Color.WHITE);
+    r.setSeriesItemLabelPaint(0, Color.BLACK);
+    r.setSeriesItemLabelPaint(1, Color.BLACK);
     NumberAxis axis = (NumberAxis) plot.getRangeAxis();
     axis.setRange(0, 1);
     axis.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT));
@@ -361,7 +450,7 @@ public final class PackCharts {
     }
     JFreeChart chart =
         ChartFactory.createBarChart(
-            title, null, "万元/年", ds, PlotOrientation.VERTICAL, false, false, false);
+            title, null, "万元/年", ds, PlotOrientation.HORIZONTAL, false, false, false);
     finish(chart);
     subtitle(chart, subtitle);
     CategoryPlot plot = chart.getCategoryPlot();
@@ -373,12 +462,14 @@ public final class PackCharts {
                 "#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
     r.setDefaultItemLabelsVisible(true);
     r.setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, 10f));
+    r.setDefaultPositiveItemLabelPosition(
+        new org.jfree.chart.labels.ItemLabelPosition(
+            org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     r.setMaximumBarWidth(0.08);
     plot.setRenderer(r);
-    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-    if (bars.size() > 8) {
-      plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-    }
+    // bars start at zero: a cut axis would make a 5 % difference look like a doubling
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    ((NumberAxis) plot.getRangeAxis()).setUpperMargin(0.15);
     return chart;
   }
 
@@ -404,10 +495,17 @@ public final class PackCharts {
     CategoryPlot plot = chart.getCategoryPlot();
     StackedBarRenderer r = (StackedBarRenderer) plot.getRenderer();
     for (int i = 0; i < ds.getRowCount(); i++) {
-      r.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
+      r.setSeriesPaint(
+          i,
+          new Color[] {
+                new Color(0x404040), new Color(0x808080), new Color(0xB0B0B0), new Color(0xD9D9D9)
+              }
+              [i % 4]);
     }
+    r.setBarPainter(new StandardBarPainter());
+    r.setShadowVisible(false);
     r.setDefaultItemLabelsVisible(true);
-    r.setDefaultItemLabelPaint(Color.WHITE);
+    r.setDefaultItemLabelPaint(Color.BLACK);
     r.setDefaultItemLabelFont(CjkFonts.font(Font.BOLD, 11f));
     r.setMaximumBarWidth(0.18);
     ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -431,7 +529,7 @@ public final class PackCharts {
     @Override
     public Paint getItemPaint(int row, int column) {
       String label = String.valueOf(data.getColumnKey(column));
-      return highlighted.contains(label) ? HIGHLIGHT : new Color(0x2E75B6);
+      return highlighted.contains(label) ? new Color(0x202020) : new Color(0xA6A6A6);
     }
   }
 }

@@ -49,7 +49,7 @@ public final class RunData {
     this.runDir = runDir;
     this.reader = reader;
     this.info = RunInfo.read(runDir);
-    this.assessment = load(MartMapping.ASSESSMENT, MartMapping::zoneResult);
+    List<ZoneResult> marked = load(MartMapping.ASSESSMENT, MartMapping::zoneResult);
     if (missing.contains(MartMapping.ASSESSMENT)) {
       throw new IllegalStateException(
           "run "
@@ -61,6 +61,7 @@ public final class RunData {
     this.dimensions = load(MartMapping.DIMENSIONS, MartMapping::dimension);
     this.indicators = load(MartMapping.INDICATORS, MartMapping::indicator);
     this.warnings = load(MartMapping.WARNINGS, MartMapping::warning);
+    this.assessment = withWarningMarks(marked, warnings);
     this.funnel = load(MartMapping.FUNNEL, MartMapping::funnel);
     this.perMuZones = load(MartMapping.PERMU_ZONE, MartMapping::perMuZone);
     this.perMuAreas = load(MartMapping.PERMU_AREA, MartMapping::perMuArea);
@@ -84,6 +85,41 @@ public final class RunData {
     if (!hasEnterprises) {
       missing.add(MartMapping.PERMU_ENTERPRISE);
     }
+  }
+
+  /**
+   * The mark a pack shows is the stronger of the assessment's mark and the severity of the zone's
+   * warnings in that period: a zone facing national exit (a red warning) is marked 红 even when the
+   * assess stage's mark rule only made it yellow, so the cover's counts, the risk block and every
+   * mark column say the same thing.
+   */
+  static List<ZoneResult> withWarningMarks(List<ZoneResult> zones, List<Warning> warnings) {
+    Map<String, Integer> worst = new java.util.HashMap<>();
+    for (Warning w : warnings) {
+      worst.merge(w.zoneCode() + "|" + w.period(), severity(w.severity()), Math::max);
+    }
+    List<ZoneResult> out = new ArrayList<>(zones.size());
+    for (ZoneResult z : zones) {
+      int fromWarnings = worst.getOrDefault(z.zoneCode() + "|" + z.period(), 0);
+      int own = severity(z.mark());
+      out.add(
+          fromWarnings > own && fromWarnings >= 2
+              ? z.withMark(fromWarnings == 3 ? "red" : "yellow")
+              : z);
+    }
+    return List.copyOf(out);
+  }
+
+  /** red 3, yellow 2, anything else 0 (blue and none are not risks). */
+  static int severity(String s) {
+    if (s == null) {
+      return 0;
+    }
+    return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+      case "red" -> 3;
+      case "yellow" -> 2;
+      default -> 0;
+    };
   }
 
   public static RunData load(String runDirUri) {
@@ -209,6 +245,11 @@ public final class RunData {
                     Comparator.nullsLast(Comparator.<String>naturalOrder()))
                 .thenComparing(IndicatorValue::indicatorCode))
         .toList();
+  }
+
+  /** Every zone's indicators of a period (for provincial medians). */
+  public List<IndicatorValue> indicators(String period) {
+    return indicators.stream().filter(i -> i.period().equals(period)).toList();
   }
 
   public List<Warning> warnings(String period) {

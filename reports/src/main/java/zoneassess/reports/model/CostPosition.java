@@ -29,7 +29,9 @@ public record CostPosition(
 
   /** Factor and subcategory as one label, e.g. "电价·1-10千伏". */
   public String label() {
-    if (subcategoryNameZh == null || subcategoryNameZh.isBlank()) {
+    if (subcategoryNameZh == null
+        || subcategoryNameZh.isBlank()
+        || factorNameZh.contains(subcategoryNameZh)) {
       return factorNameZh;
     }
     return factorNameZh + "·" + subcategoryNameZh;

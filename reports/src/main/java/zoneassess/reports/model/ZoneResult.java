@@ -31,6 +31,39 @@ public record ZoneResult(
     String mark,
     int warningCount) {
 
+  /** The same zone with another mark (the pack's mark derived from the warnings). */
+  public ZoneResult withMark(String newMark) {
+    return new ZoneResult(
+        zoneCode,
+        zoneName,
+        city,
+        county,
+        region,
+        level,
+        zoneType,
+        period,
+        methodologyId,
+        methodologyVersion,
+        indexScore,
+        deductions,
+        bonuses,
+        progressPoints,
+        finalScore,
+        eligible,
+        vetoReason,
+        rankAll,
+        rankLevel,
+        rankCity,
+        zonesAll,
+        prevRankAll,
+        deltaRank,
+        progressClass,
+        tier,
+        salaryCoefficient,
+        newMark,
+        warningCount);
+  }
+
   public boolean isNational() {
     return "national".equalsIgnoreCase(level) || "国家级".equals(level);
   }

@@ -57,8 +57,9 @@ public final class CityPack {
     return new CityPack(mine.get(0).city(), mine, mine.get(0).zoneName());
   }
 
+  /** 淮安市开发区综合考核评价简报, 淮安经济技术开发区综合考核评价简报 (开发区 named once). */
   public String title() {
-    return scope + "开发区综合考核评价简报";
+    return (scope.endsWith("开发区") || scope.endsWith("园区") ? scope : scope + "开发区") + "综合考核评价简报";
   }
 
   public String scope() {
@@ -82,23 +83,40 @@ public final class CityPack {
     return x.equals(y);
   }
 
-  /** Writes the XSSF sheets (everything but the streamed appendix). */
+  /**
+   * Writes the XSSF sheets (everything but the streamed appendix). City body: 封面, 排名走势, 要素成本对比;
+   * zone body: 封面 and the zone's profile. The rest are annexes.
+   */
   public void writeSheets(PackContext ctx, String rerender) {
     RunData data = ctx.data();
     List<ZoneResult> all = data.results(ctx.period());
-    CoverSheet.write(
-        ctx,
-        "考核期 " + ctx.period() + " · 运行编号 " + ctx.runId() + " · " + data.info().timestampText(),
-        KeyMessages.city(data, ctx.period(), city, zones));
-    RankTrendSheet.write(ctx, scope, zones);
-    RankingSheets.scoreCharts(
-        ctx, all, zones.stream().map(ZoneResult::zoneCode).collect(Collectors.toSet()), SCORES);
-    for (ZoneResult z : zones) {
-      ZoneProfileSheet.write(ctx, z, all);
-    }
+    Decision d = Decision.of(data, ctx.period(), zones, ctx.config(), false);
+    CoverSheet.write(ctx, d, ScopeFacts.of(data, ctx.period(), zones, singleZone()), null);
     String costCity = costName(data);
+    if (singleZone()) {
+      ZoneProfileSheet.write(ctx, zones.get(0), all, "综合画像");
+    } else {
+      RankTrendSheet.write(ctx, scope, zones, RankTrendSheet.NAME);
+      if (costCity != null) {
+        CostSheets.city(ctx, costCity, neighbours(data, all, costCity), CostSheets.CITY, true);
+      }
+      for (ZoneResult z : zones) {
+        ZoneProfileSheet.write(ctx, z, all, ctx.annex(z.zoneName()));
+      }
+    }
+    if (singleZone()) {
+      RankTrendSheet.write(ctx, scope, zones, ctx.annex(RankTrendSheet.NAME));
+    }
+    RankingSheets.scoreCharts(
+        ctx,
+        all,
+        zones.stream().map(ZoneResult::zoneCode).collect(Collectors.toSet()),
+        ctx.annex(SCORES));
     if (costCity != null) {
-      CostSheets.city(ctx, costCity, neighbours(data, all, costCity));
+      if (singleZone()) {
+        CostSheets.city(
+            ctx, costCity, neighbours(data, all, costCity), ctx.annex(CostSheets.CITY), false);
+      }
     } else {
       ctx.omit(
           CostSheets.CITY,
@@ -107,7 +125,7 @@ public final class CityPack {
               : "cost_benchmark 中没有 " + city + " 的城市级数据，要素成本对比页省略");
     }
     if (!data.cityProfileCosts().isEmpty()) {
-      CostSheets.profiles(ctx, costCity == null ? city : costCity);
+      CostSheets.profiles(ctx, costCity == null ? city : costCity, ctx.annex(CostSheets.PROFILE));
     } else {
       ctx.omit(CostSheets.PROFILE, "缺少 cost_profile（城市级），典型企业成本页省略");
     }

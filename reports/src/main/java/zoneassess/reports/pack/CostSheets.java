@@ -15,14 +15,15 @@ import zoneassess.reports.model.CostPosition;
 import zoneassess.reports.model.ProfileCost;
 import zoneassess.reports.workbook.Column;
 import zoneassess.reports.workbook.ConditionalFormats;
-import zoneassess.reports.workbook.NativeCharts;
 import zoneassess.reports.workbook.PackStyles;
 import zoneassess.reports.workbook.SheetCraft;
+import zoneassess.reports.workbook.Styled;
 import zoneassess.reports.workbook.TableWriter;
 
 /** Factor-cost sheets: the province's matrix by city, and one city against the distribution. */
 final class CostSheets {
   static final String PROVINCE = "要素成本";
+  static final String PROVINCE_INDEX = "要素成本指数";
   static final String CITY = "要素成本对比";
   static final String PROFILE = "典型企业成本";
   static final int HEADER_ROW = 3;
@@ -30,22 +31,22 @@ final class CostSheets {
   private CostSheets() {}
 
   /** Cities across, factors down; each factor row coloured from cheap (green) to dear (red). */
-  static Sheet province(PackContext ctx) {
+  static Sheet province(PackContext ctx, String name) {
     PackStyles st = ctx.styles();
-    Sheet sh = ctx.workbook().createSheet(PROVINCE);
+    Sheet sh = ctx.workbook().createSheet(name);
     List<CostPosition> rows = ctx.data().cityCosts();
     List<String> cities = cities(rows);
     List<Column> cols = new ArrayList<>();
-    cols.add(new Column("要素", 26, st.text()));
-    cols.add(new Column("单位", 9, st.textCentered()));
+    cols.add(new Column("要素", 20, st.textWrap()));
+    cols.add(new Column("单位", 7, st.textWrap()));
     for (String c : cities) {
       cols.add(new Column(c, 8, st.number(PackStyles.FMT_DEC2)));
     }
-    cols.add(new Column("全省中位数", 10, st.numberBold(PackStyles.FMT_DEC2)));
+    cols.add(new Column("全省中位数", 8, st.numberBold(PackStyles.FMT_DEC2)));
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · 要素成本（按城市）",
+        "要素成本（按城市）",
         "期次 " + ctx.data().costPeriod() + "；每行单独着色：绿 = 便宜，红 = 贵。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
@@ -53,16 +54,34 @@ final class CostSheets {
       CostPosition any = factor.values().iterator().next();
       List<Object> v = new ArrayList<>();
       v.add(any.label());
-      v.add(any.unit());
+      v.add(Display.unit(any.unit()));
+      var fmt = st.number(Display.format(any.unit()));
       for (String c : cities) {
         CostPosition p = factor.get(c);
-        v.add(p == null ? null : p.value());
+        v.add(new Styled(p == null ? null : Display.value(p.value(), any.unit()), fmt));
       }
-      v.add(any.median());
+      v.add(
+          new Styled(
+              Display.value(any.median(), any.unit()), st.numberBold(Display.format(any.unit()))));
       int r = t.row(v.toArray());
       ConditionalFormats.colourScale(sh, new CellRangeAddress(r, r, 2, 1 + cities.size()), false);
     }
-    int row = t.nextRow() + 1;
+    SheetCraft.freeze(sh, 2, HEADER_ROW + 1);
+    SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);
+    return sh;
+  }
+
+  /**
+   * 要素成本指数: the composite index by city and the typical-firm cost by city, on their own sheet so
+   * the factor table's repeated header never stands above them.
+   */
+  static Sheet provinceIndex(PackContext ctx, String name) {
+    PackStyles st = ctx.styles();
+    Sheet sh = ctx.workbook().createSheet(name);
+    SheetCraft.widths(sh, 20, 7, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8);
+    SheetText.title(
+        sh, st, "要素成本综合指数与典型企业年成本", "期次 " + ctx.data().costPeriod() + "；综合指数以全省中位数为 100，越低越便宜。", 8);
+    int row = 3;
     List<CostIndex> idx = ctx.data().cityCostIndex();
     if (!idx.isEmpty()) {
       SheetText.section(sh, st, row++, "要素成本综合指数（全省中位数 = 100，越低越便宜）", 4);
@@ -83,9 +102,8 @@ final class CostSheets {
       ConditionalFormats.colourScale(sh, ti.bodyRange(2), false);
       row = ti.nextRow() + 1;
     }
-    row = profileTable(ctx, sh, row, Set.of());
-    SheetCraft.freeze(sh, 2, HEADER_ROW + 1);
-    SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);
+    profileTable(ctx, sh, row, Set.of());
+    SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), -1, -1);
     return sh;
   }
 
@@ -101,8 +119,8 @@ final class CostSheets {
         new ArrayList<>(new TreeSet<>(profiles.stream().map(ProfileCost::locationName).toList()));
     cities = orderLike(ctx, cities);
     List<Column> cols = new ArrayList<>();
-    cols.add(new Column("典型企业", 0, st.text()));
-    cols.add(new Column("单位", 0, st.textCentered()));
+    cols.add(new Column("典型企业", 0, st.textWrap()));
+    cols.add(new Column("单位", 0, st.textWrap()));
     for (String c : cities) {
       cols.add(new Column(c, 0, st.number(PackStyles.FMT_INT)));
     }
@@ -128,33 +146,35 @@ final class CostSheets {
   }
 
   /** The city against the provincial distribution and its neighbours, with the box plot. */
-  static Sheet city(PackContext ctx, String city, List<String> neighbours) {
+  static Sheet city(
+      PackContext ctx, String city, List<String> neighbours, String name, boolean headlineOnly) {
+    int hidden = 0;
     PackStyles st = ctx.styles();
-    Sheet sh = ctx.workbook().createSheet(CITY);
+    Sheet sh = ctx.workbook().createSheet(name);
     List<CostPosition> rows = ctx.data().cityCosts();
     Map<String, Map<String, CostPosition>> factors = byFactor(rows);
     List<Column> cols =
         new ArrayList<>(
             List.of(
-                new Column("要素", 26, st.text()),
-                new Column("单位", 9, st.textCentered()),
-                new Column(city, 9, st.numberBold(PackStyles.FMT_DEC2)),
-                new Column("全省最低", 9, st.number(PackStyles.FMT_DEC2)),
-                new Column("25%分位", 9, st.number(PackStyles.FMT_DEC2)),
-                new Column("中位数", 9, st.number(PackStyles.FMT_DEC2)),
-                new Column("75%分位", 9, st.number(PackStyles.FMT_DEC2)),
-                new Column("全省最高", 9, st.number(PackStyles.FMT_DEC2)),
-                new Column("指数", 7, st.number(PackStyles.FMT_INDEX)),
-                new Column("百分位", 7, st.number(PackStyles.FMT_INDEX)),
-                new Column("由低到高", 8, st.textCentered()),
-                new Column("同比", 8, st.number(PackStyles.FMT_PCT))));
+                new Column("要素", 22, st.textWrap()),
+                new Column("单位", 8, st.textWrap()),
+                new Column(city, 8, st.numberBold(PackStyles.FMT_DEC2)),
+                new Column("全省最低", 8, st.number(PackStyles.FMT_DEC2)),
+                new Column("25%分位", 8, st.number(PackStyles.FMT_DEC2)),
+                new Column("中位数", 8, st.number(PackStyles.FMT_DEC2)),
+                new Column("75%分位", 8, st.number(PackStyles.FMT_DEC2)),
+                new Column("全省最高", 8, st.number(PackStyles.FMT_DEC2)),
+                new Column("指数", 6, st.number(PackStyles.FMT_INDEX)),
+                new Column("百分位", 6, st.number(PackStyles.FMT_INDEX)),
+                new Column("由低到高", 7, st.textCentered()),
+                new Column("同比", 7, st.number(PackStyles.FMT_PCT))));
     for (String n : neighbours) {
-      cols.add(new Column(n, 9, st.number(PackStyles.FMT_DEC2)));
+      cols.add(new Column(n, 8, st.number(PackStyles.FMT_DEC2)));
     }
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · " + city + "要素成本与全省、相邻城市比较",
+        CityPack.cityLabel(city) + "要素成本与全省、相邻城市比较",
         "期次 " + ctx.data().costPeriod() + "；指数以全省中位数为 100；百分位 0 = 最便宜；相邻城市取同一区域的城市。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
@@ -164,15 +184,21 @@ final class CostSheets {
       if (me == null) {
         continue;
       }
+      if (headlineOnly && !headline(me)) {
+        hidden++;
+        continue;
+      }
       List<Object> v = new ArrayList<>(List.of());
+      String u = me.unit();
+      var fmt = st.number(Display.format(u));
       v.add(me.label());
-      v.add(me.unit());
-      v.add(me.value());
-      v.add(me.pMin());
-      v.add(me.p25());
-      v.add(me.median());
-      v.add(me.p75());
-      v.add(me.pMax());
+      v.add(Display.unit(u));
+      v.add(new Styled(Display.value(me.value(), u), st.numberBold(Display.format(u))));
+      v.add(new Styled(Display.value(me.pMin(), u), fmt));
+      v.add(new Styled(Display.value(me.p25(), u), fmt));
+      v.add(new Styled(Display.value(me.median(), u), fmt));
+      v.add(new Styled(Display.value(me.p75(), u), fmt));
+      v.add(new Styled(Display.value(me.pMax(), u), fmt));
       v.add(me.indexVsMedian());
       v.add(me.percentile());
       v.add(
@@ -184,11 +210,12 @@ final class CostSheets {
       places.put(city, index(me.value(), me.median()));
       for (String n : neighbours) {
         CostPosition p = factor.get(n);
-        v.add(p == null ? null : p.value());
+        v.add(new Styled(p == null ? null : Display.value(p.value(), u), fmt));
         places.put(n, p == null ? null : index(p.value(), me.median()));
       }
       t.row(v.toArray());
-      if (me.median() != null
+      if (headline(me)
+          && me.median() != null
           && me.median() != 0
           && me.pMin() != null
           && me.pMax() != null
@@ -207,12 +234,19 @@ final class CostSheets {
       }
     }
     ConditionalFormats.colourScale(sh, t.bodyRange(9), false);
+    if (hidden > 0) {
+      SheetText.prose(
+          sh,
+          st,
+          t.nextRow(),
+          0,
+          cols.size() - 1,
+          "电价只列单一制 1-10千伏（一般工业用户）的峰、平、谷；其余 " + hidden + " 行（其他电压等级与两部制）见省级简报附件要素成本。",
+          false);
+    }
     SheetCraft.freeze(sh, 1, HEADER_ROW + 1);
     if (!boxes.isEmpty()) {
-      int top = t.nextRow() + 1;
-      if (top > SheetText.BREAK_BEFORE_CHART_AFTER_ROW) {
-        sh.setRowBreak(top - 1);
-      }
+      int top = t.nextRow() + 2;
       var chart =
           ctx.chart(
               "cost-boxes",
@@ -228,20 +262,33 @@ final class CostSheets {
     return sh;
   }
 
+  /**
+   * A row shown in a leader's body page: every factor except the electricity tariffs of other
+   * voltage classes and two-part tariffs (one typical industrial tariff is enough to compare).
+   */
+  static boolean headline(CostPosition p) {
+    String label = p.label();
+    if (!label.contains("电价")) {
+      return true;
+    }
+    boolean otherVoltage = label.contains("千伏") && !label.contains("1-10千伏");
+    return !label.contains("两部制") && !otherVoltage;
+  }
+
   /** Typical-firm cost of every city per profile, cheapest first, with PNG and native bars. */
-  static Sheet profiles(PackContext ctx, String city) {
+  static Sheet profiles(PackContext ctx, String city, String sheetName) {
     PackStyles st = ctx.styles();
-    XSSFSheet sh = ctx.workbook().createSheet(PROFILE);
+    XSSFSheet sh = ctx.workbook().createSheet(sheetName);
     List<ProfileCost> profiles = ctx.data().cityProfileCosts();
-    SheetCraft.widths(sh, 6, 10, 14, 12, 14, 14, 10);
+    SheetCraft.widths(sh, 5, 8, 11, 7, 11, 11, 5, 2, 9, 9, 9, 9, 9, 9, 9, 9);
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · 典型企业年要素成本",
+        "典型企业年要素成本（各市比较）",
         profiles.isEmpty()
             ? ""
-            : profiles.get(0).year() + " 年；按标准用电、用水、用气、用地、用工量在各市计价；红色为" + city + "。",
-        6);
+            : profiles.get(0).year() + " 年；按标准用电、用水、用气、用地、用工量在各市计价；★ 与深色柱为" + city + "。每页一类企业。",
+        14);
     Map<String, List<ProfileCost>> byProfile = new LinkedHashMap<>();
     for (ProfileCost p : profiles) {
       byProfile.computeIfAbsent(p.profileId(), k -> new ArrayList<>()).add(p);
@@ -256,7 +303,8 @@ final class CostSheets {
                   java.util.Comparator.nullsLast(java.util.Comparator.<Double>naturalOrder()))
               .thenComparing(ProfileCost::locationCode));
       String name = ps.get(0).profileNameZh();
-      SheetText.section(sh, st, row++, name, 6);
+      SheetText.section(sh, st, row++, name + "（万元/年）", 14);
+      int top = row;
       TableWriter t =
           new TableWriter(
                   sh,
@@ -264,13 +312,13 @@ final class CostSheets {
                   row,
                   0,
                   List.of(
-                      new Column("排名", 6, st.textCentered()),
-                      new Column("城市", 10, st.textCentered()),
-                      new Column("年成本", 14, st.number(PackStyles.FMT_WAN)),
-                      new Column("指数", 12, st.number(PackStyles.FMT_INDEX)),
-                      new Column("比最低高", 14, st.number(PackStyles.FMT_WAN)),
-                      new Column("比中位数", 14, st.number(PackStyles.FMT_WAN)),
-                      new Column("本市", 10, st.textCentered())))
+                      new Column("排名", 0, st.textCentered()),
+                      new Column("城市", 0, st.textCentered()),
+                      new Column("年成本", 0, st.number("#,##0")),
+                      new Column("指数", 0, st.number(PackStyles.FMT_INDEX)),
+                      new Column("比最低高", 0, st.number("#,##0")),
+                      new Column("比中位数", 0, st.number("#,##0")),
+                      new Column("本市", 0, st.textCentered())))
               .header(false);
       for (ProfileCost p : ps) {
         t.row(
@@ -280,31 +328,14 @@ final class CostSheets {
             p.indexVsMedian(),
             p.gapToCheapest10k(),
             p.gapToMedian10k(),
-            city.equals(p.locationName()) ? "★" : null);
+            CityPack.sameCity(city, p.locationName()) ? "★" : null);
       }
-      if (n == 0) {
-        NativeCharts.bars(
-            sh,
-            name + "：各市年要素成本（万元）",
-            8,
-            row,
-            20,
-            row + 20,
-            1,
-            t.firstBodyRow(),
-            t.lastRow(),
-            List.of(new NativeCharts.Series("年成本（万元）", 2, 0x2E75B6)),
-            false,
-            false,
-            "#,##0");
-      }
-      row = Math.max(t.nextRow(), n == 0 ? row + 21 : 0) + 1;
       var chart =
           ctx.chart(
               "typical-firm-" + (++n),
               PackCharts.typicalFirmCost(
                   name + "：年要素成本",
-                  "万元/年，由低到高；红色为" + city,
+                  "万元/年，由低到高；深色为" + city,
                   ps.stream()
                       .map(
                           p ->
@@ -313,11 +344,13 @@ final class CostSheets {
                                   p.totalCost10k() == null ? 0 : p.totalCost10k()))
                       .toList(),
                   Set.of(city)),
-              960,
-              400);
-      sh.setRowBreak(row - 1);
-      row += SheetCraft.picture(sh, chart, 0, row) + 1;
-      sh.setRowBreak(row - 1);
+              540,
+              Math.max(300, 24 * ps.size() + 110));
+      int used = SheetCraft.picture(sh, chart, 8, top);
+      row = Math.max(t.nextRow(), top + used) + 1;
+      if (n < byProfile.size()) {
+        sh.setRowBreak(row - 1);
+      }
     }
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), -1, -1);
     return sh;

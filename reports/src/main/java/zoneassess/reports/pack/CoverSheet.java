@@ -3,77 +3,148 @@ package zoneassess.reports.pack;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
-import zoneassess.reports.marts.RunInfo;
+import org.apache.poi.ss.util.CellRangeAddress;
+import zoneassess.reports.PackConfig;
+import zoneassess.reports.marts.RunData;
 import zoneassess.reports.workbook.PackStyles;
 import zoneassess.reports.workbook.SafeCells;
 import zoneassess.reports.workbook.SheetCraft;
 
-/** 封面: title, period, method, data status and the key messages. */
+/**
+ * 封面: page 1 is the decision. Marking and (for synthetic inputs) the banner, title, issuing body,
+ * document number, date and data year, then 风险与问题 (red first), 进位与亮点, 考核结果运用 and 下一步; a zone pack
+ * first states the zone's own positions and figures. Run id, paths and row counts are on the 说明
+ * sheet, not here.
+ */
 final class CoverSheet {
   static final String NAME = "封面";
+  static final String RISKS = "一、风险与问题";
   private static final int LAST_COL = 7;
 
   private CoverSheet() {}
 
-  static Sheet write(PackContext ctx, String subtitle, List<String> messages) {
+  /**
+   * @param facts the scope's own positions and figures (zone pack), may be empty
+   */
+  static Sheet write(PackContext ctx, Decision d, List<String> facts, String scopeNote) {
     Sheet sh = ctx.workbook().createSheet(NAME);
     PackStyles st = ctx.styles();
-    SheetCraft.widths(sh, 14, 16, 16, 16, 16, 16, 16, 16);
+    SheetCraft.widths(sh, 5, 13, 13, 13, 13, 13, 13, 13);
     sh.setDisplayGridlines(false);
-    SheetText.title(sh, st, ctx.title(), subtitle, LAST_COL);
-    int row = 3;
-    SheetText.section(sh, st, row++, "一、本期概况", LAST_COL);
-    RunInfo info = ctx.data().info();
-    row = fact(sh, st, row, "考核期", ctx.period());
-    row = fact(sh, st, row, "考核方法", methodology(ctx));
-    row = fact(sh, st, row, "数据状态", dataStatus(ctx));
-    row =
-        fact(
-            sh,
-            st,
-            row,
-            "数据性质",
-            info.synthetic() ? "本期数据由样本生成器合成，仅用于演示与测试，不代表任何真实开发区。" : "业务系统报送数据（统计、税务、自然资源、商务、电力）。");
-    row = fact(sh, st, row, "运行", "运行编号 " + info.runId() + "，运行时间 " + info.timestampText());
-    row++;
-    SheetText.section(sh, st, row++, "二、要点", LAST_COL);
-    int n = 1;
-    for (String m : messages) {
-      SafeCells.put(sh, row, 0, n++ + ".", st.proseBold());
-      SheetText.prose(sh, st, row++, 1, LAST_COL, m, false);
+    PackConfig cfg = ctx.config();
+    if (ctx.synthetic()) {
+      SafeCells.put(sh, 0, 0, cfg.syntheticBanner() + "：本期数据由样本生成器合成，不代表任何真实开发区", st.banner());
+      sh.addMergedRegion(new CellRangeAddress(0, 0, 0, 5));
     }
+    SafeCells.put(sh, 0, 6, cfg.marking(), st.marking());
+    sh.addMergedRegion(new CellRangeAddress(0, 0, 6, LAST_COL));
+    int year = RunData.yearOf(ctx.period());
+    String date =
+        cfg.documentDate().isBlank()
+            ? ctx.data().info().timestamp().map(CoverSheet::chineseDate).orElse("")
+            : cfg.documentDate();
+    SheetText.title(
+        sh,
+        st,
+        1,
+        ctx.title(),
+        cfg.issuingBody()
+            + "　"
+            + cfg.documentNumber(ctx.kind(), year)
+            + "　"
+            + date
+            + "　数据年度 "
+            + year
+            + "年",
+        LAST_COL);
+    int row = 4;
+    if (scopeNote != null) {
+      SheetText.prose(sh, st, row++, 0, LAST_COL, scopeNote, false);
+    }
+    if (!facts.isEmpty()) {
+      SheetText.section(
+          sh,
+          st,
+          row++,
+          ctx.kind() == zoneassess.reports.PackRequest.Kind.ZONE ? "本区位次与概况" : "本市概况",
+          LAST_COL);
+      for (String f : facts) {
+        SheetText.prose(sh, st, row++, 0, LAST_COL, f, false);
+      }
+    }
+    SheetText.section(
+        sh,
+        st,
+        row++,
+        RISKS + "（红色标记 " + d.zonesMarked("红") + " 个开发区，黄色标记 " + d.zonesMarked("黄") + " 个）",
+        LAST_COL);
+    if (d.risks.isEmpty()) {
+      SheetText.prose(sh, st, row++, 1, LAST_COL, "本期无红色、黄色预警事项。", false);
+    }
+    for (Decision.Risk r : d.risks) {
+      SafeCells.put(sh, row, 0, r.mark(), st.markCell(r.mark()));
+      SheetText.prose(sh, st, row++, 1, LAST_COL, r.text() + "。", false);
+    }
+    row = list(sh, st, row, "二、进位与亮点", d.highlights);
+    if (!d.consequences.isEmpty()) {
+      row = list(sh, st, row, "三、考核结果运用", d.consequences);
+    }
+    List<String> next = new java.util.ArrayList<>();
+    next.add(cfg.nextSteps());
+    next.addAll(d.nextSteps);
+    row = list(sh, st, row, d.consequences.isEmpty() ? "三、下一步" : "四、下一步", next);
     row++;
-    SafeCells.put(sh, row, 0, "说明", st.proseBold());
     SheetText.prose(
         sh,
         st,
         row,
-        1,
+        0,
         LAST_COL,
-        "排名为竞争排名（并列同名次）；升降 ▲ 表示较上期进位、▼ 表示退位、— 表示持平、“新”表示上期未参评。"
-            + "标记：红 = 末位或一票否决，黄 = 预警，蓝 = 前列或进位显著。详见“说明”页。",
+        "标记：红 = 一票否决、退出或撤销预警、末位；黄 = 扣分、连续两年无重大项目开工等预警；蓝 = 前列或进位显著。"
+            + "升降 ▲ 进位、▼ 退位、— 持平、“新”上期未参评。考核方法、数据状态与运行信息见“说明”页。",
         false);
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), -1, -1);
-    sh.getPrintSetup().setFitHeight((short) 1);
+    sh.getPrintSetup().setLandscape(false);
     return sh;
   }
 
-  private static int fact(Sheet sh, PackStyles st, int row, String label, String value) {
-    SafeCells.put(sh, row, 0, label, st.proseBold());
-    SheetText.prose(sh, st, row, 1, LAST_COL, value, false);
-    return row + 1;
+  private static int list(Sheet sh, PackStyles st, int row, String title, List<String> items) {
+    SheetText.section(sh, st, row++, title, LAST_COL);
+    int n = 1;
+    for (String m : items) {
+      SafeCells.put(sh, row, 0, n++ + ".", st.proseBold());
+      SheetText.prose(sh, st, row++, 1, LAST_COL, m, false);
+    }
+    return row;
   }
 
+  static String chineseDate(java.time.Instant t) {
+    var d = t.atOffset(java.time.ZoneOffset.ofHours(8)).toLocalDate();
+    return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+  }
+
+  /** The methodology's Chinese name (from its shipped file), with the id for the record. */
   static String methodology(PackContext ctx) {
     var rows = ctx.data().results(ctx.period());
     String id = rows.isEmpty() ? null : rows.get(0).methodologyId();
-    String version = rows.isEmpty() ? null : rows.get(0).methodologyVersion();
-    String fromMart = ((id == null ? "" : id) + " " + (version == null ? "" : version)).trim();
-    if (!fromMart.isEmpty()) {
-      return fromMart + "（维度权重见“说明”页）";
+    if (id == null) {
+      String m = ctx.data().info().methodology();
+      return m == null ? "未记录" : m;
     }
-    String m = ctx.data().info().methodology();
-    return m == null ? "未记录" : m;
+    String name = methodologyName(id);
+    return name == null ? id : name + "（" + id + "）";
+  }
+
+  static String methodologyName(String id) {
+    try {
+      return zoneassess.schema.yaml.YamlDoc.load("classpath:methodologies/" + id + ".yaml")
+          .root()
+          .get("name_zh")
+          .map(n -> n.string())
+          .orElse(null);
+    } catch (RuntimeException notShipped) {
+      return null;
+    }
   }
 
   /** One sentence on validation: accepted and rejected rows when the report says so. */

@@ -44,6 +44,8 @@ final class NotesSheet {
     for (var f : info.manifestFacts()) {
       row = kv(sh, st, row, "manifest · " + f.getKey(), f.getValue());
     }
+    row = kv(sh, st, row, "数据状态", CoverSheet.dataStatus(ctx));
+    row = kv(sh, st, row, "简报配置", ctx.config().source());
     row = kv(sh, st, row, "重新生成", rerender);
     row++;
     SheetText.section(sh, st, row++, "二、方法与权重", LAST_COL);
@@ -57,8 +59,9 @@ final class NotesSheet {
             st,
             row,
             "标记规则",
-            "红 = 末位或一票否决；黄 = 预警（扣分、连续两年无重大项目落地等）；蓝 = 前列或进位显著；"
-                + "标记由考核数据集（assessment.mark）给出，简报只负责着色。");
+            "红 = 末位、一票否决或红色预警（退出国家级序列、撤销预警）；黄 = 黄色预警（扣分、连续两年无重大项目开工等）；"
+                + "蓝 = 前列或进位显著。考核数据集（assessment.mark）给出基础标记，简报按同期预警的最高程度上调，"
+                + "封面的风险条目与计数和各表标记列出自同一标记。");
     row = kv(sh, st, row, "升降", "升降 = 上期全省排名 − 本期全省排名；▲ 进位（蓝色），▼ 退位（红色），— 持平，“新”为上期未排名。");
     row = kv(sh, st, row, "热力图", "每个维度单独着色：本列最低分红色、中位黄色、最高分绿色。");
     row =
@@ -151,13 +154,25 @@ final class NotesSheet {
   }
 
   private static int kv(Sheet sh, PackStyles st, int row, String key, String value) {
-    SafeCells.put(sh, row, 0, key, st.proseBold());
     SheetText.prose(sh, st, row, 1, LAST_COL, value, false);
+    SafeCells.put(sh, row, 0, key, st.prose());
+    fitKey(sh, row, key);
     return row + 1;
+  }
+
+  /** Long keys (validation paths) wrap in their column instead of running under the value. */
+  private static void fitKey(Sheet sh, int row, String key) {
+    int width = Math.max(1, sh.getColumnWidth(0) / 256 - 1);
+    int lines = Math.max(1, (int) Math.ceil(SheetText.displayWidth(key) * 1.1 / (double) width));
+    float h = lines * 16f + 5f;
+    if (sh.getRow(row).getHeightInPoints() < h) {
+      sh.getRow(row).setHeightInPoints(h);
+    }
   }
 
   private static int kvNumber(Sheet sh, PackStyles st, int row, String key, String value) {
     SafeCells.put(sh, row, 0, key, st.prose());
+    fitKey(sh, row, key);
     Double v = null;
     try {
       v = Double.valueOf(value);

@@ -3,6 +3,8 @@ package zoneassess.reports.pack;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import zoneassess.reports.PackConfig;
+import zoneassess.reports.PackRequest;
 import zoneassess.reports.charts.ChartFiles;
 import zoneassess.reports.charts.RenderedChart;
 import zoneassess.reports.marts.RunData;
@@ -22,6 +24,9 @@ public final class PackContext {
   private final String period;
   private final List<String> omissions = new ArrayList<>();
   private final List<RenderedChart> rendered = new ArrayList<>();
+  private final PackConfig config;
+  private final PackRequest.Kind kind;
+  private int annexes;
 
   public PackContext(
       RunData data,
@@ -29,7 +34,11 @@ public final class PackContext {
       ChartFiles charts,
       String title,
       String stem,
-      String period) {
+      String period,
+      PackConfig config,
+      PackRequest.Kind kind) {
+    this.config = config;
+    this.kind = kind;
     this.data = data;
     this.workbook = workbook;
     this.styles = new PackStyles(workbook);
@@ -37,6 +46,26 @@ public final class PackContext {
     this.title = title;
     this.stem = stem;
     this.period = period;
+  }
+
+  public PackConfig config() {
+    return config;
+  }
+
+  public PackRequest.Kind kind() {
+    return kind;
+  }
+
+  /** True when the run read synthetic inputs: every page then carries the banner. */
+  public boolean synthetic() {
+    return data.info().synthetic();
+  }
+
+  /** The next annex sheet name, e.g. "附件2·综合排名" (sheet names stay within 31 characters). */
+  public String annex(String name) {
+    annexes++;
+    String full = "附件" + annexes + "·" + name;
+    return full.length() > 31 ? full.substring(0, 31) : full;
   }
 
   public RunData data() {

@@ -7,7 +7,6 @@ import zoneassess.reports.charts.PackCharts;
 import zoneassess.reports.model.PerMuArea;
 import zoneassess.reports.model.PerMuMeasures;
 import zoneassess.reports.workbook.Column;
-import zoneassess.reports.workbook.NativeCharts;
 import zoneassess.reports.workbook.PackStyles;
 import zoneassess.reports.workbook.SheetCraft;
 import zoneassess.reports.workbook.TableWriter;
@@ -19,35 +18,35 @@ final class PerMuSheets {
 
   private PerMuSheets() {}
 
-  static Sheet byCity(PackContext ctx, int year) {
+  static Sheet byCity(PackContext ctx, int year, String name) {
     PackStyles st = ctx.styles();
-    XSSFSheet sh = ctx.workbook().createSheet(NAME);
+    XSSFSheet sh = ctx.workbook().createSheet(name);
     List<PerMuArea> cities = ctx.data().perMuCities(year);
     List<Column> cols =
         List.of(
-            new Column("城市", 8, st.textCentered()),
-            new Column("企业数", 8, st.number(PackStyles.FMT_INT)),
-            new Column("参评企业", 8, st.number(PackStyles.FMT_INT)),
-            new Column("用地面积", 12, st.number(PackStyles.FMT_MU)),
-            new Column("亩均税收", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
-            new Column("亩均增加值", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
-            new Column("亩均销售收入", 14, st.number(PackStyles.FMT_WAN_PER_MU)),
-            new Column("A类", 6, st.number(PackStyles.FMT_INT)),
-            new Column("B类", 6, st.number(PackStyles.FMT_INT)),
-            new Column("C类", 6, st.number(PackStyles.FMT_INT)),
-            new Column("D类", 6, st.number(PackStyles.FMT_INT)),
-            new Column("T类", 6, st.number(PackStyles.FMT_INT)),
-            new Column("A类占比", 8, st.number(PackStyles.FMT_PCT)),
-            new Column("B类占比", 8, st.number(PackStyles.FMT_PCT)),
-            new Column("C类占比", 8, st.number(PackStyles.FMT_PCT)),
-            new Column("D类占比", 8, st.number(PackStyles.FMT_PCT)),
-            new Column("D类用地", 11, st.number(PackStyles.FMT_MU)),
-            new Column("差别化电价加价", 13, st.number(PackStyles.FMT_WAN)),
-            new Column("亩均税收同比", 10, st.number(PackStyles.FMT_PCT)));
+            new Column("城市", 7, st.textCentered()),
+            new Column("企业数", 7, st.number(PackStyles.FMT_INT)),
+            new Column("参评企业", 7, st.number(PackStyles.FMT_INT)),
+            new Column("用地面积 亩", 9, st.number(PackStyles.FMT_INT)),
+            new Column("亩均税收 万元/亩", 8, st.number(PackStyles.FMT_DEC2)),
+            new Column("亩均增加值 万元/亩", 8, st.number(PackStyles.FMT_DEC2)),
+            new Column("亩均销售收入 万元/亩", 8, st.number(PackStyles.FMT_DEC2)),
+            new Column("A类", 5, st.number(PackStyles.FMT_INT)),
+            new Column("B类", 5, st.number(PackStyles.FMT_INT)),
+            new Column("C类", 5, st.number(PackStyles.FMT_INT)),
+            new Column("D类", 5, st.number(PackStyles.FMT_INT)),
+            new Column("T类", 5, st.number(PackStyles.FMT_INT)),
+            new Column("A类占比", 7, st.number(PackStyles.FMT_PCT)),
+            new Column("B类占比", 7, st.number(PackStyles.FMT_PCT)),
+            new Column("C类占比", 7, st.number(PackStyles.FMT_PCT)),
+            new Column("D类占比", 7, st.number(PackStyles.FMT_PCT)),
+            new Column("D类用地 亩", 8, st.number(PackStyles.FMT_INT)),
+            new Column("差别化电价加价 万元", 9, st.number("#,##0.0")),
+            new Column("亩均税收同比", 7, st.number(PackStyles.FMT_PCT)));
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · 亩均效益（按城市）",
+        "亩均效益（按城市）",
         year + " 年；占比以参评企业（不含 T 类）为分母；D 类用地即低效用地；加价为 D 类企业差别化电价的预计年收入。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
@@ -75,32 +74,17 @@ final class PerMuSheets {
           pct(m.taxPerMuChangePct()));
     }
     zoneassess.reports.workbook.ConditionalFormats.colourScale(sh, t.bodyRange(4), true);
+    SheetText.prose(sh, st, t.nextRow(), 0, 12, classMeasures(ctx), false);
     if (!cities.isEmpty()) {
-      int top = t.lastRow() + 2;
-      NativeCharts.bars(
-          sh,
-          "各市亩均效益分类占比（" + year + "年）",
-          0,
-          top,
-          12,
-          top + 22,
-          0,
-          t.firstBodyRow(),
-          t.lastRow(),
-          List.of(
-              new NativeCharts.Series("A类", 12, 0x548235),
-              new NativeCharts.Series("B类", 13, 0x2E75B6),
-              new NativeCharts.Series("C类", 14, 0xFFC000),
-              new NativeCharts.Series("D类", 15, 0xC00000)),
-          false,
-          false,
-          "0%");
+      int top = t.lastRow() + 3;
+      // a picture, not a native chart: LibreOffice prints a native chart's text on the page
+      // before its anchor when the chart follows a page break
       var chart =
           ctx.chart(
               "permu-class-mix",
               PackCharts.classMix(
-                  "各市亩均效益分类结构",
-                  year + " 年，占参评企业比重",
+                  "各市亩均效益分类结构（" + year + "年）",
+                  "占参评企业比重；A 类最浅、D 类最深",
                   cities.stream()
                       .map(
                           a ->
@@ -111,16 +95,23 @@ final class PerMuSheets {
                                   nz(a.m().shareC()),
                                   nz(a.m().shareD())))
                       .toList()),
-              960,
-              480);
-      if (top > SheetText.BREAK_BEFORE_CHART_AFTER_ROW) {
-        sh.setRowBreak(top - 1);
-      }
-      SheetCraft.picture(sh, chart, 0, top + 24);
+              900,
+              420);
+      SheetCraft.picture(sh, chart, 0, top);
     }
     SheetCraft.freeze(sh, 1, HEADER_ROW + 1);
-    SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);
+    // one row per city fits a page: a repeated header would only stand alone above the chart
+    SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), -1, -1);
     return sh;
+  }
+
+  /** The classes' policy names and measures from the pack configuration, as one sentence. */
+  static String classMeasures(PackContext ctx) {
+    StringBuilder sb = new StringBuilder("分类政策：");
+    ctx.config()
+        .perMuClasses()
+        .forEach((k, v) -> sb.append(sb.length() > 5 ? "；" : "").append(k).append("类 ").append(v));
+    return sb.append("。").toString();
   }
 
   /** The mart gives the change in percent (12.5 = +12.5 %); cells hold fractions for "0.0%". */

@@ -11,35 +11,41 @@ public final class ProvincePack {
 
   private ProvincePack() {}
 
+  /**
+   * Body: 封面 (the decision), 结果概览 (by 设区市, top and bottom N), 分组与单项. Annexes: the full ranking, the
+   * national and provincial lists, the heat map, the score charts, per-mu, factor costs, the
+   * warnings, and 说明.
+   */
   public static void write(PackContext ctx, String rerender) {
     var data = ctx.data();
     List<ZoneResult> zones = data.results(ctx.period());
-    CoverSheet.write(
-        ctx,
-        "考核期 " + ctx.period() + " · 运行编号 " + ctx.runId() + " · " + data.info().timestampText(),
-        KeyMessages.province(data, ctx.period()));
-    RankingSheets.full(ctx, zones);
-    RankingSheets.level(ctx, zones, true);
-    RankingSheets.level(ctx, zones, false);
+    Decision d = Decision.of(data, ctx.period(), zones, ctx.config(), true);
+    CoverSheet.write(ctx, d, List.of(), null);
+    ResultsOverview.byCity(ctx, zones);
+    ResultsOverview.groups(ctx, zones);
+    RankingSheets.full(ctx, zones, ctx.annex(RankingSheets.FULL));
+    RankingSheets.level(ctx, zones, true, ctx.annex(RankingSheets.NATIONAL));
+    RankingSheets.level(ctx, zones, false, ctx.annex(RankingSheets.PROVINCIAL));
     if (data.has(MartMapping.DIMENSIONS)) {
-      RankingSheets.heatMap(ctx, zones);
+      RankingSheets.heatMap(ctx, zones, ctx.annex(RankingSheets.HEAT));
     } else {
       ctx.omit(RankingSheets.HEAT, "缺少 assessment_dimensions，维度得分与热力图省略");
     }
-    RankingSheets.scoreCharts(ctx, zones, Set.of(), RankingSheets.SCORES);
+    RankingSheets.scoreCharts(ctx, zones, Set.of(), ctx.annex(RankingSheets.SCORES));
     Integer year = data.perMuYear(ctx.period());
     if (year != null && !data.perMuCities(year).isEmpty()) {
-      PerMuSheets.byCity(ctx, year);
+      PerMuSheets.byCity(ctx, year, ctx.annex(PerMuSheets.NAME));
     } else {
       ctx.omit(PerMuSheets.NAME, "缺少 permu_area（城市级），亩均效益页省略");
     }
     if (!data.cityCosts().isEmpty()) {
-      CostSheets.province(ctx);
+      CostSheets.province(ctx, ctx.annex(CostSheets.PROVINCE));
+      CostSheets.provinceIndex(ctx, ctx.annex(CostSheets.PROVINCE_INDEX));
     } else {
       ctx.omit(CostSheets.PROVINCE, "缺少 cost_benchmark（城市级），要素成本页省略");
     }
     if (data.has(MartMapping.WARNINGS)) {
-      WarningSheet.write(ctx, zones);
+      WarningSheet.write(ctx, zones, ctx.annex(WarningSheet.NAME));
     } else {
       ctx.omit(WarningSheet.NAME, "缺少 assessment_warnings，预警事项页省略");
     }

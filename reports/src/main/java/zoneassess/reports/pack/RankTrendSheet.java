@@ -27,9 +27,9 @@ final class RankTrendSheet {
     return all.subList(Math.max(0, end - PERIODS), end);
   }
 
-  static Sheet write(PackContext ctx, String scope, List<ZoneResult> zones) {
+  static Sheet write(PackContext ctx, String scope, List<ZoneResult> zones, String name) {
     PackStyles st = ctx.styles();
-    Sheet sh = ctx.workbook().createSheet(NAME);
+    Sheet sh = ctx.workbook().createSheet(name);
     List<String> periods = lastPeriods(ctx);
     List<Column> cols = new ArrayList<>();
     cols.add(new Column("开发区", 30, st.text()));
@@ -48,7 +48,7 @@ final class RankTrendSheet {
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · " + scope + "开发区排名走势",
+        scope + "开发区全省排名走势",
         "近 " + periods.size() + " 期全省排名（共 " + total + " 个参评）；空白 = 该期未参评或未排名。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
@@ -82,12 +82,12 @@ final class RankTrendSheet {
             PackCharts.rankBump(
                 scope + "开发区全省排名走势", "近 " + periods.size() + " 期，名次越靠上越好", periods, ranks),
             960,
-            520);
-    if (top > SheetText.BREAK_BEFORE_CHART_AFTER_ROW) {
-      sh.setRowBreak(top - 1);
-    }
+            zones.size() > 12 ? 520 : 300);
     SheetCraft.picture(sh, chart, 0, top);
-    SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);
+    // a city has a handful of zones: the table never needs its header repeated, and a repeated
+    // header above the chart's page would stand alone
+    SheetCraft.printSetup(
+        sh, ctx.title(), ctx.runId(), zones.size() > 20 ? HEADER_ROW : -1, HEADER_ROW);
     return sh;
   }
 }

@@ -28,52 +28,44 @@ final class RankingSheets {
   static final int HEADER_ROW = 3;
 
   /** Zones per score chart: one chart fits one landscape page. */
-  static final int ZONES_PER_CHART = 40;
+  static final int ZONES_PER_CHART = 30;
 
   private RankingSheets() {}
 
   /** 综合排名: every zone, dimension scores, rules, rank, Δrank, class, tier and mark. */
-  static Sheet full(PackContext ctx, List<ZoneResult> zones) {
+  static Sheet full(PackContext ctx, List<ZoneResult> zones, String sheetName) {
     PackStyles st = ctx.styles();
-    Sheet sh = ctx.workbook().createSheet(FULL);
-    Map<String, String> dims = ctx.data().dimensionNames();
+    Sheet sh = ctx.workbook().createSheet(sheetName);
     List<Column> cols = new ArrayList<>();
     cols.add(new Column("全省排名", 6, st.textCentered()));
     cols.add(new Column("升降", 6, st.textCentered()));
-    cols.add(new Column("开发区", 30, st.text()));
-    cols.add(new Column("城市", 8, st.textCentered()));
-    cols.add(new Column("级别", 7, st.textCentered()));
-    for (String name : dims.values()) {
-      cols.add(new Column(name, 9, st.number(PackStyles.FMT_SCORE)));
-    }
-    cols.add(new Column("指数得分", 9, st.number(PackStyles.FMT_SCORE)));
+    cols.add(new Column("开发区", 28, st.text()));
+    cols.add(new Column("城市", 7, st.textCentered()));
+    cols.add(new Column("级别", 6, st.textCentered()));
+    cols.add(new Column("指数得分", 8, st.number(PackStyles.FMT_SCORE)));
     cols.add(new Column("扣分", 6, st.number(PackStyles.FMT_SCORE)));
     cols.add(new Column("加分", 6, st.number(PackStyles.FMT_SCORE)));
-    cols.add(new Column("进位分", 7, st.number(PackStyles.FMT_SCORE)));
-    cols.add(new Column("综合得分", 9, st.numberBold(PackStyles.FMT_SCORE)));
+    cols.add(new Column("进位分", 6, st.number(PackStyles.FMT_SCORE)));
+    cols.add(new Column("综合得分", 8, st.numberBold(PackStyles.FMT_SCORE)));
     cols.add(new Column("进位情况", 8, st.textCentered()));
-    cols.add(new Column("档次", 8, st.textCentered()));
-    cols.add(new Column("标记", 6, st.textCentered()));
+    cols.add(new Column("档次", 7, st.textCentered()));
+    cols.add(new Column("薪酬系数", 7, st.number(PackStyles.FMT_SCORE)));
+    cols.add(new Column("标记", 5, st.textCentered()));
     cols.add(new Column("备注", 24, st.textWrap()));
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · 综合排名",
-        "考核期 " + ctx.period() + "，共 " + zones.size() + " 个开发区；按全省排名排序，未排名（一票否决）的列在最后。",
+        "综合排名（全表，" + ctx.period() + "）",
+        "共 " + zones.size() + " 个开发区；按全省排名排序，未排名（一票否决）的列在最后；各维度得分见附件维度热力图。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
     for (ZoneResult z : zones) {
-      Map<String, DimensionScore> ds = ctx.data().dimensions(z.zoneCode(), ctx.period());
       List<Object> v = new ArrayList<>();
       v.add(z.rankAll());
       v.add(arrow(st, z.deltaRank()));
       v.add(z.zoneName());
       v.add(z.city());
       v.add(z.levelZh());
-      for (String code : dims.keySet()) {
-        DimensionScore d = ds.get(code);
-        v.add(d == null ? null : d.score());
-      }
       v.add(z.indexScore());
       v.add(z.deductions());
       v.add(z.bonuses());
@@ -81,6 +73,7 @@ final class RankingSheets {
       v.add(z.finalScore());
       v.add(z.progressClass());
       v.add(z.tier());
+      v.add(z.salaryCoefficient());
       v.add(Display.mark(z.mark()));
       v.add(z.eligible() ? null : "一票否决：" + Objects.toString(z.vetoReason(), "未注明"));
       t.row(v.toArray());
@@ -97,10 +90,10 @@ final class RankingSheets {
   }
 
   /** 国家级开发区 / 省级开发区: rank within the level next to the provincial rank. */
-  static Sheet level(PackContext ctx, List<ZoneResult> zones, boolean national) {
+  static Sheet level(PackContext ctx, List<ZoneResult> zones, boolean national, String sheetName) {
     PackStyles st = ctx.styles();
     String name = national ? NATIONAL : PROVINCIAL;
-    Sheet sh = ctx.workbook().createSheet(name);
+    Sheet sh = ctx.workbook().createSheet(sheetName);
     List<ZoneResult> mine = zones.stream().filter(z -> z.isNational() == national).toList();
     List<Column> cols =
         List.of(
@@ -118,7 +111,7 @@ final class RankingSheets {
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · " + name,
+        name + "排名（" + ctx.period() + "）",
         "考核期 " + ctx.period() + "，" + name + " " + mine.size() + " 个；级内排名为同级别开发区之间的排名。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
@@ -135,7 +128,7 @@ final class RankingSheets {
           arrow(st, z.deltaRank()),
           z.zoneName(),
           z.city(),
-          z.zoneType(),
+          Display.zoneType(z.zoneType()),
           z.finalScore(),
           z.progressClass(),
           z.tier(),
@@ -149,9 +142,9 @@ final class RankingSheets {
   }
 
   /** 维度热力图: dimension scores coloured per column. */
-  static Sheet heatMap(PackContext ctx, List<ZoneResult> zones) {
+  static Sheet heatMap(PackContext ctx, List<ZoneResult> zones, String sheetName) {
     PackStyles st = ctx.styles();
-    Sheet sh = ctx.workbook().createSheet(HEAT);
+    Sheet sh = ctx.workbook().createSheet(sheetName);
     Map<String, String> dims = ctx.data().dimensionNames();
     List<Column> cols = new ArrayList<>();
     cols.add(new Column("全省排名", 7, st.textCentered()));
@@ -162,7 +155,11 @@ final class RankingSheets {
     }
     cols.add(new Column("综合得分", 10, st.numberBold(PackStyles.FMT_SCORE)));
     SheetText.title(
-        sh, st, ctx.title() + " · 维度热力图", "每列单独着色：红 = 本维度得分低，黄 = 居中，绿 = 高。", cols.size() - 1);
+        sh,
+        st,
+        "维度得分热力图（" + ctx.period() + "）",
+        "每列单独着色：红 = 本维度得分低，黄 = 居中，绿 = 高。",
+        cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);
     for (ZoneResult z : zones) {
       Map<String, DimensionScore> ds = ctx.data().dimensions(z.zoneCode(), ctx.period());
@@ -193,22 +190,24 @@ final class RankingSheets {
     SheetCraft.widths(sh, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12);
     sh.setDisplayGridlines(false);
     List<ZoneResult> ranked = zones.stream().filter(z -> z.rankAll() != null).toList();
-    double median = KeyMessages.median(ranked.stream().map(ZoneResult::finalScore).toList());
+    double median = Median.of(ranked.stream().map(ZoneResult::finalScore).toList());
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · 综合得分分布",
+        "综合得分分布（" + ctx.period() + "）",
         String.format(
             java.util.Locale.ROOT,
-            "全省中位数 %.2f 分（虚线）%s。",
+            "各图同一坐标（0–100 分），虚线为全省中位数 %.2f 分%s。",
             median,
-            highlighted.isEmpty() ? "" : "；红色为本简报的开发区"),
+            highlighted.isEmpty() ? "" : "；深色为本简报的开发区"),
         10);
     int row = 3;
     int chunks = Math.max(1, (ranked.size() + ZONES_PER_CHART - 1) / ZONES_PER_CHART);
+    // equal parts (116 zones → 29 + 29 + 29 + 29), each chart one page with its title
+    int per = Math.max(1, (ranked.size() + chunks - 1) / chunks);
     for (int c = 0; c < chunks; c++) {
       List<ZoneResult> part =
-          ranked.subList(c * ZONES_PER_CHART, Math.min(ranked.size(), (c + 1) * ZONES_PER_CHART));
+          ranked.subList(Math.min(ranked.size(), c * per), Math.min(ranked.size(), (c + 1) * per));
       if (part.isEmpty()) {
         break;
       }
@@ -228,7 +227,7 @@ final class RankingSheets {
               "score-bars-" + (c + 1),
               PackCharts.scoreBars("综合得分（" + ctx.period() + "）", sub, bars, median, hl),
               960,
-              110 + 15 * part.size());
+              100 + 13 * part.size());
       int used = SheetCraft.picture(sh, chart, 0, row);
       row += used;
       if (c < chunks - 1) {

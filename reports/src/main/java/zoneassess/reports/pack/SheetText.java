@@ -8,23 +8,33 @@ import zoneassess.reports.workbook.SafeCells;
 
 /** Titles, sections and wrapped prose on a sheet. */
 public final class SheetText {
-  /** A chart below a table longer than this starts on a new page instead of being cut. */
-  static final int BREAK_BEFORE_CHART_AFTER_ROW = 14;
-
   private SheetText() {}
 
   /** Title in row 0 and subtitle in row 1, both merged over columns 0..lastCol. */
   public static void title(Sheet sheet, PackStyles st, String title, String subtitle, int lastCol) {
-    Row r = sheet.createRow(0);
+    title(sheet, st, 0, title, subtitle, lastCol);
+  }
+
+  /** Title in row {@code at}, subtitle (wrapped, as high as it needs) below it. */
+  public static void title(
+      Sheet sheet, PackStyles st, int at, String title, String subtitle, int lastCol) {
+    Row r = sheet.getRow(at) == null ? sheet.createRow(at) : sheet.getRow(at);
     r.setHeightInPoints(30);
-    SafeCells.put(sheet, 0, 0, title, st.title());
+    SafeCells.put(sheet, at, 0, title, st.title());
     if (lastCol > 0) {
-      sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, lastCol));
+      sheet.addMergedRegion(new CellRangeAddress(at, at, 0, lastCol));
     }
-    SafeCells.put(sheet, 1, 0, subtitle, st.subtitle());
+    SafeCells.put(sheet, at + 1, 0, subtitle, st.subtitle());
     if (lastCol > 0) {
-      sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, lastCol));
+      sheet.addMergedRegion(new CellRangeAddress(at + 1, at + 1, 0, lastCol));
     }
+    int widthChars = 0;
+    for (int c = 0; c <= lastCol; c++) {
+      widthChars += sheet.getColumnWidth(c) / 256;
+    }
+    int lines =
+        Math.max(1, (int) Math.ceil(displayWidth(subtitle) * 1.1 / Math.max(1, widthChars - 2)));
+    sheet.getRow(at + 1).setHeightInPoints(lines * 15f + 3f);
   }
 
   public static void section(Sheet sheet, PackStyles st, int row, String text, int lastCol) {
@@ -49,8 +59,10 @@ public final class SheetText {
     for (int c = fromCol; c <= toCol; c++) {
       widthChars += sheet.getColumnWidth(c) / 256;
     }
+    // CJK glyphs of an 11 pt font are a little wider than two Excel character units
     int lines =
-        Math.max(1, (int) Math.ceil(displayWidth(text) / (double) Math.max(1, widthChars - 2)));
+        Math.max(
+            1, (int) Math.ceil(displayWidth(text) * 1.1 / (double) Math.max(1, widthChars - 2)));
     sheet.getRow(row).setHeightInPoints(lines * 16f + 5f);
   }
 

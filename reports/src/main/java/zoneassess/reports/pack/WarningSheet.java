@@ -20,9 +20,9 @@ final class WarningSheet {
 
   private WarningSheet() {}
 
-  static Sheet write(PackContext ctx, List<ZoneResult> zones) {
+  static Sheet write(PackContext ctx, List<ZoneResult> zones, String name) {
     PackStyles st = ctx.styles();
-    Sheet sh = ctx.workbook().createSheet(NAME);
+    Sheet sh = ctx.workbook().createSheet(name);
     Map<String, ZoneResult> byCode =
         zones.stream().collect(Collectors.toMap(ZoneResult::zoneCode, z -> z, (a, b) -> a));
     List<Warning> ws =
@@ -43,19 +43,19 @@ final class WarningSheet {
             .toList();
     List<Column> cols =
         List.of(
-            new Column("程度", 6, st.textCentered()),
-            new Column("开发区", 28, st.text()),
-            new Column("城市", 8, st.textCentered()),
-            new Column("全省排名", 7, st.textCentered()),
-            new Column("类别", 12, st.textCentered()),
-            new Column("规则", 20, st.text()),
-            new Column("分值", 7, st.number(PackStyles.FMT_SCORE)),
-            new Column("触发年份", 14, st.textCentered()),
-            new Column("说明", 50, st.textWrap()));
+            new Column("程度", 5, st.textCentered()),
+            new Column("开发区", 24, st.textWrap()),
+            new Column("城市", 6, st.textCentered()),
+            new Column("全省排名", 6, st.textCentered()),
+            new Column("类别", 12, st.textWrap()),
+            new Column("规则", 18, st.textWrap()),
+            new Column("分值", 6, st.number(PackStyles.FMT_SCORE)),
+            new Column("触发年份", 10, st.textWrap()),
+            new Column("说明", 44, st.textWrap()));
     SheetText.title(
         sh,
         st,
-        ctx.title() + " · 预警事项",
+        "预警事项（" + ctx.period() + "）",
         "考核期 " + ctx.period() + "，共 " + ws.size() + " 条；多年规则列出触发的年份。",
         cols.size() - 1);
     TableWriter t = new TableWriter(sh, st, HEADER_ROW, 0, cols).header(true);

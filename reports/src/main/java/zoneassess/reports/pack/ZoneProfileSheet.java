@@ -32,11 +32,11 @@ final class ZoneProfileSheet {
 
   private ZoneProfileSheet() {}
 
-  static Sheet write(PackContext ctx, ZoneResult z, List<ZoneResult> all) {
+  static Sheet write(PackContext ctx, ZoneResult z, List<ZoneResult> all, String name) {
     PackStyles st = ctx.styles();
-    Sheet sh = ctx.workbook().createSheet(SheetCraft.sheetName(ctx.workbook(), z.zoneName()));
+    Sheet sh = ctx.workbook().createSheet(SheetCraft.sheetName(ctx.workbook(), name));
     sh.setDisplayGridlines(false);
-    SheetCraft.widths(sh, 24, 10, 10, 10, 10, 10, 10, 10, 10, 10);
+    SheetCraft.widths(sh, 18, 8, 8, 8, 8, 8, 8, 8, 8, 8);
     SheetText.title(
         sh,
         st,
@@ -44,12 +44,12 @@ final class ZoneProfileSheet {
         z.city()
             + " · "
             + z.levelZh()
-            + (z.zoneType() == null ? "" : " · " + z.zoneType())
+            + (z.zoneType() == null ? "" : " · " + Display.zoneType(z.zoneType()))
             + " · 考核期 "
             + ctx.period(),
         LAST_COL);
     double median =
-        KeyMessages.median(
+        Median.of(
             all.stream().filter(a -> a.rankAll() != null).map(ZoneResult::finalScore).toList());
     TableWriter key =
         new TableWriter(
@@ -95,7 +95,7 @@ final class ZoneProfileSheet {
             d.nameZh(), new double[] {nz(d.score()), nz(d.provinceMean()), nz(d.provinceBest())});
       }
       var chart =
-          ctx.chart("radar-" + code, PackCharts.radar("五维画像", z.zoneName(), radar), 470, 380);
+          ctx.chart("radar-" + code, PackCharts.radar("五维画像", z.zoneName(), radar), 310, 290);
       chartRows = SheetCraft.picture(sh, chart, 0, row);
     }
     int fy = RunData.yearOf(ctx.period());
@@ -111,10 +111,11 @@ final class ZoneProfileSheet {
       var chart =
           ctx.chart(
               "funnel-" + code,
-              PackCharts.funnel("重大项目推进（" + funnelYear + "年）", "按投资档次，每个项目只计入最高档次", tiers),
-              470,
-              380);
-      chartRows = Math.max(chartRows, SheetCraft.picture(sh, chart, 5, row));
+              PackCharts.funnel(
+                  "重大项目（" + funnelYear + "年当年发生数）", "投产、达效可含往年开工的项目，故可多于当年开工数", tiers),
+              330,
+              290);
+      chartRows = Math.max(chartRows, SheetCraft.picture(sh, chart, 4, row));
     }
     row += Math.max(chartRows, 1) + 1;
 
@@ -149,31 +150,33 @@ final class ZoneProfileSheet {
     List<IndicatorValue> inds = ctx.data().indicators(code, ctx.period());
     if (!inds.isEmpty()) {
       SheetText.section(sh, st, row++, "二、关键指标与全省百分位（100 = 全省最好）", LAST_COL);
-      TableWriter it =
-          new TableWriter(
-                  sh,
-                  st,
-                  row,
-                  0,
-                  List.of(
-                      new Column("指标", 0, st.text()),
-                      new Column("维度", 0, st.textCentered()),
-                      new Column("数值", 0, st.number(PackStyles.FMT_DEC2)),
-                      new Column("单位", 0, st.textCentered()),
-                      new Column("全省百分位", 0, st.number(PackStyles.FMT_INDEX)),
-                      new Column("方向", 0, st.textCentered()),
-                      new Column("估算", 0, st.textCentered())))
-              .header(false);
+      boolean anyImputed = inds.stream().anyMatch(IndicatorValue::imputed);
+      List<Column> icols = new ArrayList<>();
+      icols.add(new Column("指标", 0, st.textWrap()));
+      icols.add(new Column("维度", 0, st.textCentered()));
+      icols.add(new Column("数值", 0, st.number("#,##0.00")));
+      icols.add(new Column("单位", 0, st.textWrap()));
+      icols.add(new Column("全省百分位", 0, st.number(PackStyles.FMT_INDEX)));
+      icols.add(new Column("方向", 0, st.textCentered()));
+      if (anyImputed) {
+        icols.add(new Column("估算", 0, st.textCentered()));
+      }
+      TableWriter it = new TableWriter(sh, st, row, 0, icols).header(false);
       Map<String, String> dimNames = ctx.data().dimensionNames();
       for (IndicatorValue i : inds) {
-        it.row(
-            i.nameZh(),
-            dimNames.getOrDefault(i.dimensionCode(), i.dimensionCode()),
-            i.rawValue(),
-            i.unit(),
-            i.percentile(),
-            "lower".equals(i.direction()) ? "越低越好" : "越高越好",
-            i.imputed() ? "是" : null);
+        List<Object> v = new ArrayList<>();
+        v.add(i.nameZh());
+        v.add(dimNames.getOrDefault(i.dimensionCode(), i.dimensionCode()));
+        v.add(
+            new zoneassess.reports.workbook.Styled(
+                Display.value(i.rawValue(), i.unit()), st.number(Display.format(i.unit()))));
+        v.add(Display.unit(i.unit()));
+        v.add(i.percentile());
+        v.add("lower".equals(i.direction()) ? "越低越好" : "越高越好");
+        if (anyImputed) {
+          v.add(i.imputed() ? "是" : null);
+        }
+        it.row(v.toArray());
       }
       ConditionalFormats.colourScale(sh, it.bodyRange(4), true);
       row = it.nextRow() + 1;
@@ -197,8 +200,8 @@ final class ZoneProfileSheet {
                       new Column("D类", 0, st.number(PackStyles.FMT_INT)),
                       new Column("T类", 0, st.number(PackStyles.FMT_INT)),
                       new Column("D类占比", 0, st.number(PackStyles.FMT_PCT)),
-                      new Column("亩均税收(万元/亩)", 0, st.number(PackStyles.FMT_DEC2)),
-                      new Column("亩均增加值(万元/亩)", 0, st.number(PackStyles.FMT_DEC2))))
+                      new Column("亩均税收 万元/亩", 0, st.number(PackStyles.FMT_DEC2)),
+                      new Column("亩均增加值 万元/亩", 0, st.number(PackStyles.FMT_DEC2))))
               .header(false);
       for (PerMuZone p : perMu.subList(0, Math.min(3, perMu.size()))) {
         var m = p.m();
@@ -214,11 +217,13 @@ final class ZoneProfileSheet {
             m.taxPerMu(),
             m.valueAddedPerMu());
       }
-      row = pt.nextRow() + 1;
+      row = pt.nextRow();
+      SheetText.prose(sh, st, row++, 0, LAST_COL, PerMuSheets.classMeasures(ctx), false);
+      row++;
     }
 
     if (!funnel.isEmpty()) {
-      SheetText.section(sh, st, row++, "四、重大项目（" + funnelYear + "年）", LAST_COL);
+      SheetText.section(sh, st, row++, "四、重大项目（" + funnelYear + "年当年发生数）", LAST_COL);
       TableWriter ft =
           new TableWriter(
                   sh,
@@ -234,9 +239,12 @@ final class ZoneProfileSheet {
                       new Column("开工率", 0, st.number(PackStyles.FMT_PCT)),
                       new Column("投产率", 0, st.number(PackStyles.FMT_PCT)),
                       new Column("达效率", 0, st.number(PackStyles.FMT_PCT)),
-                      new Column("开工投资", 0, st.number(PackStyles.FMT_YI))))
+                      new Column("开工投资 亿元", 0, st.number("#,##0.0"))))
               .header(false);
       for (FunnelRow f : sortTiers(funnel)) {
+        if (f.signed() + f.started() + f.producing() + f.targetMet() == 0) {
+          continue;
+        }
         ft.row(
             f.tier(),
             f.signed(),
@@ -248,7 +256,15 @@ final class ZoneProfileSheet {
             rate(f.targetMet(), f.signed()),
             f.investmentStarted100m());
       }
-      row = ft.nextRow() + 1;
+      SheetText.prose(
+          sh,
+          st,
+          ft.nextRow(),
+          0,
+          LAST_COL,
+          "注：各列为当年发生的签约、开工、投产、达效项目数，投产、达效的项目可能在往年签约或开工，比率为与当年签约数之比，不是同一批项目的转化率。",
+          false);
+      row = ft.nextRow() + 2;
     }
 
     List<Warning> ws =
@@ -277,7 +293,6 @@ final class ZoneProfileSheet {
     SheetCraft.printSetup(sh, z.zoneName() + " 综合画像", ctx.runId(), -1, -1);
     sh.getPrintSetup().setLandscape(false);
     sh.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-    sh.getPrintSetup().setFitHeight((short) 1);
     return sh;
   }
 

@@ -63,7 +63,14 @@ public final class PackStyles {
   }
 
   public CellStyle subtitle() {
-    return cache.computeIfAbsent("subtitle", k -> base(font(false, 11, rgb(0x595959))));
+    return cache.computeIfAbsent(
+        "subtitle",
+        k -> {
+          CellStyle s = base(font(false, 11, rgb(0x404040)));
+          s.setWrapText(true);
+          s.setVerticalAlignment(VerticalAlignment.TOP);
+          return s;
+        });
   }
 
   public CellStyle section() {
@@ -169,6 +176,45 @@ public final class PackStyles {
           CellStyle s = base(font(true, 10, null));
           border(s);
           s.setDataFormat(wb.createDataFormat().getFormat(format));
+          s.setVerticalAlignment(VerticalAlignment.CENTER);
+          return s;
+        });
+  }
+
+  /** A 红 / 黄 / 蓝 mark on the cover: filled like the mark columns, bold, centred. */
+  public CellStyle markCell(String mark) {
+    return cache.computeIfAbsent(
+        "mark:" + mark,
+        k -> {
+          CellStyle s = base(font(true, 11, null));
+          byte[] fill =
+              switch (mark) {
+                case "红" -> RED_FILL;
+                case "黄" -> YELLOW_FILL;
+                case "蓝" -> BLUE_FILL;
+                default -> null;
+              };
+          if (fill != null) {
+            fill(s, fill);
+          }
+          s.setAlignment(HorizontalAlignment.CENTER);
+          s.setVerticalAlignment(VerticalAlignment.TOP);
+          return s;
+        });
+  }
+
+  /** The synthetic-data banner: bold dark red on the cover. */
+  public CellStyle banner() {
+    return cache.computeIfAbsent("banner", k -> base(font(true, 12, rgb(0xC00000))));
+  }
+
+  /** Right-aligned small print (the 内部资料 marking). */
+  public CellStyle marking() {
+    return cache.computeIfAbsent(
+        "marking",
+        k -> {
+          CellStyle s = base(font(true, 11, null));
+          s.setAlignment(HorizontalAlignment.RIGHT);
           return s;
         });
   }

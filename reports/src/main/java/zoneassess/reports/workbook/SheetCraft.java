@@ -42,14 +42,26 @@ public final class SheetCraft {
     sheet.setMargin(Sheet.HeaderMargin, 0.25);
     sheet.setMargin(Sheet.FooterMargin, 0.25);
     Header h = sheet.getHeader();
-    h.setCenter(headerText(title));
-    h.setRight(headerText(sheet.getSheetName()));
+    h.setCenter("&10" + headerText(title));
+    h.setRight("&10" + headerText(sheet.getSheetName()));
     Footer f = sheet.getFooter();
-    f.setLeft(headerText("运行编号 " + runId));
-    f.setCenter("第 &P 页 / 共 &N 页");
+    f.setCenter("&10第 &P 页 / 共 &N 页");
     printAreaWithDrawings(sheet);
     if (repeatFrom >= 0) {
       sheet.setRepeatingRows(new CellRangeAddress(repeatFrom, repeatTo, -1, -1));
+    }
+  }
+
+  /**
+   * The synthetic-data banner at the left of every page header (when the inputs were synthetic) and
+   * the 内部资料 marking at the left of every footer.
+   */
+  public static void banner(Sheet sheet, String banner, String marking) {
+    if (banner != null && !banner.isBlank()) {
+      sheet.getHeader().setLeft("&B&10" + headerText(banner));
+    }
+    if (marking != null && !marking.isBlank()) {
+      sheet.getFooter().setLeft("&10" + headerText(marking));
     }
   }
 
@@ -133,7 +145,7 @@ public final class SheetCraft {
    * Sets the print area to every used cell and every picture or chart: LibreOffice prints only the
    * cell area otherwise, and drawings below the last cell are lost.
    */
-  static void printAreaWithDrawings(Sheet sheet) {
+  public static void printAreaWithDrawings(Sheet sheet) {
     if (!(sheet instanceof XSSFSheet xs)) {
       return;
     }

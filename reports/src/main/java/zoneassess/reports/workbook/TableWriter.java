@@ -1,6 +1,7 @@
 package zoneassess.reports.workbook;
 
 import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -33,14 +34,16 @@ public final class TableWriter {
     if (r == null) {
       r = sheet.createRow(headerRow);
     }
-    r.setHeightInPoints(30);
+    int lines = 1;
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
       SafeCells.put(sheet, headerRow, firstCol + i, c.header(), styles.header());
       if (setWidths) {
         sheet.setColumnWidth(firstCol + i, Math.min(255, c.width()) * 256 + 200);
       }
+      lines = Math.max(lines, lines(c.header(), firstCol + i));
     }
+    r.setHeightInPoints(Math.max(20f, lines * 14f + 4f));
     return this;
   }
 
@@ -51,15 +54,29 @@ public final class TableWriter {
           "row has " + values.length + " values for " + columns.size() + " columns");
     }
     int rowIndex = next++;
+    int lines = 1;
     for (int i = 0; i < values.length; i++) {
       Object v = values[i];
-      if (v instanceof Styled s) {
-        SafeCells.put(sheet, rowIndex, firstCol + i, s.value(), s.style());
-      } else {
-        SafeCells.put(sheet, rowIndex, firstCol + i, v, columns.get(i).style());
+      CellStyle style = v instanceof Styled s ? s.style() : columns.get(i).style();
+      Object value = v instanceof Styled s ? s.value() : v;
+      SafeCells.put(sheet, rowIndex, firstCol + i, value, style);
+      if (style.getWrapText() && value instanceof String text) {
+        lines = Math.max(lines, lines(text, firstCol + i));
       }
     }
+    // wrapped text does not make a row taller by itself in LibreOffice's print of an xlsx
+    sheet.getRow(rowIndex).setHeightInPoints(lines == 1 ? 17f : lines * 13.5f + 4f);
     return rowIndex;
+  }
+
+  /** Lines a 10 pt text needs in a column (a CJK character is about 2.2 character units). */
+  private int lines(String text, int col) {
+    int width = Math.max(1, sheet.getColumnWidth(col) / 256 - 1);
+    double w = 0;
+    for (int i = 0; i < text.length(); i++) {
+      w += text.charAt(i) > 0x2E80 ? 2.2 : 1.1;
+    }
+    return Math.max(1, (int) Math.ceil(w / width));
   }
 
   public int headerRow() {

@@ -79,8 +79,42 @@ class PackChartsTest {
     ValueMarker m =
         (ValueMarker) p.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next();
     assertEquals(88.0, m.getValue());
-    assertEquals(PackCharts.HIGHLIGHT, p.getRenderer().getItemPaint(0, 1));
-    assertTrue(!PackCharts.HIGHLIGHT.equals(p.getRenderer().getItemPaint(0, 0)));
+    // in grey print the pack's zones are the dark bars, the others light
+    java.awt.Color mine = (java.awt.Color) p.getRenderer().getItemPaint(0, 1);
+    java.awt.Color other = (java.awt.Color) p.getRenderer().getItemPaint(0, 0);
+    assertTrue(brightness(mine) + 100 < brightness(other), mine + " vs " + other);
+    // one 0–100 axis for every score chart, and the value at the end of every bar
+    org.jfree.chart.axis.ValueAxis axis = p.getRangeAxis();
+    assertEquals(0.0, axis.getLowerBound());
+    assertEquals(100.0, axis.getUpperBound());
+    assertTrue(p.getRenderer().getDefaultItemLabelsVisible());
+  }
+
+  static int brightness(java.awt.Color c) {
+    return (c.getRed() * 299 + c.getGreen() * 587 + c.getBlue() * 114) / 1000;
+  }
+
+  @Test
+  void rankLinesDifferInDashAndMarkerAndAreNamedAtTheirEnds() {
+    Map<String, Map<String, Integer>> ranks = new LinkedHashMap<>();
+    for (int z = 0; z < 9; z++) {
+      ranks.put("开发区" + z, Map.of("2024", z + 1, "2025", 9 - z));
+    }
+    JFreeChart c = PackCharts.rankBump("走势", null, List.of("2024", "2025"), ranks);
+    CategoryPlot p = c.getCategoryPlot();
+    var r = (org.jfree.chart.renderer.category.LineAndShapeRenderer) p.getRenderer();
+    java.util.Set<Object> looks = new java.util.HashSet<>();
+    for (int i = 0; i < 9; i++) {
+      java.awt.BasicStroke s = (java.awt.BasicStroke) r.getSeriesStroke(i);
+      looks.add(
+          java.util.Arrays.toString(s.getDashArray())
+              + s.getLineWidth()
+              + r.getSeriesShape(i).getBounds2D()
+              + r.getSeriesShape(i).getClass()
+              + r.getSeriesShapesFilled(i));
+    }
+    assertEquals(9, looks.size(), "nine lines, nine different dash/marker combinations");
+    assertEquals(9, p.getAnnotations().size(), "each line is named at its end");
   }
 
   @Test

@@ -2,7 +2,6 @@ package zoneassess.reports.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,29 +55,30 @@ class CityPackRoundTripTest {
   }
 
   @Test
-  void hasCoverTrendOneProfilePerZoneCostsNotesAndTheAppendixLast() {
+  void bodyFirstThenAnnexesNotesAndTheAppendixLast() {
     assertEquals(
         List.of(
             "封面",
             "排名走势",
-            "全省对比",
-            "淮安经济技术开发区",
-            "淮安高新技术产业开发区",
-            "淮安工业园区",
-            "涟水经济开发区",
             "要素成本对比",
-            "典型企业成本",
+            "附件1·淮安经济技术开发区",
+            "附件2·淮安高新技术产业开发区",
+            "附件3·淮安工业园区",
+            "附件4·涟水经济开发区",
+            "附件5·全省对比",
+            "附件6·典型企业成本",
             "说明",
-            "附录·D类企业"),
+            "附件7·D类企业名单"),
         Workbooks.sheetNames(city));
     assertEquals(
-        List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "要素成本对比", "典型企业成本", "说明", "附录·D类企业"),
+        List.of(
+            "封面", "综合画像", "附件1·排名走势", "附件2·全省对比", "附件3·要素成本对比", "附件4·典型企业成本", "说明", "附件5·D类企业名单"),
         Workbooks.sheetNames(zone));
   }
 
   @Test
   void trendShowsTheLastFivePeriods() {
-    XSSFSheet sh = city.getSheet("排名走势");
+    XSSFSheet sh = Workbooks.sheet(city, "排名走势");
     assertEquals("2021排名", Workbooks.text(sh, 3, 2));
     assertEquals("2025排名", Workbooks.text(sh, 3, 6));
     // 淮安经开: 2024 scores put it 5th in 2021–2024 (80 − k each year, order unchanged), 3rd in 2025
@@ -97,7 +97,7 @@ class CityPackRoundTripTest {
 
   @Test
   void profilePageHasRadarFunnelDimensionsIndicatorsAndPrintsOnOnePortraitPage() {
-    XSSFSheet sh = city.getSheet("淮安经济技术开发区");
+    XSSFSheet sh = Workbooks.sheet(city, "淮安经济技术开发区");
     assertEquals(
         2,
         sh.getDrawingPatriarch().getShapes().stream()
@@ -116,12 +116,12 @@ class CityPackRoundTripTest {
     // 6 of 10 signed projects started → 60 %
     assertEquals(0.6, Workbooks.number(sh, funnel, 5), 1e-9);
     assertFalse(sh.getPrintSetup().getLandscape());
-    assertEquals(1, sh.getPrintSetup().getFitHeight());
+    assertFalse(sh.getFitToPage());
   }
 
   @Test
   void costsCompareWithTheProvinceAndTheNeighboursOfTheSameRegion() {
-    XSSFSheet sh = city.getSheet("要素成本对比");
+    XSSFSheet sh = Workbooks.sheet(city, "要素成本对比");
     assertEquals("淮安", Workbooks.text(sh, 3, 2));
     // 宿迁 is the only other northern city in the fixture; 南京 (south) is not a neighbour
     assertEquals("宿迁", Workbooks.text(sh, 3, 12));
@@ -133,34 +133,29 @@ class CityPackRoundTripTest {
   }
 
   @Test
-  void typicalFirmSheetSortsCitiesCheapestFirstWithANativeChart() {
-    XSSFSheet sh = city.getSheet("典型企业成本");
+  void typicalFirmSheetSortsCitiesCheapestFirstWithOneChartPerProfile() {
+    XSSFSheet sh = Workbooks.sheet(city, "典型企业成本");
     int first = Workbooks.findRow(sh, 1, "宿迁");
     assertEquals(1100.0, Workbooks.number(sh, first, 2));
     assertEquals("淮安", Workbooks.text(sh, first + 1, 1));
     assertEquals("★", Workbooks.text(sh, first + 1, 6));
-    assertEquals(1, sh.getDrawingPatriarch().getCharts().size());
-    assertNotNull(
-        sh.getDrawingPatriarch()
-            .getCharts()
-            .get(0)
-            .getChartSeries()
-            .get(0)
-            .getSeries(0)
-            .getShapeProperties()
-            .getFillProperties());
+    // one picture per profile beside its table, and no second (native) copy of the same chart
+    long profiles = Workbooks.strings(sh).stream().filter(s -> s.endsWith("（万元/年）")).count();
+    assertTrue(profiles > 0);
+    assertEquals(0, sh.getDrawingPatriarch().getCharts().size());
+    assertEquals(profiles, sh.getDrawingPatriarch().getShapes().size());
   }
 
   @Test
   void appendixListsOnlyTheCitysDClassFirmsOfTheYear() {
-    XSSFSheet sh = city.getSheet("附录·D类企业");
+    XSSFSheet sh = Workbooks.sheet(city, "D类企业名单");
     // 淮安 2025: 甲, 乙 (320801), 丙 (320803); not 丁 (class A), not 宿迁's or 南京's D firms
     assertEquals(RunFixtures.HUAIAN_D_2025, sh.getLastRowNum() - 3);
     assertEquals("淮安甲机械有限公司", Workbooks.text(sh, 4, 2));
     assertEquals("淮安经济技术开发区", Workbooks.text(sh, 4, 3));
-    assertEquals("39/40", Workbooks.text(sh, 4, 10));
+    assertEquals("39/40", Workbooks.text(sh, 4, 9));
     assertEquals("4:4", sh.getRepeatingRows().formatAsString());
-    XSSFSheet zoneSheet = zone.getSheet("附录·D类企业");
+    XSSFSheet zoneSheet = Workbooks.sheet(zone, "D类企业名单");
     assertEquals(2, zoneSheet.getLastRowNum() - 3);
   }
 

@@ -27,7 +27,8 @@ class MissingMartsTest {
             dir.resolve("p").toString());
     try (XSSFWorkbook wb = Workbooks.open(files.get(0))) {
       assertEquals(
-          List.of("封面", "综合排名", "国家级开发区", "省级开发区", "得分分布", "说明"), Workbooks.sheetNames(wb));
+          List.of("封面", "结果概览", "分组与单项", "附件1·综合排名", "附件2·国家级开发区", "附件3·省级开发区", "附件4·得分分布", "说明"),
+          Workbooks.sheetNames(wb));
       var notes =
           String.join("\n", Workbooks.dump(wb).stream().filter(s -> s.startsWith("说明!")).toList());
       assertTrue(notes.contains("缺少 permu_area（城市级），亩均效益页省略"), notes);
@@ -36,7 +37,15 @@ class MissingMartsTest {
     Path city = files.stream().filter(f -> f.toString().endsWith(".xlsx")).toList().get(1);
     try (XSSFWorkbook wb = Workbooks.open(city)) {
       assertEquals(
-          List.of("封面", "排名走势", "全省对比", "淮安经济技术开发区", "淮安高新技术产业开发区", "淮安工业园区", "涟水经济开发区", "说明"),
+          List.of(
+              "封面",
+              "排名走势",
+              "附件1·淮安经济技术开发区",
+              "附件2·淮安高新技术产业开发区",
+              "附件3·淮安工业园区",
+              "附件4·涟水经济开发区",
+              "附件5·全省对比",
+              "说明"),
           Workbooks.sheetNames(wb));
     }
   }

@@ -77,7 +77,7 @@ class SafetyAndDeterminismTest {
   @Test
   void theHostileZoneNameIsItsRankingRowNameVerbatim() throws Exception {
     try (XSSFWorkbook wb = Workbooks.open(workbooks(first).get(0))) {
-      Sheet sh = wb.getSheet("综合排名");
+      Sheet sh = Workbooks.sheet(wb, "综合排名");
       int r = Workbooks.findRow(sh, 2, RunFixtures.HOSTILE_ZONE);
       // 淮安工业园 (renamed) is 7th in 2025
       assertEquals(7.0, Workbooks.number(sh, r, 0));

@@ -83,7 +83,13 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         e instanceof IngestException || e instanceof PipelineRun.TooManyRejects
             ? "validation failed: "
             : e instanceof RerunRefused ? "refused: " : "";
-    if (code == FAILURE) {
+    Throwable io = ioCause(e);
+    if (code == FAILURE && io != null) {
+      // A full disk or a lost file system is not a bug: one line that says what could not be
+      // written, without a stack trace (the run's log keeps the failure).
+      String what = e.getMessage() != null && e != io ? e.getMessage() + ": " : "";
+      err.println(command + ": failed: I/O error: " + what + io.getMessage());
+    } else if (code == FAILURE) {
       err.println(command + ": failed: " + e);
       e.printStackTrace(err);
     } else {
@@ -91,6 +97,16 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     }
     err.flush();
     return code;
+  }
+
+  /** The first I/O error in the cause chain ({@link java.io.IOException} or Hadoop's FSError). */
+  private static Throwable ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.io.IOException || t instanceof org.apache.hadoop.fs.FSError) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** {@link #report(String, Throwable, PrintWriter)} onto a stream. */

@@ -115,6 +115,21 @@ class ExitCodesTest {
   }
 
   @Test
+  void aFullDiskIsOneLineWithoutAStackTrace() {
+    // What Publisher throws when Hadoop's local file system hits ENOSPC (FSError wraps it).
+    Exception full =
+        new java.io.UncheckedIOException(
+            "cannot publish file:/srv/out/runs/.inprogress/x/marts/assessment",
+            new java.io.IOException("No space left on device"));
+    StringWriter out = new StringWriter();
+    assertEquals(1, ExitCodes.report("run", full, new PrintWriter(out)));
+    assertEquals(
+        "run: failed: I/O error: cannot publish"
+            + " file:/srv/out/runs/.inprogress/x/marts/assessment: No space left on device",
+        out.toString().strip());
+  }
+
+  @Test
   void runWithAMalformedPeriodIsAUsageErrorBeforeSpark() throws Exception {
     Outcome o =
         zoneassess("run", "--input", tmp.toString(), "--out", tmp.toString(), "--period", "x");

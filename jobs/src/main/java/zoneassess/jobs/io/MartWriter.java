@@ -67,7 +67,7 @@ public final class MartWriter {
         rows,
         uri,
         written -> {
-          Dataset<Row> back = spark.read().parquet(written);
+          Dataset<Row> back = readBack(written);
           List<String> problems = new ArrayList<>();
           published[0] = check(mart, back, problems);
           if (!problems.isEmpty()) {
@@ -77,6 +77,32 @@ public final class MartWriter {
         },
         partitionBy);
     return published[0];
+  }
+
+  /**
+   * The rows written to the hidden folder {@code dir}. Its data files are named explicitly (with
+   * the folder as base path for partition columns): Spark skips, with a warning, an input path
+   * whose name starts with a dot.
+   */
+  private Dataset<Row> readBack(String dir) {
+    List<String> files = new ArrayList<>();
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+      org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(publisher.conf());
+      var it = fs.listFiles(p, true);
+      while (it.hasNext()) {
+        org.apache.hadoop.fs.Path f = it.next().getPath();
+        if (!f.getName().startsWith(".") && !f.getName().startsWith("_")) {
+          files.add(f.toString());
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + dir, e);
+    }
+    if (files.isEmpty()) {
+      return spark.read().parquet(dir);
+    }
+    return spark.read().option("basePath", dir).parquet(files.toArray(String[]::new));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import zoneassess.jobs.allocation.AllocationStage;
 import zoneassess.jobs.assess.AssessmentStage;
 import zoneassess.jobs.assess.EngineZoneScoring;
 import zoneassess.jobs.assess.RulesReference;
@@ -24,6 +25,7 @@ import zoneassess.jobs.pipeline.PipelineRun;
 import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.spark.SparkSessions;
+import zoneassess.schema.allocation.AllocationPolicyLoader;
 import zoneassess.schema.factor.FactorCatalogue;
 import zoneassess.schema.factor.TypicalFirmProfile;
 import zoneassess.schema.permu.PerMuSchemeLoader;
@@ -111,6 +113,13 @@ public final class RunCommand implements Callable<Integer> {
   String scheme;
 
   @Option(
+      names = "--policy",
+      defaultValue = AllocationPolicyLoader.HUAIAN_2024,
+      paramLabel = "FILE",
+      description = "Resource-allocation policy (default: ${DEFAULT-VALUE}).")
+  String policy;
+
+  @Option(
       names = "--focus-city",
       defaultValue = "320800",
       paramLabel = "CODE",
@@ -174,9 +183,11 @@ public final class RunCommand implements Callable<Integer> {
       params.put("scheme", scheme);
       params.put("packs", skipPacks ? "" : packs);
       params.put("focus_city", focusCity);
+      params.put("allocation_policy", policy);
       List<String> configs =
           new ArrayList<>(
-              List.of(methodology, rulesLocation, scheme, FactorCatalogue.DEFAULT_LOCATION));
+              List.of(
+                  methodology, rulesLocation, scheme, policy, FactorCatalogue.DEFAULT_LOCATION));
       configs.addAll(TypicalFirmProfile.DEFAULT_LOCATIONS);
 
       List<Pipeline.Step> stages = stagesFor(params);
@@ -234,6 +245,14 @@ public final class RunCommand implements Callable<Integer> {
                 yearOf(period),
                 PerMuStage.PARAM_SCHEME,
                 params.get("scheme"))));
+    stages.add(
+        step(
+            new AllocationStage(),
+            Map.of(
+                AllocationStage.PARAM_YEAR,
+                yearOf(period),
+                AllocationStage.PARAM_POLICY,
+                params.getOrDefault("allocation_policy", AllocationPolicyLoader.HUAIAN_2024))));
     stages.add(
         step(
             new AssessmentStage(new EngineZoneScoring()),

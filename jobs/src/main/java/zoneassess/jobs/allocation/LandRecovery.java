@@ -39,6 +39,7 @@ public final class LandRecovery {
         zoneStats
             .filter(
                 col("period")
+                    .cast("string")
                     .equalTo(String.valueOf(year))
                     .and(col("indicator_code").isin("idle_land", "low_efficiency_land"))
                     .and(col("basis").isNull().or(col("basis").equalTo("final"))))

@@ -24,11 +24,13 @@ import zoneassess.jobs.pipeline.Pipeline;
 import zoneassess.jobs.pipeline.PipelineRun;
 import zoneassess.jobs.pipeline.RunLock;
 import zoneassess.jobs.run.RunManifest;
+import zoneassess.jobs.scoreboard.ScoreboardStage;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.allocation.AllocationPolicyLoader;
 import zoneassess.schema.factor.FactorCatalogue;
 import zoneassess.schema.factor.TypicalFirmProfile;
 import zoneassess.schema.permu.PerMuSchemeLoader;
+import zoneassess.schema.scoreboard.ScoreboardLoader;
 import zoneassess.schema.yaml.SpecException;
 
 /** {@code zoneassess run}: every stage for one period, as one run. */
@@ -120,6 +122,13 @@ public final class RunCommand implements Callable<Integer> {
   String policy;
 
   @Option(
+      names = "--scoreboard",
+      defaultValue = ScoreboardLoader.SEED_2021,
+      paramLabel = "FILE",
+      description = "两增强五提升 scoreboard (default: ${DEFAULT-VALUE}).")
+  String scoreboard;
+
+  @Option(
       names = "--focus-city",
       defaultValue = "320800",
       paramLabel = "CODE",
@@ -184,10 +193,16 @@ public final class RunCommand implements Callable<Integer> {
       params.put("packs", skipPacks ? "" : packs);
       params.put("focus_city", focusCity);
       params.put("allocation_policy", policy);
+      params.put("scoreboard", scoreboard);
       List<String> configs =
           new ArrayList<>(
               List.of(
-                  methodology, rulesLocation, scheme, policy, FactorCatalogue.DEFAULT_LOCATION));
+                  methodology,
+                  rulesLocation,
+                  scheme,
+                  policy,
+                  scoreboard,
+                  FactorCatalogue.DEFAULT_LOCATION));
       configs.addAll(TypicalFirmProfile.DEFAULT_LOCATIONS);
 
       List<Pipeline.Step> stages = stagesFor(params);
@@ -263,6 +278,18 @@ public final class RunCommand implements Callable<Integer> {
                 params.get("methodology"),
                 AssessmentStage.RULES,
                 params.get("rules"))));
+    boolean annual =
+        period.equals("latest")
+            ? !"routine".equals(params.get("mode"))
+            : period.matches("^\\d{4}$");
+    if (annual) {
+      stages.add(
+          step(
+              new ScoreboardStage(),
+              Map.of(
+                  ScoreboardStage.PARAM_SCOREBOARD,
+                  params.getOrDefault("scoreboard", ScoreboardLoader.SEED_2021))));
+    }
     stages.add(
         step(new CostsStage(), Map.of("period", period, "focus_city", params.get("focus_city"))));
     String packs = params.getOrDefault("packs", "");

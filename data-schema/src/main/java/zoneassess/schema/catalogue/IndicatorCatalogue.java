@@ -68,6 +68,7 @@ public final class IndicatorCatalogue {
     add("developed_land", "已开发土地面积", "Developed land", "平方公里", false, "land");
     add("industrial_land", "工业用地面积", "Industrial land", "平方公里", false, "land");
     add("idle_land", "闲置土地面积", "Idle land", "平方公里", false, "land");
+    add("low_efficiency_land", "低效用地面积", "Low-efficiency industrial land", "平方公里", false, "land");
     add("new_urban_jobs", "城镇新增就业人数", "New urban jobs", "人", true, "labour");
     add("employees", "从业人员数", "Employed persons", "人", false, "labour");
     add("cooperative_parks", "合作共建园区数", "Co-built parks", "个", false, "commerce");

@@ -1,5 +1,6 @@
 package zoneassess.schema.rules;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,16 +44,51 @@ public record ConsequenceRules(
    * "No major project started ({@code indicator} = 0) in each of the last {@code years} years": the
    * zone is demoted by {@code demotionTiers} tiers (never below the last band).
    *
-   * @param indicator the project-fact column counted (projects_started_1e8 = ≥ 1 亿元 projects)
+   * @param indicator the project-fact column counted (projects_started_1e8 = ≥ 1 亿元 projects,
+   *     projects_started_5e9 = 重特大, ≥ 50 亿元)
    * @param years consecutive years without a start
    * @param demotionTiers tiers the zone moves down
+   * @param indicatorByLevel a zone level's own project-fact column (national → ≥ 100 亿元 …)
+   * @param slowGrowth when set, the rule fires only if the zone also develops slowly this year
+   * @param markAtLowestTier whether a zone already in the last band is still marked demoted (降级
+   *     marked, the band cannot move) instead of being skipped
    */
-  public record ProjectDrought(String indicator, int years, int demotionTiers) {
+  public record ProjectDrought(
+      String indicator,
+      int years,
+      int demotionTiers,
+      Map<String, String> indicatorByLevel,
+      SlowGrowth slowGrowth,
+      boolean markAtLowestTier) {
     public ProjectDrought {
       Objects.requireNonNull(indicator);
+      indicatorByLevel = Map.copyOf(indicatorByLevel);
       if (years < 1 || demotionTiers < 0) {
         throw new IllegalArgumentException("need years ≥ 1 and demotion_tiers ≥ 0");
       }
+    }
+
+    /** One indicator for every level, no growth condition, the last band skipped. */
+    public ProjectDrought(String indicator, int years, int demotionTiers) {
+      this(indicator, years, demotionTiers, Map.of(), null, false);
+    }
+
+    /** The project-fact column counted for zones of {@code level}. */
+    public String indicatorFor(String level) {
+      return indicatorByLevel.getOrDefault(level, indicator);
+    }
+  }
+
+  /**
+   * 发展缓慢: the growth of a zone statistic against the previous year is below the median growth of
+   * all zones assessed that year (province median). A zone without the previous year's value is not
+   * counted as slow.
+   *
+   * @param indicator a code of the indicator catalogue (e.g. industrial_value_added)
+   */
+  public record SlowGrowth(String indicator) {
+    public SlowGrowth {
+      Objects.requireNonNull(indicator);
     }
   }
 }

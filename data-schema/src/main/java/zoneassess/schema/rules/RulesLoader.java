@@ -224,14 +224,47 @@ public final class RulesLoader {
     ConsequenceRules.ProjectDrought drought = null;
     if (n.has("project_drought")) {
       YamlNode d =
-          n.require("project_drought").allowOnly(List.of("indicator", "years", "demotion_tiers"));
+          n.require("project_drought")
+              .allowOnly(
+                  List.of(
+                      "indicator",
+                      "years",
+                      "demotion_tiers",
+                      "indicator_by_level",
+                      "slow_growth",
+                      "at_lowest_tier"));
+      Map<String, String> byLevel = new java.util.TreeMap<>();
+      if (d.has("indicator_by_level")) {
+        YamlNode levels = d.require("indicator_by_level").allowOnly(LEVELS);
+        for (Map.Entry<String, YamlNode> e : levels.entries().entrySet()) {
+          byLevel.put(e.getKey(), e.getValue().oneOf(PROJECT_INDICATORS));
+        }
+      }
+      ConsequenceRules.SlowGrowth slow = null;
+      if (d.has("slow_growth")) {
+        YamlNode g = d.require("slow_growth").allowOnly(List.of("indicator", "below"));
+        g.require("below").oneOf(List.of("province_median"));
+        slow =
+            new ConsequenceRules.SlowGrowth(
+                g.require("indicator")
+                    .oneOf(
+                        zoneassess.schema.catalogue.IndicatorCatalogue.all().stream()
+                            .map(zoneassess.schema.catalogue.RawIndicator::code)
+                            .toList()));
+      }
       drought =
           new ConsequenceRules.ProjectDrought(
               d.get("indicator")
                   .map(i -> i.oneOf(PROJECT_INDICATORS))
                   .orElse("projects_started_1e8"),
               positive(d.require("years")),
-              d.getInt("demotion_tiers", 1));
+              d.getInt("demotion_tiers", 1),
+              byLevel,
+              slow,
+              d.get("at_lowest_tier")
+                  .map(a -> a.oneOf(List.of("mark", "skip")))
+                  .orElse("skip")
+                  .equals("mark"));
     }
     return new ConsequenceRules(
         bottom(n.get("delisting"), "provincial"),

@@ -7,10 +7,12 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -87,11 +89,45 @@ public final class MultiYearConsequences {
     }
     WindowSpec w = lastYears(rule.years());
     Column assessedYears = count(col("_year")).over(w);
-    Column started = sum(coalesce(col(rule.indicator()), lit(0L))).over(w);
+    Column projects = col(rule.indicator());
+    for (Map.Entry<String, String> e : rule.indicatorByLevel().entrySet()) {
+      projects = when(col("level").equalTo(e.getKey()), col(e.getValue())).otherwise(projects);
+    }
+    Column started = sum(coalesce(projects, lit(0L))).over(w);
     Column years = concat_ws(",", array_sort(collect_list(col("_year").cast("string")).over(w)));
-    return when(
-        col("_year").isNotNull().and(assessedYears.equalTo(rule.years())).and(started.equalTo(0)),
-        years);
+    Column fired =
+        col("_year").isNotNull().and(assessedYears.equalTo(rule.years())).and(started.equalTo(0));
+    if (rule.slowGrowth() != null) {
+      fired = fired.and(coalesce(slowGrowth(rule.slowGrowth().indicator()), lit(false)));
+    }
+    return when(fired, years);
+  }
+
+  /**
+   * 发展缓慢: growth of {@code indicator} against the zone's previous annual value below the median
+   * growth of the zones of the same period (null without a previous value).
+   */
+  static Column slowGrowth(String indicator) {
+    WindowSpec previousYear =
+        Window.partitionBy(col("zone_code"), col("_year").isNull())
+            .orderBy(col("_year"))
+            .rangeBetween(-1, -1);
+    Column previous = first(col(indicator), true).over(previousYear);
+    Column growth =
+        when(
+            col("_year").isNotNull().and(previous.gt(0)),
+            col(indicator).cast("double").divide(previous).minus(1.0));
+    return growth.lt(median(growth));
+  }
+
+  /** The exact median over the zones of the period (linear between the two middle values). */
+  private static Column median(Column growth) {
+    return org.apache
+        .spark
+        .sql
+        .functions
+        .percentile(growth, lit(0.5))
+        .over(Window.partitionBy(col("period")));
   }
 
   /** Rows of the warnings mart for the fired consequences. */
@@ -152,10 +188,13 @@ public final class MultiYearConsequences {
                   concat(
                       lit("连续" + r.years() + "年（"),
                       col("drought_years"),
+                      lit("年）无"),
+                      thresholdZh(r),
                       lit(
-                          "年）无"
-                              + thresholdZh(r.indicator())
-                              + "重大项目开工"
+                          "重大项目开工"
+                              + (r.slowGrowth() == null
+                                  ? ""
+                                  : "且发展缓慢（" + growthZh(r.slowGrowth().indicator()) + "增速低于全省中位数）")
                               + (r.demotionTiers() > 0
                                   ? "，薪酬系数降" + r.demotionTiers() + "档"
                                   : "")))));
@@ -170,6 +209,20 @@ public final class MultiYearConsequences {
         .functions
         .size(org.apache.spark.sql.functions.split(col(yearsColumn), ","))
         .cast("string");
+  }
+
+  private static Column thresholdZh(ProjectDrought rule) {
+    Column out = lit(thresholdZh(rule.indicator()));
+    for (Map.Entry<String, String> e : rule.indicatorByLevel().entrySet()) {
+      out = when(col("level").equalTo(e.getKey()), lit(thresholdZh(e.getValue()))).otherwise(out);
+    }
+    return out;
+  }
+
+  private static String growthZh(String indicator) {
+    return zoneassess.schema.catalogue.IndicatorCatalogue.find(indicator)
+        .map(zoneassess.schema.catalogue.RawIndicator::nameZh)
+        .orElse(indicator);
   }
 
   static String thresholdZh(String indicator) {

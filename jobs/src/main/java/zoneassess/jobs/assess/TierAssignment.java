@@ -27,6 +27,19 @@ public final class TierAssignment {
    */
   public static Dataset<Row> assign(
       Dataset<Row> df, TierRules rules, String droughtColumn, int demotionTiers) {
+    return assign(df, rules, droughtColumn, demotionTiers, false);
+  }
+
+  /**
+   * @param markAtLowestTier a zone the drought hits while already in the last band is marked {@code
+   *     demoted} (降级 marked; its band and coefficient cannot move further)
+   */
+  public static Dataset<Row> assign(
+      Dataset<Row> df,
+      TierRules rules,
+      String droughtColumn,
+      int demotionTiers,
+      boolean markAtLowestTier) {
     List<TierRules.Band> bands = rules.bands();
     int last = bands.size() - 1;
     Column index = null;
@@ -66,7 +79,14 @@ public final class TierAssignment {
             "salary_coefficient",
             when(ranked, RuleExpressions.lookup(col("_final_index"), coefficients).cast("double"))
                 .otherwise(lit(rules.ineligible().salaryCoefficient())))
-        .withColumn("demoted", ranked.and(col("_final_index").gt(col("_tier_index"))))
+        .withColumn(
+            "demoted",
+            ranked.and(
+                col("_final_index")
+                    .gt(col("_tier_index"))
+                    .or(
+                        lit(markAtLowestTier && demotionTiers > 0)
+                            .and(col(droughtColumn).isNotNull()))))
         .drop("_tier_index", "_final_index");
   }
 }

@@ -60,6 +60,10 @@ public final class ZoneAssessment {
     factColumns.add(col("period"));
     ZoneFacts.ZONE_ATTRIBUTES.forEach(a -> factColumns.add(col(a)));
     ZoneFacts.PROJECT_COLUMNS.forEach(p -> factColumns.add(col(p)));
+    var growth = rules.consequences().projectDrought();
+    if (growth != null && growth.slowGrowth() != null) {
+      factColumns.add(col(growth.slowGrowth().indicator()));
+    }
     Dataset<Row> base =
         scored
             .indexScores()
@@ -133,7 +137,11 @@ public final class ZoneAssessment {
     var drought = rules.consequences().projectDrought();
     df =
         TierAssignment.assign(
-            df, rules.tiers(), "drought_years", drought == null ? 0 : drought.demotionTiers());
+            df,
+            rules.tiers(),
+            "drought_years",
+            drought == null ? 0 : drought.demotionTiers(),
+            drought != null && drought.markAtLowestTier());
     // The warnings and the mart both read this zone-count-sized result: materialise it once and cut
     // the lineage (two rankings, two look-backs, several windows) so it is neither planned nor
     // computed twice.
@@ -212,10 +220,15 @@ public final class ZoneAssessment {
                 col("drought_years").as("triggered_years"),
                 concat(
                         col("zone_name"),
-                        lit("：档次由"),
-                        col("tier_before_demotion"),
-                        lit("降为"),
-                        col("tier"),
+                        when(
+                                col("tier").equalTo(col("tier_before_demotion")),
+                                concat(lit("：已处于最低档"), col("tier"), lit("，标记降级（档次无法再降）")))
+                            .otherwise(
+                                concat(
+                                    lit("：档次由"),
+                                    col("tier_before_demotion"),
+                                    lit("降为"),
+                                    col("tier"))),
                         format_string("，薪酬系数为%.2f", col("salary_coefficient")))
                     .as("message_zh"));
     return out.unionByName(progress).unionByName(demotions);

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       AssessCommand.class,
       PerMuCommand.class,
+      AllocateCommand.class,
       CostsCommand.class,
       ReportCommand.class,
       DocsCommand.class,

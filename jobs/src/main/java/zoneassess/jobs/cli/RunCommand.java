@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import zoneassess.jobs.allocation.AllocationStage;
 import zoneassess.jobs.assess.AssessmentStage;
 import zoneassess.jobs.assess.EngineZoneScoring;
 import zoneassess.jobs.assess.RulesReference;
@@ -20,10 +21,13 @@ import zoneassess.jobs.permu.PerMuStage;
 import zoneassess.jobs.pipeline.Pipeline;
 import zoneassess.jobs.pipeline.PipelineRun;
 import zoneassess.jobs.run.RunManifest;
+import zoneassess.jobs.scoreboard.ScoreboardStage;
 import zoneassess.jobs.spark.SparkSessions;
+import zoneassess.schema.allocation.AllocationPolicyLoader;
 import zoneassess.schema.factor.FactorCatalogue;
 import zoneassess.schema.factor.TypicalFirmProfile;
 import zoneassess.schema.permu.PerMuSchemeLoader;
+import zoneassess.schema.scoreboard.ScoreboardLoader;
 
 /** {@code zoneassess run}: every stage for one period, as one run. */
 @Command(
@@ -102,6 +106,20 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Per-mu evaluation scheme (default: ${DEFAULT-VALUE}).")
   String scheme;
+
+  @Option(
+      names = "--policy",
+      defaultValue = AllocationPolicyLoader.HUAIAN_2024,
+      paramLabel = "FILE",
+      description = "Resource-allocation policy (default: ${DEFAULT-VALUE}).")
+  String policy;
+
+  @Option(
+      names = "--scoreboard",
+      defaultValue = ScoreboardLoader.SEED_2021,
+      paramLabel = "FILE",
+      description = "两增强五提升 scoreboard (default: ${DEFAULT-VALUE}).")
+  String scoreboard;
 
   @Option(
       names = "--focus-city",
@@ -184,9 +202,17 @@ public final class RunCommand implements Callable<Integer> {
       params.put("scheme", scheme);
       params.put("packs", skipPacks ? "" : packs);
       params.put("focus_city", focusCity);
+      params.put("allocation_policy", policy);
+      params.put("scoreboard", scoreboard);
       List<String> configs =
           new ArrayList<>(
-              List.of(methodology, rulesLocation, scheme, FactorCatalogue.DEFAULT_LOCATION));
+              List.of(
+                  methodology,
+                  rulesLocation,
+                  scheme,
+                  policy,
+                  scoreboard,
+                  FactorCatalogue.DEFAULT_LOCATION));
       configs.addAll(TypicalFirmProfile.DEFAULT_LOCATIONS);
 
       List<Pipeline.Step> stages = stagesFor(params);
@@ -232,6 +258,14 @@ public final class RunCommand implements Callable<Integer> {
                 params.get("scheme"))));
     stages.add(
         step(
+            new AllocationStage(),
+            Map.of(
+                AllocationStage.PARAM_YEAR,
+                yearOf(period),
+                AllocationStage.PARAM_POLICY,
+                params.getOrDefault("allocation_policy", AllocationPolicyLoader.HUAIAN_2024))));
+    stages.add(
+        step(
             new AssessmentStage(new EngineZoneScoring()),
             Map.of(
                 AssessmentStage.PERIOD,
@@ -240,6 +274,18 @@ public final class RunCommand implements Callable<Integer> {
                 params.get("methodology"),
                 AssessmentStage.RULES,
                 params.get("rules"))));
+    boolean annual =
+        period.equals("latest")
+            ? !"routine".equals(params.get("mode"))
+            : period.matches("^\\d{4}$");
+    if (annual) {
+      stages.add(
+          step(
+              new ScoreboardStage(),
+              Map.of(
+                  ScoreboardStage.PARAM_SCOREBOARD,
+                  params.getOrDefault("scoreboard", ScoreboardLoader.SEED_2021))));
+    }
     stages.add(
         step(new CostsStage(), Map.of("period", period, "focus_city", params.get("focus_city"))));
     String packs = params.getOrDefault("packs", "");

@@ -150,6 +150,10 @@ final class EnterprisePanel {
                 f(u, "rnd") + " as rnd_u",
                 f(u, "productivity") + " as prod_u",
                 f(u, "outside") + " < 0.01 as outside_zone",
+                f(u, "specialised") + " as specialised_u",
+                f(u, "hightech") + " as hightech_u",
+                f(u, "water") + " as water_u",
+                f(u, "gas") + " as gas_u",
                 "cast(pmod(xxhash64("
                     + seed
                     + "L, id, 'brand'), "
@@ -269,7 +273,17 @@ final class EnterprisePanel {
             + " END, 2) as rnd_expense_10k",
         "cast(greatest(3D, round(revenue / (40D + 210D * prod_u))) as int) as employees",
         "cast(production_start_year as int) as production_start_year",
-        "utility");
+        "utility",
+        "round(revenue * (2D + 6D * water_u) / 10000D, 3) as water_10k_m3",
+        "CASE WHEN gas_u < 0.4D THEN CAST(NULL AS DOUBLE)"
+            + " ELSE round(energy * 30D * gas_u / 10000D, 3) END as gas_10k_m3",
+        "round(revenue * (2D + 6D * water_u) / 10000D * 0.8D, 3) as sewage_10k_m3",
+        // 专精特新 and high-tech status follow the firm's latent quality (q); both are rare.
+        "CASE WHEN utility OR scale = 'below' THEN CAST(NULL AS STRING)"
+            + " WHEN specialised_u * exp(-0.8D * q) < 0.004D THEN 'national'"
+            + " WHEN specialised_u * exp(-0.8D * q) < 0.04D THEN 'provincial'"
+            + " ELSE CAST(NULL AS STRING) END as specialised_level",
+        "NOT utility AND hightech_u * exp(-0.6D * q) < 0.15D as high_tech");
   }
 
   /** The 8 base-31 digits of {@code org} (a bijection of the id, so codes never collide). */

@@ -238,6 +238,9 @@ final class ZoneStatistics {
       v.put("developed_land", developed);
       v.put("industrial_land", developed * ratio(z, year, "indland", 0.35, 0.55, 0.0));
       v.put("idle_land", developed * ratio(z, year, "idle", 0.0, 0.04, -q));
+      v.put(
+          "low_efficiency_land",
+          v.get("industrial_land") * ratio(z, year, "lowland", 0.02, 0.15, -q));
       v.put("new_urban_jobs", (double) Math.round(gdp * ratio(z, year, "jobs", 8, 20, 0.0)));
       v.put("employees", (double) Math.round(gdp * ratio(z, year, "employees", 150, 300, 0.0)));
       v.put("cooperative_parks", (double) parks);

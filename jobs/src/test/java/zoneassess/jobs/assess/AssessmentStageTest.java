@@ -42,7 +42,10 @@ import zoneassess.schema.yaml.SpecException;
  *      final Z2 105, Z3 65, Z1 0
  * 2025 provisional: Z1 100 (1), Z2 50 (2), Z3 0 − 0.3 = −0.3 (3); progress Z1 3→1: 2/3×20 → 5
  *      final Z1 105 (1), Z2 50 (2), Z3 −0.3 (3); Δrank Z1 3→1 = +2, Z2 1→2 = −1, Z3 2→3 = −1
- * projects: Z2 one ¥2亿 start in 2024; Z1, Z3 none → drought 2024 (2023, 2024) and 2025
+ * projects: Z2 one ¥2亿 start in 2024, no 重特大 (≥ 50 亿元; national ≥ 100 亿元) project anywhere.
+ * industrial value added 2024 → 2025: Z1 +1 %, Z2 +10 %, Z3 +5 %; median 5 %: only Z1 grows
+ * slowly (Z3's 5 % is not below the median), so the two-year rule fires for Z1 alone in 2025
+ * (2024 has no 2023 value: no growth, not slow)
  * </pre>
  */
 class AssessmentStageTest extends SparkTestBase {
@@ -144,7 +147,13 @@ class AssessmentStageTest extends SparkTestBase {
       row("Z3", "2024", "gdp", 60.0, "亿元", null, "final"),
       row("Z1", "2025", "gdp", 200.0, "亿元", null, null),
       row("Z2", "2025", "gdp", 100.0, "亿元", null, null),
-      row("Z3", "2025", "gdp", 0.0, "亿元", null, null)
+      row("Z3", "2025", "gdp", 0.0, "亿元", null, null),
+      row("Z1", "2024", "industrial_value_added", 100.0, "亿元", null, "final"),
+      row("Z2", "2024", "industrial_value_added", 100.0, "亿元", null, "final"),
+      row("Z3", "2024", "industrial_value_added", 100.0, "亿元", null, "final"),
+      row("Z1", "2025", "industrial_value_added", 101.0, "亿元", null, null),
+      row("Z2", "2025", "industrial_value_added", 110.0, "亿元", null, null),
+      row("Z3", "2025", "industrial_value_added", 105.0, "亿元", null, null)
     };
     return df(spark, ddl, rows);
   }
@@ -211,8 +220,8 @@ class AssessmentStageTest extends SparkTestBase {
     assertTrue(console.contains("  1. 一号区 (Z1) 3 → 1 (+2)"), console);
     // 2025 red/yellow warnings: Z1 drought, national exit (the only national zone is in the bottom
     // 5 in 2024 and 2025); Z2 delisting (2 provincial zones, both in the bottom 3 every year);
-    // Z3 deduction, drought, delisting -> 6
-    assertEquals("warnings 2025: 6", s.get(3));
+    // Z3 deduction, delisting (no drought: it grew 5 %, not below the median) -> 5
+    assertEquals("warnings 2025: 5", s.get(3));
     assertTrue(s.contains("  三号区：2025期间中央环保督察等发现问题1项，扣0.30分"), String.join("\n", s));
   }
 

@@ -44,6 +44,11 @@ final class PerMuFixtures {
     Integer employees;
     Integer start;
     Boolean utility;
+    Double water;
+    Double gas;
+    Double sewage;
+    String specialised;
+    Boolean highTech;
 
     Firm(String creditCode) {
       this.creditCode = creditCode;
@@ -125,6 +130,21 @@ final class PerMuFixtures {
       return this;
     }
 
+    /** Consumption of water, gas and sewage (万立方米) for the differentiated prices. */
+    Firm consumption(Double water, Double gas, Double sewage) {
+      this.water = water;
+      this.gas = gas;
+      this.sewage = sewage;
+      return this;
+    }
+
+    /** 专精特新 level (national / provincial) and 高新技术企业 status. */
+    Firm status(String specialised, Boolean highTech) {
+      this.specialised = specialised;
+      this.highTech = highTech;
+      return this;
+    }
+
     /** A copy for another year. */
     Firm in(int y) {
       Firm f = new Firm(creditCode);
@@ -145,6 +165,11 @@ final class PerMuFixtures {
       f.employees = employees;
       f.start = start;
       f.utility = utility;
+      f.water = water;
+      f.gas = gas;
+      f.sewage = sewage;
+      f.specialised = specialised;
+      f.highTech = highTech;
       return f;
     }
 
@@ -169,6 +194,11 @@ final class PerMuFixtures {
           employees,
           start,
           utility,
+          water,
+          gas,
+          sewage,
+          specialised,
+          highTech,
           "enterprises.csv",
           1L);
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
@@ -63,14 +64,19 @@ public final class AllocationStage implements Stage {
     int year = resolveYear(context.param(PARAM_YEAR, "latest"), permu);
 
     Map<String, String> outputs = new LinkedHashMap<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    MartWriter marts = new MartWriter(spark);
     String enterpriseUri = run.mart(AllocationMarts.ENTERPRISE.name());
     Dataset<Row> measures =
         EnterpriseMeasures.apply(
             permu, read(spark, publisher, run, Datasets.ENTERPRISES), policy, year);
-    publisher.writeParquet(
-        measures.repartition(col("year")).sortWithinPartitions("year", "credit_code"),
-        enterpriseUri,
-        "year");
+    counts.put(
+        AllocationMarts.ENTERPRISE.name(),
+        marts.write(
+            AllocationMarts.ENTERPRISE,
+            measures.repartition(col("year")).sortWithinPartitions("year", "credit_code"),
+            enterpriseUri,
+            "year"));
     outputs.put(AllocationMarts.ENTERPRISE.name(), enterpriseUri);
     Dataset<Row> published = spark.read().parquet(enterpriseUri);
 
@@ -84,33 +90,39 @@ public final class AllocationStage implements Stage {
                         ? PerMuMarts.ZONE.name()
                         : PerMuMarts.AREA.name()));
     String zoneUri = run.mart(AllocationMarts.ZONE.name());
-    publisher.writeParquet(
-        ZoneQuotas.apply(
-                spark,
-                units,
-                read(spark, publisher, run, Datasets.MAJOR_PROJECTS),
-                zones,
-                published,
-                policy,
-                year)
-            .coalesce(1)
-            .sortWithinPartitions("policy_id", "year", "unit_code"),
-        zoneUri);
+    counts.put(
+        AllocationMarts.ZONE.name(),
+        marts.write(
+            AllocationMarts.ZONE,
+            ZoneQuotas.apply(
+                    spark,
+                    units,
+                    read(spark, publisher, run, Datasets.MAJOR_PROJECTS),
+                    zones,
+                    published,
+                    policy,
+                    year)
+                .coalesce(1)
+                .sortWithinPartitions("policy_id", "year", "unit_code"),
+            zoneUri));
     outputs.put(AllocationMarts.ZONE.name(), zoneUri);
 
     String recoveryUri = run.mart(AllocationMarts.LAND_RECOVERY.name());
-    publisher.writeParquet(
-        LandRecovery.apply(
-                read(spark, publisher, run, Datasets.ZONE_STATS), zones, published, policy, year)
-            .coalesce(1)
-            .sortWithinPartitions("year", "zone_code", "candidate_type", "credit_code"),
-        recoveryUri);
+    counts.put(
+        AllocationMarts.LAND_RECOVERY.name(),
+        marts.write(
+            AllocationMarts.LAND_RECOVERY,
+            LandRecovery.apply(
+                    read(spark, publisher, run, Datasets.ZONE_STATS),
+                    zones,
+                    published,
+                    policy,
+                    year)
+                .coalesce(1)
+                .sortWithinPartitions("year", "zone_code", "candidate_type", "credit_code"),
+            recoveryUri));
     outputs.put(AllocationMarts.LAND_RECOVERY.name(), recoveryUri);
 
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : outputs.entrySet()) {
-      counts.put(e.getKey(), spark.read().parquet(e.getValue()).count());
-    }
     List<String> summary = new ArrayList<>();
     summary.add(
         String.format(

@@ -1,6 +1,7 @@
 package zoneassess.jobs.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,90 +14,97 @@ import picocli.CommandLine.Option;
 import zoneassess.jobs.allocation.AllocationStage;
 import zoneassess.jobs.allocation.DerivedAllocationRun;
 import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.pipeline.DerivedRun;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.allocation.AllocationPolicyLoader;
 import zoneassess.schema.layout.RunLayout;
-import zoneassess.schema.yaml.SpecException;
 
 /**
  * {@code zoneassess allocate}: the resource allocation of a finished run under another policy or
- * quota, written into a new run derived from it, with the difference printed.
+ * quota, written into a new run derived from it ({@link DerivedRun}), with the difference printed.
  */
 @Command(
     name = "allocate",
     mixinStandardHelpOptions = true,
     description = {
-      "Resource allocation by per-mu class (资源要素配置) under a policy file, as a what-if:",
-      "copies the run into a new derived run (the published run is not changed, LATEST is not",
-      "moved), writes allocation_enterprise, allocation_zone and land_recovery there and prints",
-      "the difference from the run's published allocation: surcharge revenue, firms per class,",
-      "quota shares that move."
+      "Resource allocation by per-mu class (资源要素配置) under a policy file, as a what-if: runs",
+      "the allocation stage on the run given by --run into a new derived run (the run itself is",
+      "never changed, its other outputs are shared, LATEST is not moved), writes",
+      "allocation_enterprise, allocation_zone and land_recovery there and prints the difference",
+      "from the run's own allocation: surcharge revenue, firms per class, quota shares that move."
     },
     footer = {
       "",
       "Examples:",
       "  zoneassess allocate --out out --run latest --policy classpath:allocation/zhejiang-2022.yaml",
       "  zoneassess allocate --out out --run 20261128T010000Z-1a2b3c4d --land-quota 8000 --energy-quota 30",
-      "  zoneassess allocate --out out --run latest --policy my-city-2026.yaml --year 2024",
-      "",
-      "Exit codes: 0 ok, 2 usage error, 3 policy file invalid, 1 other failure."
+      "  zoneassess allocate --out out --run latest --policy my-city-2026.yaml --year 2024"
     })
 public final class AllocateCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, description = "Output root holding runs/ and LATEST.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "ROOT",
+      description = "Output root holding runs/ and LATEST.")
   String out;
 
-  @Option(names = "--run", defaultValue = "latest", description = "Parent run id, or 'latest'.")
+  @Option(
+      names = "--run",
+      defaultValue = "latest",
+      paramLabel = "ID|latest",
+      description = "Parent run id under --out (default: ${DEFAULT-VALUE}).")
   String run;
 
   @Option(
       names = "--policy",
       defaultValue = AllocationPolicyLoader.HUAIAN_2024,
+      paramLabel = "FILE",
       description =
           "Allocation policy file (path or classpath:allocation/…); default ${DEFAULT-VALUE}.")
   String policy;
 
   @Option(
       names = "--land-quota",
+      paramLabel = "亩",
       description = "New construction-land quota, 亩 (overrides the file).")
   Double landQuota;
 
   @Option(
       names = "--energy-quota",
+      paramLabel = "万吨标煤",
       description = "New energy-use quota, 万吨标煤 (overrides the file).")
   Double energyQuota;
 
   @Option(
       names = "--year",
       defaultValue = "latest",
-      description = "Year to allocate for, or 'latest' per-mu year.")
+      paramLabel = "YEAR",
+      description = "Year to allocate for, or 'latest' per-mu year (default: ${DEFAULT-VALUE}).")
   String year;
 
-  @Option(names = "--master", description = "Spark master URL (default local[*]).")
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
   String master;
 
   @Override
   public Integer call() {
-    if (!year.equals("latest") && !year.matches("^[0-9]{4}$")) {
-      System.err.println(
-          "allocate: --year must be a four-digit year or 'latest', found '" + year + "'");
-      return 2;
-    }
-    if (landQuota != null && !(landQuota >= 0) || energyQuota != null && !(energyQuota >= 0)) {
-      System.err.println("allocate: quotas cannot be negative");
-      return 2;
-    }
-    try {
-      AllocationPolicyLoader.load(policy);
-    } catch (SpecException e) {
-      System.err.println(e.getMessage());
-      return 3;
-    }
     RunLayout parent;
     try {
+      if (!year.equals("latest") && !year.matches("^[0-9]{4}$")) {
+        throw new UsageException(
+            "--year must be a four-digit year or 'latest', not '" + year + "'");
+      }
+      if (landQuota != null && !(landQuota >= 0 && Double.isFinite(landQuota))) {
+        throw new UsageException("--land-quota must be a non-negative number, not " + landQuota);
+      }
+      if (energyQuota != null && !(energyQuota >= 0 && Double.isFinite(energyQuota))) {
+        throw new UsageException(
+            "--energy-quota must be a non-negative number, not " + energyQuota);
+      }
+      Arguments.runId("--run", run, true);
+      Arguments.allocationPolicy(policy); // a broken policy file: exit 3 before Spark starts
       parent = resolve(out, run);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      return 2;
+    } catch (RuntimeException e) {
+      return ExitCodes.report("allocate", e, System.err);
     }
     Map<String, String> params = new LinkedHashMap<>();
     params.put(AllocationStage.PARAM_POLICY, policy);
@@ -108,19 +116,16 @@ public final class AllocateCommand implements Callable<Integer> {
       params.put(AllocationStage.PARAM_ENERGY_QUOTA, String.valueOf(energyQuota));
     }
     SparkSession spark = SparkSessions.create(master, "zoneassess allocate");
+    PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try {
       DerivedAllocationRun.Outcome o =
-          new DerivedAllocationRun(spark).execute(parent, params, System.out);
-      System.out.println("derived run " + o.run().runId() + " (parent " + parent.runId() + ")");
-      System.out.println("  " + o.run().runDir());
-      o.diff().lines().forEach(System.out::println);
-      return 0;
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      return 2;
+          new DerivedAllocationRun(spark).execute(parent.root(), parent.runId(), params, console);
+      console.println("derived run " + o.derived().runId() + " (parent " + parent.runId() + ")");
+      console.println("  " + o.derived().run().runDir());
+      o.diff().lines().forEach(console::println);
+      return ExitCodes.OK;
     } catch (RuntimeException e) {
-      System.err.println("allocate failed: " + e);
-      return 1;
+      return ExitCodes.report("allocate", e, System.err);
     } finally {
       spark.stop();
     }
@@ -133,19 +138,16 @@ public final class AllocateCommand implements Callable<Integer> {
     if (run.equals("latest")) {
       Path latest = root.resolve("LATEST");
       if (!Files.isRegularFile(latest)) {
-        throw new IllegalArgumentException(
-            "allocate: no finished run under " + root + " (no LATEST file)");
+        throw new UsageException("no finished run under " + root + " (no LATEST file)");
       }
       try {
         id = Files.readString(latest, StandardCharsets.UTF_8).strip();
       } catch (IOException e) {
-        throw new IllegalArgumentException(
-            "allocate: cannot read " + latest + ": " + e.getMessage());
+        throw new UsageException("cannot read " + latest + ": " + e.getMessage());
       }
     }
     if (!Files.isDirectory(root.resolve("runs").resolve(id).resolve("marts"))) {
-      throw new IllegalArgumentException(
-          "allocate: run " + id + " has no marts folder under " + root.resolve("runs"));
+      throw new UsageException("run " + id + " has no marts folder under " + root.resolve("runs"));
     }
     return RunLayout.published(Publisher.toUri(root.toString()), id);
   }

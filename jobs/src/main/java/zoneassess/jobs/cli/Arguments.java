@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import zoneassess.jobs.assess.RulesReference;
 import zoneassess.reports.PackRequest;
+import zoneassess.schema.allocation.AllocationPolicyLoader;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.methodology.MethodologyLoader;
 import zoneassess.schema.permu.PerMuSchemeLoader;
 import zoneassess.schema.rules.RulesLoader;
+import zoneassess.schema.scoreboard.ScoreboardLoader;
 
 /**
  * Checks of command-line arguments made before a SparkSession starts: malformed values throw {@link
@@ -72,6 +74,14 @@ final class Arguments {
 
   static void scheme(String scheme) {
     PerMuSchemeLoader.load(scheme);
+  }
+
+  static void allocationPolicy(String policy) {
+    AllocationPolicyLoader.load(policy);
+  }
+
+  static void scoreboard(String scoreboard) {
+    ScoreboardLoader.load(scoreboard);
   }
 
   private static Path localPath(String location) {

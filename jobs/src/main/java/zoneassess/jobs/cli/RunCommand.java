@@ -34,9 +34,10 @@ import zoneassess.schema.scoreboard.ScoreboardLoader;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole pipeline for a period: ingest → per-mu → assess → costs → packs, into one",
-      "run folder ROOT/runs/<run-id> published atomically. Running it again on unchanged inputs,",
-      "configuration and code reuses the earlier run (safe to call from cron)."
+      "Runs the whole pipeline for a period: ingest → per-mu → allocation → assess → scoreboard",
+      "(annual periods) → costs → packs, into one run folder ROOT/runs/<run-id> published",
+      "atomically. Running it again on unchanged inputs, configuration and code reuses the",
+      "earlier run (safe to call from cron)."
     },
     footer = {
       "",
@@ -188,6 +189,8 @@ public final class RunCommand implements Callable<Integer> {
       }
       Arguments.methodologyAndRules(methodology, rules);
       Arguments.scheme(scheme);
+      Arguments.allocationPolicy(policy);
+      Arguments.scoreboard(scoreboard);
     } catch (RuntimeException e) {
       return ExitCodes.report("run", e, System.err);
     }
@@ -241,7 +244,8 @@ public final class RunCommand implements Callable<Integer> {
 
   /**
    * The stages of a run from its recorded parameters (period, mode, methodology, rules, scheme,
-   * packs, focus_city), so a rerun builds exactly what the original run built.
+   * allocation_policy, scoreboard, packs, focus_city), so a rerun builds exactly what the original
+   * run built.
    */
   static List<Pipeline.Step> stagesFor(Map<String, String> params) {
     String period = params.get("period");

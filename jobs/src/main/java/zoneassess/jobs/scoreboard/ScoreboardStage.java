@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import zoneassess.jobs.assess.ZoneFacts;
+import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
@@ -68,13 +69,16 @@ public final class ScoreboardStage implements Stage {
             read(spark, publisher, run, Datasets.ZONES),
             read(spark, publisher, run, Datasets.MAJOR_PROJECTS),
             period);
-    publisher.writeParquet(
-        GoalScoreboard.apply(facts, assessment, board)
-            .coalesce(1)
-            .sortWithinPartitions("period", "zone_code", "goal_code", "measure", "indicator"),
-        uri);
+    long rows =
+        new MartWriter(spark)
+            .write(
+                ScoreboardMarts.SCOREBOARD,
+                GoalScoreboard.apply(facts, assessment, board)
+                    .coalesce(1)
+                    .sortWithinPartitions(
+                        "period", "zone_code", "goal_code", "measure", "indicator"),
+                uri);
     Dataset<Row> published = spark.read().parquet(uri);
-    long rows = published.count();
     for (Row r :
         published
             .filter(col("period").equalTo(period))

@@ -63,7 +63,7 @@ class ExitCodesTest {
     CommandLine main = Main.commandLine();
     List<CommandLine> all = new ArrayList<>(List.of(main));
     all.addAll(main.getSubcommands().values());
-    assertEquals(18, all.size(), "zoneassess, its 16 commands and help");
+    assertEquals(19, all.size(), "zoneassess, its 17 commands and help");
     for (CommandLine cl : all) {
       String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
       assertEquals(1, help.split("Exit codes:", -1).length - 1, cl.getCommandName() + ":\n" + help);
@@ -172,6 +172,16 @@ class ExitCodesTest {
     assertEquals(2, vintages.code());
     assertTrue(
         vintages.err().startsWith("vintages: RUN_BEFORE 'a/b' is not a run id"), vintages.err());
+    Outcome year = zoneassess("allocate", "--out", tmp.toString(), "--year", "24");
+    assertEquals(2, year.code(), year.err());
+    assertEquals(
+        "allocate: --year must be a four-digit year or 'latest', not '24'", year.err().strip());
+    assertEquals(0, year.sessionsRequested(), "no Spark session was asked for");
+    Outcome quota = zoneassess("allocate", "--out", tmp.toString(), "--land-quota", "-1");
+    assertEquals(2, quota.code(), quota.err());
+    Outcome noRun = zoneassess("allocate", "--out", tmp.resolve("empty").toString());
+    assertEquals(2, noRun.code(), noRun.err());
+    assertTrue(noRun.err().startsWith("allocate: no finished run under "), noRun.err());
     Outcome costs = zoneassess("costs", "--out", tmp.toString(), "--period", "2025Q5");
     assertEquals(2, costs.code(), costs.err());
     Outcome index =
@@ -199,6 +209,8 @@ class ExitCodesTest {
             new String[] {"run", "--input", in, "--out", out, "--methodology", m},
             new String[] {"run", "--input", in, "--out", out, "--rules", m},
             new String[] {"run", "--input", in, "--out", out, "--scheme", m},
+            new String[] {"run", "--input", in, "--out", out, "--policy", m},
+            new String[] {"run", "--input", in, "--out", out, "--scoreboard", m},
             new String[] {"assess", "--out", out, "--methodology", m},
             new String[] {
               "assess",
@@ -210,6 +222,7 @@ class ExitCodesTest {
               m
             },
             new String[] {"per-mu", "--out", out, "--scheme", m},
+            new String[] {"allocate", "--out", out, "--policy", m},
             new String[] {"costs", "--out", out, "--catalogue", m},
             new String[] {"costs", "--out", out, "--profiles", m},
             new String[] {"index", "--methodology", m, "--data", in},

@@ -3,6 +3,8 @@ package zoneassess.jobs.permu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -47,13 +49,14 @@ import zoneassess.schema.layout.RunLayout;
  */
 class DerivedAllocationRunTest extends SparkTestBase {
   @TempDir static Path tmp;
+  static String root;
   static RunLayout parent;
   static DerivedAllocationRun.Outcome outcome;
   static Map<String, String> parentFilesBefore;
 
   @BeforeAll
   static void publishParentAndDerive() throws Exception {
-    String root = Publisher.toUri(tmp.resolve("out").toString());
+    root = Publisher.toUri(tmp.resolve("out").toString());
     parent = RunLayout.published(root, "parent-run");
     List<PerMuFixtures.Firm> firms = new ArrayList<>();
     for (int i = 1; i <= 11; i++) {
@@ -115,7 +118,8 @@ class DerivedAllocationRunTest extends SparkTestBase {
     outcome =
         new DerivedAllocationRun(spark)
             .execute(
-                parent,
+                root,
+                "parent-run",
                 Map.of(
                     AllocationStage.PARAM_POLICY,
                     AllocationPolicyLoader.ZHEJIANG_2022,
@@ -126,20 +130,35 @@ class DerivedAllocationRunTest extends SparkTestBase {
 
   @Test
   void theDerivedRunIsNewAndNamesItsParentWhichIsUntouched() throws IOException {
-    assertNotEquals("parent-run", outcome.run().runId());
-    Path derived = tmp.resolve("out/runs").resolve(outcome.run().runId());
+    String id = outcome.derived().runId();
+    assertNotEquals("parent-run", id);
+    assertEquals("parent-run", outcome.derived().parentRunId());
+    Path derived = tmp.resolve("out/runs").resolve(id);
     assertTrue(Files.isDirectory(derived.resolve("marts/allocation_enterprise/year=2024")));
-    assertTrue(Files.isDirectory(derived.resolve("marts/permu_enterprise")), "copied from parent");
-    assertTrue(Files.isDirectory(derived.resolve("staging/enterprises")), "copied from parent");
+    assertTrue(Files.isDirectory(derived.resolve("marts/permu_enterprise")), "shared with parent");
+    assertTrue(Files.isDirectory(derived.resolve("staging/enterprises")), "shared with parent");
     RunManifest m =
         RunManifest.fromJson(
             Files.readString(derived.resolve("manifest.json"), StandardCharsets.UTF_8));
-    assertEquals("parent-run", m.parameters().get("parent_run"));
+    assertEquals(
+        new RunManifest.Derivation("parent-run", "allocate", List.of(AllocationStage.NAME)),
+        m.derivedFrom());
     assertEquals("allocate", m.command());
-    assertEquals(AllocationPolicyLoader.ZHEJIANG_2022, m.parameters().get("allocation_policy"));
+    assertEquals(AllocationPolicyLoader.ZHEJIANG_2022, m.parameters().get("allocation.policy"));
+    assertEquals("8000", m.parameters().get("allocation.land_quota"));
+    assertTrue(
+        m.configs().stream().anyMatch(c -> c.path().equals(AllocationPolicyLoader.ZHEJIANG_2022)),
+        "the policy file is hashed into the manifest");
+    for (String mart : List.of("allocation_enterprise", "allocation_zone", "land_recovery")) {
+      RunManifest.Output o = m.output(mart);
+      assertNotNull(o, mart);
+      assertNull(o.sharedFrom(), mart + " is the derived run's own");
+      assertNotNull(o.contentSha256(), mart);
+    }
+    // The parent: every file byte-identical, LATEST not written, nothing left in progress.
     assertEquals(parentFilesBefore, hashes(tmp.resolve("out/runs/parent-run")));
     assertFalse(Files.exists(tmp.resolve("out/LATEST")), "a what-if does not move LATEST");
-    assertFalse(Files.exists(tmp.resolve("out/runs/.inprogress").resolve(outcome.run().runId())));
+    assertFalse(Files.exists(tmp.resolve("out/runs/.inprogress").resolve(id)));
   }
 
   @Test
@@ -189,14 +208,14 @@ class DerivedAllocationRunTest extends SparkTestBase {
     try {
       code =
           new CommandLine(new AllocateCommand())
-              .execute("--out", tmp.toString(), "--policy", bad.toString());
+              .execute("--out", tmp.resolve("out").toString(), "--policy", bad.toString());
     } finally {
       System.setErr(old);
     }
     assertEquals(3, code);
     assertTrue(
         err.toString(StandardCharsets.UTF_8)
-            .startsWith(bad + ":2:15: unknown key 'land_prority' in 'classes.A'"),
+            .startsWith("allocate: " + bad + ":2:15: unknown key 'land_prority' in 'classes.A'"),
         err.toString(StandardCharsets.UTF_8));
   }
 

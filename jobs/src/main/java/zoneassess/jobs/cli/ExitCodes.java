@@ -38,8 +38,8 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
             + " missing input folder or data file; no such run");
     t.put(
         " " + INVALID,
-        "invalid input or specification: a methodology, rules, scheme, catalogue or profile file"
-            + " that is missing or does not load; unusable input; too many rejected rows; a refused"
+        "invalid input or specification: a methodology, rules, scheme, catalogue, profile,"
+            + " allocation-policy or scoreboard file that is missing or does not load; unusable input; too many rejected rows; a refused"
             + " rerun");
     t.put(" " + MISMATCH, "outputs differ (rerun: from the original run; diff-runs: A from B)");
     t.put(" " + LOCKED, "another run holds the lock ROOT/.lock");

@@ -74,9 +74,10 @@ public final class Ingestion {
     } finally {
       publisher.delete(run.runDir() + "/.work");
     }
-    // The report is published data: it names the input folder only through the manifest, so a
-    // rerun over the rebuilt folder produces the same report.
-    ValidationReport report = ValidationReport.of(INPUT_LABEL, reports, folder.notes());
+    // The report is published data: it names the input folder only through the manifest, and it
+    // leaves out the files that were not inputs (the run log lists them), so a rerun over the
+    // folder rebuilt from the snapshot store produces the same report.
+    ValidationReport report = ValidationReport.of(INPUT_LABEL, reports, folder.dataNotes());
     publisher.writeText(run.validationDir() + "/report.json", report.toJson());
     publisher.writeText(run.validationDir() + "/report.md", report.toMarkdown());
     return report;

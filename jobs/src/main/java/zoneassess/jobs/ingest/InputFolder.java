@@ -34,6 +34,23 @@ public record InputFolder(
     notes = List.copyOf(notes);
   }
 
+  /**
+   * The files that were left out of the run (hidden, other formats, folders, names of no dataset).
+   * They are facts about the folder as handed in, not about the data: the snapshot store keeps the
+   * inputs only, so a rerun's rebuilt folder has none of them. They go to the console and the run
+   * log; the published validation report carries only {@link #dataNotes()}.
+   */
+  public List<String> ignoredFiles() {
+    return notes.stream().filter(n -> n.startsWith(IGNORED)).toList();
+  }
+
+  /** Notes about the inputs themselves (e.g. ingest.yaml naming a file that is not there). */
+  public List<String> dataNotes() {
+    return notes.stream().filter(n -> !n.startsWith(IGNORED)).toList();
+  }
+
+  private static final String IGNORED = "ignored ";
+
   public List<InputFile> filesOf(String dataset) {
     return files.stream().filter(f -> f.dataset().equals(dataset)).toList();
   }

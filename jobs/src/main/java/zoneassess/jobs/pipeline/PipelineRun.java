@@ -148,6 +148,31 @@ public final class PipelineRun {
             snapshots.add(new RunManifest.Snapshot(e.file(), e.dataset(), e.sha256()));
           }
         }
+        Map<String, String> manifestParams = new TreeMap<>(req.parameters());
+        manifestParams.put("fingerprint", fingerprint);
+        manifestParams.put("input", req.inputUri());
+        // The report stage renders the packs before the final manifest exists; it reads this
+        // provisional one (id, parameters, configuration, code, the synthetic flag; no outputs),
+        // which the final manifest replaces before the run is published.
+        publisher.writeText(
+            run.manifest(),
+            new RunManifest(
+                    runId,
+                    RunManifest.iso(started),
+                    RunManifest.iso(started),
+                    "run",
+                    manifestParams,
+                    List.of(),
+                    configs,
+                    RunManifest.codeVersion(),
+                    RunManifest.currentSparkVersion(),
+                    RunManifest.currentJavaVersion(),
+                    Map.of(),
+                    List.of(),
+                    snapshots,
+                    null,
+                    folder.config().synthetic())
+                .toJson());
         List<Pipeline.Step> steps = new ArrayList<>();
         steps.add(
             new Pipeline.Step(new IngestStage(), Map.of(IngestStage.PARAM_INPUT, req.inputUri())));
@@ -179,9 +204,6 @@ public final class PipelineRun {
             }
           }
         }
-        Map<String, String> manifestParams = new TreeMap<>(req.parameters());
-        manifestParams.put("fingerprint", fingerprint);
-        manifestParams.put("input", req.inputUri());
         RunManifest manifest =
             new RunManifest(
                 runId,

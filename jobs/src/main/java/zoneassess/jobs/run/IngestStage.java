@@ -34,6 +34,7 @@ public final class IngestStage implements Stage {
     String input = Publisher.toUri(context.param(PARAM_INPUT));
     InputFolder folder = InputFolder.scan(input, publisher.conf());
     context.console().println("ingest: " + folder.files().size() + " input files in " + input);
+    folder.ignoredFiles().forEach(n -> context.console().println("ingest: " + n));
     ValidationReport report =
         new Ingestion(context.spark(), publisher, context.run()).ingest(folder);
     RunLayout run = context.run();

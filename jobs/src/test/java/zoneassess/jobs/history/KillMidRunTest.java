@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zoneassess.jobs.pipeline.PipelineRun;
+import zoneassess.jobs.testing.ChildJvm;
 import zoneassess.jobs.testing.SparkTestBase;
 
 /**
@@ -98,21 +98,7 @@ class KillMidRunTest extends SparkTestBase {
    * {@code java … zoneassess.jobs.cli.Main run} with this JVM's class path and Spark module flags.
    */
   private Process startRun(Path input, Path root) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx1g");
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens")
-          || a.startsWith("--add-exports")
-          || a.startsWith("-XX:+IgnoreUnrecognized")
-          || a.startsWith("-Djdk.reflect")) {
-        cmd.add(a);
-      }
-    }
-    cmd.add("-Dfile.encoding=UTF-8");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("zoneassess.jobs.cli.Main");
+    List<String> cmd = ChildJvm.zoneassess(List.of());
     cmd.addAll(
         List.of(
             "run",

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import zoneassess.jobs.testing.ChildJvm;
 
 /**
  * Two separate JVMs race for the lock of one output root, many times: never may both hold it at
@@ -120,17 +120,8 @@ class RunLockRaceTest {
   }
 
   private Process child(Path dir, Path root, String name, int trials) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx256m");
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognized")) {
-        cmd.add(arg);
-      }
-    }
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(LockRaceChild.class.getName());
+    List<String> cmd = ChildJvm.command("256m", LockRaceChild.class.getName(), List.of());
+    cmd = new ArrayList<>(cmd);
     cmd.addAll(List.of(dir.toString(), root.toUri().toString(), name, String.valueOf(trials)));
     Process p =
         new ProcessBuilder(cmd)

@@ -287,6 +287,19 @@ public final class PipelineRun {
     if (!fs.exists(runs)) {
       return Optional.empty();
     }
+    // The run LATEST names wins when it has this fingerprint: reusing never moves LATEST over to a
+    // rerun (or a forced twin) of that run, which has the same content under another id.
+    String pointer = RunLayout.published(root, "latest").latestPointer();
+    if (publisher.exists(pointer)) {
+      String latest = publisher.readText(pointer).strip();
+      String manifest = root + "/runs/" + latest + "/manifest.json";
+      if (!latest.isEmpty()
+          && publisher.exists(manifest)
+          && fingerprint.equals(
+              RunManifest.fromJson(publisher.readText(manifest)).parameters().get("fingerprint"))) {
+        return Optional.of(latest);
+      }
+    }
     String best = null;
     for (FileStatus st : fs.listStatus(runs)) {
       String id = st.getPath().getName();

@@ -75,6 +75,24 @@ class RerunTest extends SparkTestBase {
   }
 
   @Test
+  void aRunOnUnchangedInputsAfterARerunReusesTheRunLatestNames() throws Exception {
+    PipelineRun.Result first = firstRun(List.of());
+    Rerun.Outcome o = rerun(first.runId());
+    assertTrue(o.allMatch(), String.join("\n", o.table()));
+    // The rerun has the same fingerprint and a newer id; the nightly call on the same folder must
+    // still reuse (and leave LATEST on) the run LATEST names.
+    clock.set("2025-03-20T02:00:00Z");
+    PipelineRun.Result again =
+        HistoryFixtures.ingestOnlyRun(
+            spark, clock, tmp.resolve("in"), tmp.resolve("root"), List.of(), false);
+    assertTrue(again.reused());
+    assertEquals(first.runId(), again.runId());
+    assertEquals(
+        first.runId() + "\n",
+        Files.readString(tmp.resolve("root").resolve("LATEST"), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void changedInputByteIsRefusedNamingFileAndHashes() throws Exception {
     PipelineRun.Result first = firstRun(List.of());
     String recorded = HistoryFixtures.sha256(HistoryFixtures.ZONES_V1);

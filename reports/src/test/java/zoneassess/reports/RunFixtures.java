@@ -256,6 +256,7 @@ public final class RunFixtures {
       writeFunnel(marts, zs);
       writePerMu(marts, zs, hostile, extraD);
       writeCosts(marts);
+      writeAllocation(marts, hostile);
     }
     return run;
   }
@@ -685,6 +686,103 @@ public final class RunFixtures {
           }
         }
       }
+    }
+  }
+
+  /**
+   * Hand-made allocation marts for 2025. 淮安: D firms surcharge 15.00 + 6.75 = 21.75 万元, two
+   * guaranteed firms, recoverable land 12.5 + 30.0 + 8.0 = 50.5 亩. 宿迁: one D firm, 3.00 万元,
+   * 5.0 亩.
+   */
+  private static void writeAllocation(Path marts, boolean hostile) {
+    try (ParquetFixture e =
+        new ParquetFixture(
+            marts.resolve("allocation_enterprise/year=2025/part-00000.parquet"),
+            "policy_id:string",
+            "credit_code:string",
+            "enterprise_name:string",
+            "zone_code:string",
+            "city:string",
+            "per_mu_class:string",
+            "years_in_d:int",
+            "total_score:double",
+            "land_area_mu:double",
+            "policy_name_zh:string",
+            "guaranteed:boolean",
+            "priority_rank:int",
+            "electricity_surcharge_10k:double",
+            "water_surcharge_10k:double",
+            "natural_gas_surcharge_10k:double",
+            "sewage_surcharge_10k:double",
+            "surcharge_total_10k:double",
+            "land_use_tax_relief_10k:double",
+            "reason_zh:string")) {
+      e.row("p", "C01", "淮安甲精密有限公司", "320801", "淮安", "A", 0, 95.0, 40.0, "优先发展类", true, 1,
+          0.0, 0.0, 0.0, 0.0, 0.0, 2.5, "A 类");
+      e.row("p", "C02", "淮安乙电子有限公司", "320802", "淮安", "A", 0, 91.0, 25.0, "优先发展类", false, 2,
+          0.0, 0.0, 0.0, 0.0, 0.0, 1.0, "A 类");
+      e.row("p", "C03", "淮安丙材料有限公司", "320801", "淮安", "B", 0, 70.0, 30.0, "鼓励提升类", false, null,
+          0.0, 0.0, 0.0, 0.0, 0.0, 0.0, "B 类");
+      e.row("p", "C04", hostile ? HOSTILE_ENTERPRISES.get(1) : "淮安丁化工有限公司", "320801", "淮安", "D", 2,
+          20.0, 30.0, "落后整治类", false, null, 12.5, 1.25, 0.75, 0.5, 15.0, 0.0, "D 类连续 2 年");
+      e.row("p", "C05", "涟水戊纺织有限公司", "320804", "淮安", "D", 1, 25.0, 18.0, "落后整治类", false, null,
+          6.0, 0.5, 0.0, 0.25, 6.75, 0.0, "D 类");
+      e.row("p", "C06", "淮安己食品有限公司", "320802", "淮安", "C", 0, 60.0, 12.0, "调整转型类", true, 3,
+          0.0, 0.0, 0.0, 0.0, 0.0, 0.5, "民生保障");
+      e.row("p", "C07", "宿迁庚纸业有限公司", "321301", "宿迁", "D", 1, 22.0, 10.0, "落后整治类", false, null,
+          3.0, 0.0, 0.0, 0.0, 3.0, 0.0, "D 类");
+      e.row("p", "C08", "宿迁辛电子有限公司", "321301", "宿迁", "A", 0, 93.0, 20.0, "优先发展类", true, 1,
+          0.0, 0.0, 0.0, 0.0, 0.0, 1.5, "A 类");
+      e.row("p", "C09", "南京壬软件有限公司", "320101", "南京", "A", 0, 97.0, 8.0, "优先发展类", false, 1,
+          0.0, 0.0, 0.0, 0.0, 0.0, 0.8, "A 类");
+    }
+    try (ParquetFixture z =
+        new ParquetFixture(
+            marts.resolve("allocation_zone/part-00000.parquet"),
+            "policy_id:string",
+            "year:int",
+            "unit_level:string",
+            "unit_code:string",
+            "unit_name:string",
+            "city:string",
+            "share:double",
+            "share_rule:string",
+            "guaranteed_firms:int",
+            "guaranteed_land_mu:double",
+            "land_quota_mu:double",
+            "energy_quota_10k_tce:double",
+            "rule_zh:string")) {
+      z.row("p", 2025, "zone", "320801", "淮安经济技术开发区", "淮安", 0.4, "proportional", 1, 40.0, 400.0, 4.0,
+          "应保尽保项目优先，其余按亩均税收比例分配");
+      z.row("p", 2025, "zone", "320802", "淮安高新技术产业开发区", "淮安", 0.3, "proportional", 1, 12.0, 300.0,
+          3.0, "应保尽保项目优先，其余按亩均税收比例分配");
+      z.row("p", 2025, "zone", "320803", "淮安工业园区", "淮安", 0.2, "proportional", 0, 0.0, 200.0, 2.0,
+          "应保尽保项目优先，其余按亩均税收比例分配");
+      z.row("p", 2025, "zone", "320804", "涟水经济开发区", "淮安", 0.1, "floor", 0, 0.0, 100.0, 1.0,
+          "应保尽保项目优先，其余按亩均税收比例分配");
+      z.row("p", 2025, "zone", "321301", "宿迁经济技术开发区", "宿迁", 1.0, "proportional", 1, 20.0, 500.0,
+          5.0, "应保尽保项目优先，其余按亩均税收比例分配");
+    }
+    try (ParquetFixture l =
+        new ParquetFixture(
+            marts.resolve("land_recovery/part-00000.parquet"),
+            "policy_id:string",
+            "zone_code:string",
+            "zone_name:string",
+            "city:string",
+            "year:int",
+            "candidate_type:string",
+            "credit_code:string",
+            "enterprise_name:string",
+            "years_in_d:int",
+            "area_mu:double",
+            "measure_zh:string")) {
+      l.row("p", "320801", "淮安经济技术开发区", "淮安", 2025, "idle_land", null, null, null, 12.5, "依法处置");
+      l.row("p", "320801", "淮安经济技术开发区", "淮安", 2025, "persistent_d", "C04", "淮安丁化工有限公司", 2,
+          30.0, "协议收回");
+      l.row("p", "320804", "涟水经济开发区", "淮安", 2025, "low_efficiency_land", null, null, null, 8.0,
+          "提质增效");
+      l.row("p", "321301", "宿迁经济技术开发区", "宿迁", 2025, "idle_land", null, null, null, 5.0, "依法处置");
     }
   }
 

@@ -236,8 +236,8 @@ final class AllocationSheets {
     List<Column> widths =
         List.of(
             new Column("序号", 5, st.textCentered()),
-            new Column("企业名称", 24, st.text()),
-            new Column("开发区", 18, st.text()),
+            new Column("企业名称", 28, st.textWrap()),
+            new Column("开发区", 20, st.textWrap()),
             new Column("", 10, st.text()),
             new Column("", 10, st.text()),
             new Column("", 10, st.text()),
@@ -279,8 +279,8 @@ final class AllocationSheets {
                 0,
                 List.of(
                     new Column("排位", 5, st.textCentered()),
-                    new Column("企业名称", 24, st.text()),
-                    new Column("开发区", 18, st.text()),
+                    new Column("企业名称", 28, st.textWrap()),
+                    new Column("开发区", 20, st.textWrap()),
                     new Column("分类政策", 10, st.text()),
                     new Column("综合得分", 10, st.number(PackStyles.FMT_SCORE)),
                     new Column("用地 亩", 10, st.number(MU)),
@@ -317,8 +317,8 @@ final class AllocationSheets {
     SheetText.section(sh, st, row, "二、D 类企业差别化价格加价（万元）", last);
     List<Column> dCols = new ArrayList<>();
     dCols.add(new Column("序号", 5, st.textCentered()));
-    dCols.add(new Column("企业名称", 24, st.text()));
-    dCols.add(new Column("开发区", 18, st.text()));
+    dCols.add(new Column("企业名称", 28, st.textWrap()));
+    dCols.add(new Column("开发区", 20, st.textWrap()));
     dCols.add(new Column("连续D类年数", 10, st.number(PackStyles.FMT_INT)));
     for (String[] f : MartMapping.PRICE_FACTORS) {
       dCols.add(new Column(f[1] + "加价", 10, st.number(dec2)));
@@ -369,8 +369,8 @@ final class AllocationSheets {
                 0,
                 List.of(
                     new Column("序号", 5, st.textCentered()),
-                    new Column("企业名称", 24, st.text()),
-                    new Column("开发区", 18, st.text()),
+                    new Column("企业名称", 28, st.textWrap()),
+                    new Column("开发区", 20, st.textWrap()),
                     new Column("分类", 10, st.textCentered()),
                     new Column("综合得分", 10, st.number(PackStyles.FMT_SCORE)),
                     new Column("用地 亩", 10, st.number(MU)),
@@ -413,8 +413,8 @@ final class AllocationSheets {
                 0,
                 List.of(
                     new Column("序号", 5, st.textCentered()),
-                    new Column("分配单元", 24, st.text()),
-                    new Column("层级", 18, st.textCentered()),
+                    new Column("分配单元", 28, st.textWrap()),
+                    new Column("层级", 20, st.textCentered()),
                     new Column("绩效份额", 10, st.number(PackStyles.FMT_PCT)),
                     new Column("保障用地 亩", 10, st.number(MU)),
                     new Column("用地指标 亩", 10, st.number(MU)),
@@ -479,8 +479,8 @@ final class AllocationSheets {
         0,
         List.of(
             new Column("序号", 5, st.textCentered()),
-            new Column(first, 24, st.text()),
-            new Column("闲置土地 亩", 18, st.number(MU)),
+            new Column(first, 28, st.textWrap()),
+            new Column("闲置土地 亩", 20, st.number(MU)),
             new Column("低效用地 亩", 10, st.number(MU)),
             new Column("连续D类企业用地 亩", 10, st.number(MU)),
             new Column("可盘活合计 亩", 10, st.number(MU)),

@@ -21,10 +21,10 @@ import zoneassess.reports.workbook.SheetCraft;
 import zoneassess.reports.workbook.TableWriter;
 
 /**
- * 资源要素配置 (issue 15): the allocation marts as annexes — for a city or a zone the priority list,
- * the D-class surcharges per factor, the 应保尽保 list, the quota split and the recoverable land;
- * for the province one row per city. The marts are streamed and filtered to the pack's scope; only
- * the scope's rows are held. Each list shows the first {@code print.allocation_top} firms.
+ * 资源要素配置 (issue 15): the allocation marts as annexes — for a city or a zone the priority list, the
+ * D-class surcharges per factor, the 应保尽保 list, the quota split and the recoverable land; for the
+ * province one row per city. The marts are streamed and filtered to the pack's scope; only the
+ * scope's rows are held. Each list shows the first {@code print.allocation_top} firms.
  */
 final class AllocationSheets {
   static final String NAME = "资源要素配置";
@@ -193,7 +193,8 @@ final class AllocationSheets {
               String code = r.str("zone_code");
               Land l =
                   out.computeIfAbsent(
-                      code, c -> new Land(r.optStr("zone_name") == null ? c : r.optStr("zone_name")));
+                      code,
+                      c -> new Land(r.optStr("zone_name") == null ? c : r.optStr("zone_name")));
               l.city = r.optStr("city");
               double a = nz(r.optDbl("area_mu"));
               switch (r.str("candidate_type")) {
@@ -258,19 +259,13 @@ final class AllocationSheets {
         st,
         scope + " 资源要素差别化配置（" + year + "年）",
         String.format(
-            "参评企业 %d 家；D 类 %d 家，差别化价格加价合计 %.2f 万元；应保尽保企业 %d 家；可盘活土地 %.1f 亩。"
-                + "每张名单列前 %d 家。",
-            firms.size(),
-            dCount,
-            revenue,
-            guaranteed,
-            recoverable,
-            top),
+            "参评企业 %d 家；D 类 %d 家，差别化价格加价合计 %.2f 万元；应保尽保企业 %d 家；可盘活土地 %.1f 亩。" + "每张名单列前 %d 家。",
+            firms.size(), dCount, revenue, guaranteed, recoverable, top),
         last);
     int row = HEADER_ROW;
 
     // 1. A-class priority list, in line order
-    SheetText.section(sh, st, row, "一、A 类企业优先保障名单（按用地用能排位）", last);
+    SheetText.section(sh, st, row, "一、A 类企业优先保障名单（按县区内用地用能排位）", last);
     TableWriter a =
         new TableWriter(
                 sh,
@@ -278,7 +273,7 @@ final class AllocationSheets {
                 row + 1,
                 0,
                 List.of(
-                    new Column("排位", 5, st.textCentered()),
+                    new Column("县区内排位", 5, st.textCentered()),
                     new Column("企业名称", 28, st.textWrap()),
                     new Column("开发区", 20, st.textWrap()),
                     new Column("分类政策", 10, st.text()),
@@ -292,8 +287,7 @@ final class AllocationSheets {
         firms.stream()
             .filter(f -> "A".equals(f.cls()))
             .sorted(
-                Comparator.comparing(
-                        (Firm f) -> f.rank() == null ? Integer.MAX_VALUE : f.rank())
+                Comparator.comparing((Firm f) -> f.rank() == null ? Integer.MAX_VALUE : f.rank())
                     .thenComparing(f -> -nz(f.score())))
             .toList();
     for (Firm f : classA.subList(0, Math.min(top, classA.size()))) {
@@ -374,7 +368,7 @@ final class AllocationSheets {
                     new Column("分类", 10, st.textCentered()),
                     new Column("综合得分", 10, st.number(PackStyles.FMT_SCORE)),
                     new Column("用地 亩", 10, st.number(MU)),
-                    new Column("排位", 10, st.textCentered()),
+                    new Column("县区内排位", 10, st.textCentered()),
                     new Column("土地使用税减免 万元", 10, st.number(dec2)),
                     new Column("加价 万元", 10, st.number(dec2))))
             .header(false);
@@ -419,8 +413,7 @@ final class AllocationSheets {
                     new Column("保障用地 亩", 10, st.number(MU)),
                     new Column("用地指标 亩", 10, st.number(MU)),
                     new Column("用能指标 万吨标煤", 10, st.number(TCE)),
-                    new Column("应保尽保企业", 10, st.number(PackStyles.FMT_INT)),
-                    new Column("", 10, st.text())))
+                    new Column("应保尽保企业", 10, st.number(PackStyles.FMT_INT))))
             .header(false);
     i = 0;
     Set<String> rules = new LinkedHashSet<>();
@@ -433,14 +426,13 @@ final class AllocationSheets {
           u.guaranteedLand(),
           u.landQuota(),
           u.energyQuota(),
-          u.guaranteedFirms(),
-          null);
+          u.guaranteedFirms());
       if (u.rule() != null && !u.rule().isBlank()) {
         rules.add(u.rule());
       }
     }
     if (quotas.isEmpty()) {
-      q.row(null, "本期无指标分配数据", null, null, null, null, null, null, null);
+      q.row(null, "本期无指标分配数据", null, null, null, null, null, null);
     }
     row = q.nextRow();
     if (!rules.isEmpty()) {
@@ -461,12 +453,10 @@ final class AllocationSheets {
           x.lowEfficiency,
           x.persistentD,
           x.total(),
-          (long) x.firms.size(),
-          null,
-          null);
+          (long) x.firms.size());
     }
     if (land.isEmpty()) {
-      l.row(null, "本期无盘活候选", null, null, null, null, null, null, null);
+      l.row(null, "本期无盘活候选", null, null, null, null, null);
     }
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), -1, -1);
   }
@@ -484,9 +474,7 @@ final class AllocationSheets {
             new Column("低效用地 亩", 10, st.number(MU)),
             new Column("连续D类企业用地 亩", 10, st.number(MU)),
             new Column("可盘活合计 亩", 10, st.number(MU)),
-            new Column("涉及企业", 10, st.number(PackStyles.FMT_INT)),
-            new Column("", 10, st.text()),
-            new Column("", 10, st.text())));
+            new Column("涉及企业", 10, st.number(PackStyles.FMT_INT))));
   }
 
   /** A line under a cut list, and the row where the next section starts. */

@@ -52,8 +52,7 @@ public final class ProvincePack {
           zones.stream().map(ZoneResult::city).distinct().toList(),
           ctx.annex(AllocationSheets.PROVINCE_NAME));
     } else {
-      ctx.omit(
-          AllocationSheets.PROVINCE_NAME, "缺少 allocation_enterprise（资源要素配置未运行），资源要素配置汇总页省略");
+      ctx.omit(AllocationSheets.PROVINCE_NAME, "缺少 allocation_enterprise（资源要素配置未运行），资源要素配置汇总页省略");
     }
     if (data.has(MartMapping.WARNINGS)) {
       WarningSheet.write(ctx, zones, ctx.annex(WarningSheet.NAME));

@@ -32,6 +32,17 @@ public final class MartMapping {
   public static final String COST_BENCHMARK = "cost_benchmark";
   public static final String COST_PROFILE = "cost_profile";
   public static final String COST_INDEX = "cost_index";
+  public static final String ALLOCATION_ENTERPRISE = "allocation_enterprise";
+  public static final String ALLOCATION_ZONE = "allocation_zone";
+  public static final String LAND_RECOVERY = "land_recovery";
+
+  /** Price factors of {@code allocation_enterprise}: column prefix and Chinese name. */
+  public static final java.util.List<String[]> PRICE_FACTORS =
+      java.util.List.of(
+          new String[] {"electricity", "电"},
+          new String[] {"water", "水"},
+          new String[] {"natural_gas", "天然气"},
+          new String[] {"sewage", "污水处理"});
 
   /** The column that holds the per-mu class in {@code permu_enterprise}. */
   public static final String PER_MU_CLASS = "per_mu_class";

@@ -44,6 +44,7 @@ public final class RunData {
   private final List<ProfileCost> profileCosts;
   private final List<CostIndex> costIndex;
   private final boolean hasEnterprises;
+  private final boolean hasAllocation;
 
   private RunData(String runDir, MartReader reader) {
     this.runDir = runDir;
@@ -84,6 +85,17 @@ public final class RunData {
     this.hasEnterprises = reader.exists(martUri(MartMapping.PERMU_ENTERPRISE));
     if (!hasEnterprises) {
       missing.add(MartMapping.PERMU_ENTERPRISE);
+    }
+    // the allocation marts are streamed by the sheets that show them; older runs do not have them
+    this.hasAllocation = reader.exists(martUri(MartMapping.ALLOCATION_ENTERPRISE));
+    for (String m :
+        List.of(
+            MartMapping.ALLOCATION_ENTERPRISE,
+            MartMapping.ALLOCATION_ZONE,
+            MartMapping.LAND_RECOVERY)) {
+      if (!reader.exists(martUri(m))) {
+        missing.add(m);
+      }
     }
   }
 
@@ -174,6 +186,11 @@ public final class RunData {
   /** Rows held per mart (after the city-level filter for cost marts). */
   public Map<String, Long> rowCounts() {
     return Map.copyOf(rowCounts);
+  }
+
+  /** Whether the run published {@code allocation_enterprise} (runs before issue 15 did not). */
+  public boolean hasAllocation() {
+    return hasAllocation;
   }
 
   public boolean hasEnterprises() {

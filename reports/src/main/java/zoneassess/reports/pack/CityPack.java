@@ -129,10 +129,46 @@ public final class CityPack {
     } else {
       ctx.omit(CostSheets.PROFILE, "缺少 cost_profile（城市级），典型企业成本页省略");
     }
+    writeAllocation(ctx, all);
     if (!data.hasEnterprises()) {
       ctx.omit(DClassAppendix.NAME, "缺少 permu_enterprise，D 类企业附录省略");
     }
     NotesSheet.write(ctx, rerender);
+  }
+
+  /** 资源要素配置: the city's (or the zone's) part of the allocation marts. */
+  private void writeAllocation(PackContext ctx, List<ZoneResult> all) {
+    RunData data = ctx.data();
+    Integer year = AllocationSheets.year(data, ctx.period());
+    if (year == null) {
+      ctx.omit(AllocationSheets.NAME, "缺少 allocation_enterprise（资源要素配置未运行），资源要素配置页省略");
+      return;
+    }
+    Map<String, String> names =
+        all.stream()
+            .collect(Collectors.toMap(ZoneResult::zoneCode, ZoneResult::zoneName, (a, b) -> a));
+    if (singleZone()) {
+      String code = zones.get(0).zoneCode();
+      AllocationSheets.scope(
+          ctx,
+          scope,
+          year,
+          r -> code.equals(r.optStr(MartMapping.ENTERPRISE_ZONE)),
+          r -> "zone".equals(r.str("unit_level")) && code.equals(r.str("unit_code")),
+          r -> code.equals(r.str("zone_code")),
+          names,
+          ctx.annex(AllocationSheets.NAME));
+    } else {
+      AllocationSheets.scope(
+          ctx,
+          scope,
+          year,
+          r -> sameCity(r.optStr(MartMapping.ENTERPRISE_CITY), city),
+          r -> sameCity(r.optStr("city"), city),
+          r -> sameCity(r.optStr("city"), city),
+          names,
+          ctx.annex(AllocationSheets.NAME));
+    }
   }
 
   /** Streams the D-class appendix into the SXSSF wrapper of the pack's workbook. */

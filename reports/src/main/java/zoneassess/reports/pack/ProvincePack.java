@@ -44,6 +44,16 @@ public final class ProvincePack {
     } else {
       ctx.omit(CostSheets.PROVINCE, "缺少 cost_benchmark（城市级），要素成本页省略");
     }
+    Integer allocationYear = AllocationSheets.year(data, ctx.period());
+    if (allocationYear != null) {
+      AllocationSheets.province(
+          ctx,
+          allocationYear,
+          zones.stream().map(ZoneResult::city).distinct().toList(),
+          ctx.annex(AllocationSheets.PROVINCE_NAME));
+    } else {
+      ctx.omit(AllocationSheets.PROVINCE_NAME, "缺少 allocation_enterprise（资源要素配置未运行），资源要素配置汇总页省略");
+    }
     if (data.has(MartMapping.WARNINGS)) {
       WarningSheet.write(ctx, zones, ctx.annex(WarningSheet.NAME));
     } else {

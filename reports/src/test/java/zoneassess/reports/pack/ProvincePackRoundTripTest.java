@@ -63,7 +63,8 @@ class ProvincePackRoundTripTest {
             "附件6·亩均效益",
             "附件7·要素成本",
             "附件8·要素成本指数",
-            "附件9·预警事项",
+            "附件9·资源要素配置汇总",
+            "附件10·预警事项",
             "说明"),
         Workbooks.sheetNames(wb));
     assertEquals("province-2025.xlsx", files.get(0).getFileName().toString());

@@ -27,6 +27,15 @@ public final class DerivedAllocationRun {
    */
   public record Outcome(DerivedRun.Result derived, AllocationDiff.Report diff) {}
 
+  /**
+   * Two policies on the same parent run, in one call.
+   *
+   * @param a the derived run under policy A, with its difference from the parent
+   * @param b the derived run under policy B, with its difference from the parent
+   * @param diff the difference from A's allocation to B's
+   */
+  public record PolicyComparison(Outcome a, Outcome b, AllocationDiff.Report diff) {}
+
   private final SparkSession spark;
 
   public DerivedAllocationRun(SparkSession spark) {
@@ -60,5 +69,27 @@ public final class DerivedAllocationRun {
             derived.run(),
             policy.id());
     return new Outcome(derived, diff);
+  }
+
+  /**
+   * Allocates the parent run under {@code paramsA} and under {@code paramsB}, each into its own
+   * derived run, and compares the two: what a researcher asks when weighing one policy against
+   * another. The parent is never changed and LATEST is not moved.
+   */
+  public PolicyComparison comparePolicies(
+      String rootUri,
+      String parentRunId,
+      Map<String, String> paramsA,
+      Map<String, String> paramsB,
+      PrintStream console) {
+    Outcome a = execute(rootUri, parentRunId, paramsA, console);
+    Outcome b = execute(rootUri, parentRunId, paramsB, console);
+    AllocationPolicy policyB =
+        AllocationPolicyLoader.load(
+            paramsB.getOrDefault(AllocationStage.PARAM_POLICY, AllocationPolicyLoader.HUAIAN_2024));
+    AllocationDiff.Report diff =
+        AllocationDiff.compare(
+            spark, new Publisher(spark), a.derived().run(), b.derived().run(), policyB.id());
+    return new PolicyComparison(a, b, diff);
   }
 }

@@ -31,14 +31,18 @@ import zoneassess.schema.layout.RunLayout;
       "the allocation stage on the run given by --run into a new derived run (the run itself is",
       "never changed, its other outputs are shared, LATEST is not moved), writes",
       "allocation_enterprise, allocation_zone and land_recovery there and prints the difference",
-      "from the run's own allocation: surcharge revenue, firms per class, quota shares that move."
+      "from the run's own allocation: surcharge revenue, firms per class, quota shares that move.",
+      "With --policy-b, policy B is allocated too, into a second derived run, and the difference",
+      "from A to B is printed: two policies compared in one command."
     },
     footer = {
       "",
       "Examples:",
       "  zoneassess allocate --out out --run latest --policy classpath:allocation/zhejiang-2022.yaml",
       "  zoneassess allocate --out out --run 20261128T010000Z-1a2b3c4d --land-quota 8000 --energy-quota 30",
-      "  zoneassess allocate --out out --run latest --policy my-city-2026.yaml --year 2024"
+      "  zoneassess allocate --out out --run latest --policy my-city-2026.yaml --year 2024",
+      "  zoneassess allocate --out out --run latest --policy classpath:allocation/huaian-2024.yaml \\",
+      "      --policy-b classpath:allocation/zhejiang-2022.yaml"
     })
 public final class AllocateCommand implements Callable<Integer> {
   @Option(
@@ -62,6 +66,14 @@ public final class AllocateCommand implements Callable<Integer> {
       description =
           "Allocation policy file (path or classpath:allocation/…); default ${DEFAULT-VALUE}.")
   String policy;
+
+  @Option(
+      names = "--policy-b",
+      paramLabel = "FILE",
+      description =
+          "A second policy file: allocated too (same year and quotas), and the difference from"
+              + " --policy to this one is printed.")
+  String policyB;
 
   @Option(
       names = "--land-quota",
@@ -102,6 +114,9 @@ public final class AllocateCommand implements Callable<Integer> {
       }
       Arguments.runId("--run", run, true);
       Arguments.allocationPolicy(policy); // a broken policy file: exit 3 before Spark starts
+      if (policyB != null) {
+        Arguments.allocationPolicy(policyB);
+      }
       parent = resolve(out, run);
     } catch (RuntimeException e) {
       return ExitCodes.report("allocate", e, System.err);
@@ -118,6 +133,23 @@ public final class AllocateCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.create(master, "zoneassess allocate");
     PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try {
+      if (policyB != null) {
+        Map<String, String> paramsB = new LinkedHashMap<>(params);
+        paramsB.put(AllocationStage.PARAM_POLICY, policyB);
+        DerivedAllocationRun.PolicyComparison c =
+            new DerivedAllocationRun(spark)
+                .comparePolicies(parent.root(), parent.runId(), params, paramsB, console);
+        console.println(
+            "derived runs "
+                + c.a().derived().runId()
+                + " (policy A) and "
+                + c.b().derived().runId()
+                + " (policy B), parent "
+                + parent.runId());
+        console.println("policy A → policy B:");
+        c.diff().lines().forEach(console::println);
+        return ExitCodes.OK;
+      }
       DerivedAllocationRun.Outcome o =
           new DerivedAllocationRun(spark).execute(parent.root(), parent.runId(), params, console);
       console.println("derived run " + o.derived().runId() + " (parent " + parent.runId() + ")");

@@ -162,6 +162,36 @@ class DerivedAllocationRunTest extends SparkTestBase {
   }
 
   @Test
+  void twoPoliciesAreComparedInOneCall() throws IOException {
+    DerivedAllocationRun.PolicyComparison c =
+        new DerivedAllocationRun(spark)
+            .comparePolicies(
+                root,
+                "parent-run",
+                Map.of(AllocationStage.PARAM_POLICY, AllocationPolicyLoader.HUAIAN_2024),
+                Map.of(
+                    AllocationStage.PARAM_POLICY,
+                    AllocationPolicyLoader.ZHEJIANG_2022,
+                    AllocationStage.PARAM_LAND_QUOTA,
+                    "8000"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertNotEquals(c.a().derived().runId(), c.b().derived().runId());
+    // A is the parent's own policy: nothing moves from the parent to A.
+    assertEquals(33.36, c.a().diff().surchargeAfter(), 1e-9);
+    assertEquals(List.of(), c.a().diff().moved());
+    // A → B is the same arithmetic as parent → Zhejiang (see theDifferenceIsWhatThePoliciesSay).
+    AllocationDiff.Report d = c.diff();
+    assertEquals("huaian-2024-allocation", d.policyBefore());
+    assertEquals(33.36, d.surchargeBefore(), 1e-9);
+    assertEquals(54.5, d.surchargeAfter(), 1e-9);
+    assertEquals(1, d.moved().size());
+    assertEquals(2900.0, d.moved().get(0).landBefore(), 1e-9);
+    assertEquals(3240.0, d.moved().get(0).landAfter(), 1e-9);
+    assertEquals(parentFilesBefore, hashes(tmp.resolve("out/runs/parent-run")));
+    assertFalse(Files.exists(tmp.resolve("out/LATEST")), "a what-if does not move LATEST");
+  }
+
+  @Test
   void theDifferenceIsWhatThePoliciesSay() {
     AllocationDiff.Report d = outcome.diff();
     assertEquals("huaian-2024-allocation", d.policyBefore());

@@ -20,6 +20,7 @@ import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageResult;
+import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.allocation.AllocationPolicy;
 import zoneassess.schema.allocation.AllocationPolicyLoader;
 import zoneassess.schema.dataset.DatasetContract;
@@ -210,6 +211,6 @@ public final class AllocationStage implements Stage {
     if (publisher.exists(uri)) {
       return spark.read().parquet(uri);
     }
-    return spark.createDataFrame(List.of(), MartSchema.of(contract));
+    return spark.createDataFrame(List.of(), ContractSchemas.of(contract));
   }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.allocation.AllocationPolicy;
 import zoneassess.schema.allocation.QuotaRule;
 import zoneassess.schema.marts.AllocationMarts;
@@ -131,6 +132,6 @@ public final class ZoneQuotas {
               q.energyQuota10kTce(),
               QuotaSplit.ruleZh(q, rule, basisZh)));
     }
-    return spark.createDataFrame(rows, MartSchema.of(AllocationMarts.ZONE));
+    return spark.createDataFrame(rows, ContractSchemas.of(AllocationMarts.ZONE));
   }
 }

@@ -8,12 +8,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import zoneassess.jobs.io.Publisher;
-import zoneassess.schema.dataset.ColumnSpec;
+import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.layout.RunLayout;
 
@@ -22,27 +18,6 @@ import zoneassess.schema.layout.RunLayout;
  */
 final class StagedInputs {
   private StagedInputs() {}
-
-  static StructType schema(DatasetContract contract) {
-    return new StructType(
-        contract.columns().stream()
-            .map(
-                c ->
-                    new StructField(
-                        c.name(), type(c), true, org.apache.spark.sql.types.Metadata.empty()))
-            .toArray(StructField[]::new));
-  }
-
-  static DataType type(ColumnSpec c) {
-    return switch (c.type()) {
-      case STRING -> DataTypes.StringType;
-      case INTEGER -> DataTypes.IntegerType;
-      case LONG -> DataTypes.LongType;
-      case DOUBLE -> DataTypes.DoubleType;
-      case BOOLEAN -> DataTypes.BooleanType;
-      case DATE -> DataTypes.DateType;
-    };
-  }
 
   /** The staged dataset, or an error naming what is missing when {@code required}. */
   static Dataset<Row> read(
@@ -53,7 +28,7 @@ final class StagedInputs {
         throw new IllegalStateException(
             "staged dataset '" + contract.name() + "' not found at " + uri + " (run ingest first)");
       }
-      return spark.createDataFrame(List.<Row>of(), schema(contract));
+      return spark.createDataFrame(List.<Row>of(), ContractSchemas.of(contract));
     }
     return conform(spark.read().parquet(uri), contract);
   }
@@ -70,7 +45,7 @@ final class StagedInputs {
             .map(
                 c ->
                     (present.contains(c.name()) ? col(c.name()) : lit(null))
-                        .cast(type(c))
+                        .cast(ContractSchemas.sparkType(c))
                         .as(c.name()))
             .toArray(Column[]::new));
   }

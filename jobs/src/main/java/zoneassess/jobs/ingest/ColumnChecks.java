@@ -19,8 +19,8 @@ import static org.apache.spark.sql.functions.when;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.dataset.ColumnSpec;
 import zoneassess.schema.dataset.ColumnType;
 import zoneassess.schema.dataset.CreditCode;
@@ -63,17 +63,6 @@ final class ColumnChecks {
     return when(t.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(t);
   }
 
-  static DataType sparkType(ColumnType t) {
-    return switch (t) {
-      case STRING -> DataTypes.StringType;
-      case INTEGER -> DataTypes.IntegerType;
-      case LONG -> DataTypes.LongType;
-      case DOUBLE -> DataTypes.DoubleType;
-      case BOOLEAN -> DataTypes.BooleanType;
-      case DATE -> DataTypes.DateType;
-    };
-  }
-
   /**
    * A number written with thousands separators (ASCII or full-width commas) in valid groups of
    * three: 1,234 and 12,345.6 are numbers, 3,5 and 1,23 are not (a decimal comma is never guessed).
@@ -98,8 +87,8 @@ final class ColumnChecks {
         double hi = spec.type() == ColumnType.INTEGER ? Integer.MAX_VALUE : Long.MAX_VALUE;
         yield when(
                 d.isNotNull().and(d.equalTo(floor(d))).and(d.geq(lo)).and(d.leq(hi)),
-                d.cast(sparkType(spec.type())))
-            .otherwise(lit(null).cast(sparkType(spec.type())));
+                d.cast(ContractSchemas.sparkType(spec.type())))
+            .otherwise(lit(null).cast(ContractSchemas.sparkType(spec.type())));
       }
       case DOUBLE -> {
         Column d = number.try_cast(DataTypes.DoubleType);

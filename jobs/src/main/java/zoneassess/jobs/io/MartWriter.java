@@ -19,8 +19,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.dataset.ColumnSpec;
 import zoneassess.schema.dataset.DatasetContract;
 
@@ -118,14 +118,14 @@ public final class MartWriter {
       DataType t = actual.get(c.name());
       if (t == null) {
         columnProblems.add("missing column " + c.name());
-      } else if (!t.equals(sparkType(c))) {
+      } else if (!t.equals(ContractSchemas.sparkType(c))) {
         columnProblems.add(
             "column "
                 + c.name()
                 + " has type "
                 + t.simpleString()
                 + ", declared "
-                + sparkType(c).simpleString());
+                + ContractSchemas.sparkType(c).simpleString());
       }
     }
     Set<String> declared = new TreeSet<>(mart.columnNames());
@@ -242,16 +242,5 @@ public final class MartWriter {
       shown.add("(" + String.join(", ", v) + ")");
     }
     return "(" + String.join(", ", keys) + "): " + String.join(", ", shown);
-  }
-
-  static DataType sparkType(ColumnSpec c) {
-    return switch (c.type()) {
-      case STRING -> DataTypes.StringType;
-      case INTEGER -> DataTypes.IntegerType;
-      case LONG -> DataTypes.LongType;
-      case DOUBLE -> DataTypes.DoubleType;
-      case BOOLEAN -> DataTypes.BooleanType;
-      case DATE -> DataTypes.DateType;
-    };
   }
 }

@@ -12,16 +12,13 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import zoneassess.jobs.assess.ZoneFacts;
 import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageResult;
-import zoneassess.schema.dataset.ColumnSpec;
+import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
@@ -113,19 +110,6 @@ public final class ScoreboardStage implements Stage {
     if (publisher.exists(uri)) {
       return spark.read().parquet(uri);
     }
-    StructType st = new StructType();
-    for (ColumnSpec c : contract.columns()) {
-      DataType t =
-          switch (c.type()) {
-            case STRING -> DataTypes.StringType;
-            case INTEGER -> DataTypes.IntegerType;
-            case LONG -> DataTypes.LongType;
-            case DOUBLE -> DataTypes.DoubleType;
-            case BOOLEAN -> DataTypes.BooleanType;
-            case DATE -> DataTypes.DateType;
-          };
-      st = st.add(c.name(), t, true);
-    }
-    return spark.createDataFrame(List.of(), st);
+    return spark.createDataFrame(List.of(), ContractSchemas.of(contract));
   }
 }

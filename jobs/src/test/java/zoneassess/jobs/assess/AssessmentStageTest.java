@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageResult;
+import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.jobs.testing.SparkTestBase;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
@@ -86,7 +87,7 @@ class AssessmentStageTest extends SparkTestBase {
    */
   private static void write(RunLayout run, String dataset, Dataset<Row> rows) {
     var contract = Datasets.get(dataset);
-    var writer = spark.createDataFrame(rows.collectAsList(), StagedInputs.schema(contract)).write();
+    var writer = spark.createDataFrame(rows.collectAsList(), ContractSchemas.of(contract)).write();
     if (contract.partitionBy().isPresent()) {
       writer = writer.partitionBy(contract.partitionBy().get());
     }
@@ -94,7 +95,7 @@ class AssessmentStageTest extends SparkTestBase {
   }
 
   private static Dataset<Row> zones() {
-    String ddl = StagedInputs.schema(Datasets.ZONES).toDDL();
+    String ddl = ContractSchemas.of(Datasets.ZONES).toDDL();
     return df(
         spark,
         ddl,
@@ -137,7 +138,7 @@ class AssessmentStageTest extends SparkTestBase {
   }
 
   private static Dataset<Row> stats() {
-    String ddl = StagedInputs.schema(Datasets.ZONE_STATS).toDDL();
+    String ddl = ContractSchemas.of(Datasets.ZONE_STATS).toDDL();
     Object[][] rows = {
       row("Z1", "2023", "gdp", 100.0, "亿元", null, "final"),
       row("Z2", "2023", "gdp", 50.0, "亿元", null, "final"),
@@ -161,7 +162,7 @@ class AssessmentStageTest extends SparkTestBase {
   private static Dataset<Row> projects() {
     return df(
         spark,
-        StagedInputs.schema(Datasets.MAJOR_PROJECTS).toDDL(),
+        ContractSchemas.of(Datasets.MAJOR_PROJECTS).toDDL(),
         row(
             "P1",
             "二亿项目",
@@ -179,7 +180,7 @@ class AssessmentStageTest extends SparkTestBase {
   private static Dataset<Row> events() {
     return df(
         spark,
-        StagedInputs.schema(Datasets.ZONE_EVENTS).toDDL(),
+        ContractSchemas.of(Datasets.ZONE_EVENTS).toDDL(),
         row("Z3", date("2025-06-01"), "inspection_central", 1, null));
   }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.jobs.testing.SparkTestBase;
 import zoneassess.schema.dataset.Datasets;
 
@@ -22,7 +23,7 @@ class ZoneFactsTest extends SparkTestBase {
             zone("Z1", "甲区", "淮安", "national"),
             zone("Z2", "乙区", "淮安", "provincial"),
             zone("Z3", "丙区", "南京", "provincial")),
-        StagedInputs.schema(Datasets.ZONES));
+        ContractSchemas.of(Datasets.ZONES));
   }
 
   private static Row zone(String code, String name, String city, String level) {

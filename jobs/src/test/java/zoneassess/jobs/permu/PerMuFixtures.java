@@ -6,11 +6,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import zoneassess.schema.dataset.ColumnSpec;
+import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.dataset.Datasets;
 
@@ -273,21 +271,6 @@ final class PerMuFixtures {
   }
 
   static StructType schema(DatasetContract contract) {
-    List<StructField> fields = new ArrayList<>();
-    for (ColumnSpec c : contract.columns()) {
-      fields.add(DataTypes.createStructField(c.name(), sparkType(c), true));
-    }
-    return DataTypes.createStructType(fields);
-  }
-
-  private static DataType sparkType(ColumnSpec c) {
-    return switch (c.type()) {
-      case STRING -> DataTypes.StringType;
-      case INTEGER -> DataTypes.IntegerType;
-      case LONG -> DataTypes.LongType;
-      case DOUBLE -> DataTypes.DoubleType;
-      case BOOLEAN -> DataTypes.BooleanType;
-      case DATE -> DataTypes.DateType;
-    };
+    return ContractSchemas.of(contract);
   }
 }

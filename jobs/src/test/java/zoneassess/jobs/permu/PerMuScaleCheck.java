@@ -16,6 +16,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
@@ -54,7 +55,7 @@ public final class PerMuScaleCheck {
         }
       }
       spark
-          .createDataFrame(areas, PerMuStage.schema(Datasets.AREAS))
+          .createDataFrame(areas, ContractSchemas.of(Datasets.AREAS))
           .write()
           .parquet(run.staging("areas"));
       spark

@@ -251,6 +251,11 @@ final class Decision {
     }
     for (ZoneResult z : scope) {
       for (Warning w : warnings.getOrDefault(z.zoneCode(), List.of())) {
+        // The same warnings as the risk block: a consequence names a zone only for a red or
+        // yellow warning, never for an informational one the cover does not list.
+        if (!"red".equals(w.severity()) && !"yellow".equals(w.severity())) {
+          continue;
+        }
         List<String> names = byKind.get(w.kind());
         if (names != null && !names.contains(z.zoneName())) {
           names.add(z.zoneName());

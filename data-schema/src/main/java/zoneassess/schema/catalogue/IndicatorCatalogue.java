@@ -1,96 +1,48 @@
 package zoneassess.schema.catalogue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import zoneassess.schema.units.Units;
+import zoneassess.schema.yaml.YamlDoc;
+import zoneassess.schema.yaml.YamlNode;
 
 /**
  * The raw zone statistics the product accepts in {@code zone_stats}, with canonical units. A row
  * with an indicator code not listed here is rejected; a row in a unit of another family is
  * rejected; a row in a convertible unit (亿元 for 万元, 公顷 for 平方公里, 亿美元 for 万美元) is converted to the
  * canonical unit.
+ *
+ * <p>The catalogue is a file, {@code classpath:indicators/catalogue.yaml}. A user file named by the
+ * environment variable {@value #ENV} or the system property {@value #PROPERTY} (or installed with
+ * {@link #use}) adds indicators to it; an entry whose code is already listed replaces that entry.
+ * Every problem in either file is a {@link zoneassess.schema.yaml.SpecException} with
+ * file:line:column.
  */
 public final class IndicatorCatalogue {
-  private static final Map<String, RawIndicator> BY_CODE = new LinkedHashMap<>();
+  /** The catalogue shipped with the product. */
+  public static final String BUILT_IN = "classpath:indicators/catalogue.yaml";
 
-  static {
-    add("gdp", "地区生产总值", "Gross domestic product", "亿元", true, "statistics");
-    add(
-        "industrial_output",
-        "规上工业总产值",
-        "Industrial output (above-scale)",
-        "亿元",
-        true,
-        "statistics");
-    add(
-        "leading_industry_output",
-        "主导产业产值",
-        "Output of the leading industries",
-        "亿元",
-        true,
-        "statistics");
-    add("industrial_value_added", "工业增加值", "Industrial value added", "亿元", true, "statistics");
-    add("tax_revenue", "税收收入", "Tax revenue", "亿元", true, "tax");
-    add(
-        "public_budget_revenue",
-        "一般公共预算收入",
-        "General public budget revenue",
-        "亿元",
-        true,
-        "finance");
-    add("fixed_asset_investment", "固定资产投资", "Fixed-asset investment", "亿元", true, "statistics");
-    add("fdi_actual", "实际使用外资", "Actual foreign direct investment", "万美元", true, "commerce");
-    add("trade_total", "进出口总额", "Imports and exports", "亿美元", true, "customs");
-    add("export_total", "出口总额", "Exports", "亿美元", true, "customs");
-    add("hightech_trade", "高新技术产品进出口额", "High-tech product trade", "亿美元", true, "customs");
-    add("foreign_enterprises", "外资企业数", "Foreign-invested enterprises", "个", false, "commerce");
-    add("rnd_expense", "研究与试验发展经费支出", "R&D expenditure", "亿元", true, "statistics");
-    add("hightech_enterprises", "高新技术企业数", "High-tech enterprises", "个", false, "science");
-    add("invention_patents", "有效发明专利数", "Valid invention patents", "个", false, "ip");
-    add(
-        "tech_progress_contribution",
-        "科技进步贡献率",
-        "Contribution of technical progress to growth",
-        "%",
-        false,
-        "science");
-    add(
-        "hightech_output_share",
-        "高新技术产业产值占比",
-        "Share of high-tech industry output",
-        "%",
-        false,
-        "statistics");
-    add("energy_consumption", "综合能源消费量", "Total energy consumption", "万吨标煤", true, "statistics");
-    add("co2_emissions", "二氧化碳排放量", "CO2 emissions", "万吨", true, "ecology");
-    add("approved_area", "批准面积", "Approved area", "平方公里", false, "land");
-    add("developed_land", "已开发土地面积", "Developed land", "平方公里", false, "land");
-    add("industrial_land", "工业用地面积", "Industrial land", "平方公里", false, "land");
-    add("idle_land", "闲置土地面积", "Idle land", "平方公里", false, "land");
-    add("low_efficiency_land", "低效用地面积", "Low-efficiency industrial land", "平方公里", false, "land");
-    add("new_urban_jobs", "城镇新增就业人数", "New urban jobs", "人", true, "labour");
-    add("employees", "从业人员数", "Employed persons", "人", false, "labour");
-    add("cooperative_parks", "合作共建园区数", "Co-built parks", "个", false, "commerce");
-    add("sewage_treatment_rate", "污水集中处理率", "Sewage treatment rate", "%", false, "ecology");
-    add(
-        "major_projects_started",
-        "新开工重大项目数",
-        "Major projects started (reported)",
-        "个",
-        true,
-        "commerce");
-  }
+  /** Environment variable naming a user catalogue file. */
+  public static final String ENV = "ZONEASSESS_INDICATORS";
+
+  /** System property naming a user catalogue file (wins over {@link #ENV}). */
+  public static final String PROPERTY = "zoneassess.indicators";
+
+  private static final List<String> ROOT_KEYS = List.of("version", "description", "indicators");
+  private static final List<String> KEYS =
+      List.of("code", "name_zh", "name_en", "unit", "flow", "source");
+
+  private static volatile Map<String, RawIndicator> active;
 
   private IndicatorCatalogue() {}
 
-  private static void add(
-      String code, String zh, String en, String unit, boolean flow, String source) {
-    BY_CODE.put(code, new RawIndicator(code, zh, en, unit, flow, source));
-  }
-
   public static Optional<RawIndicator> find(String code) {
-    return Optional.ofNullable(BY_CODE.get(code));
+    return Optional.ofNullable(byCode().get(code));
   }
 
   /** Looks an indicator up by code or by its Chinese name. */
@@ -99,14 +51,99 @@ public final class IndicatorCatalogue {
       return Optional.empty();
     }
     String s = codeOrName.strip();
-    RawIndicator byCode = BY_CODE.get(s);
+    RawIndicator byCode = byCode().get(s);
     if (byCode != null) {
       return Optional.of(byCode);
     }
-    return BY_CODE.values().stream().filter(r -> r.nameZh().equals(s)).findFirst();
+    return byCode().values().stream().filter(r -> r.nameZh().equals(s)).findFirst();
   }
 
+  /** Every indicator, built-in ones in file order, then those only the user file adds. */
   public static List<RawIndicator> all() {
-    return List.copyOf(BY_CODE.values());
+    return List.copyOf(byCode().values());
+  }
+
+  /**
+   * Makes the built-in catalogue extended by {@code userFile} the active one ({@code null}: the
+   * built-in catalogue alone, or the user file named by {@value #PROPERTY} / {@value #ENV}).
+   */
+  public static synchronized void use(String userFile) {
+    active =
+        merge(read(YamlDoc.load(BUILT_IN)), userFile == null ? null : read(YamlDoc.load(userFile)));
+  }
+
+  /** Reads one catalogue file; every problem names file, line and column. */
+  public static List<RawIndicator> read(YamlDoc doc) {
+    YamlNode root = doc.root().allowOnly(ROOT_KEYS);
+    List<RawIndicator> out = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    for (YamlNode n : root.require("indicators").list()) {
+      RawIndicator r = indicator(n);
+      if (!codes.add(r.code())) {
+        throw n.require("code").error("indicator '" + r.code() + "' is declared twice");
+      }
+      if (!names.add(r.nameZh())) {
+        throw n.require("name_zh").error("name '" + r.nameZh() + "' is used by two indicators");
+      }
+      out.add(r);
+    }
+    if (out.isEmpty()) {
+      throw root.require("indicators").error("the catalogue declares no indicator");
+    }
+    return out;
+  }
+
+  private static RawIndicator indicator(YamlNode n) {
+    n.allowOnly(KEYS);
+    YamlNode codeNode = n.require("code");
+    String code = codeNode.string();
+    if (!code.matches("^[a-z][a-z0-9_]*$")) {
+      throw codeNode.error("indicator code '" + code + "' must be snake_case (e.g. incubators)");
+    }
+    YamlNode unitNode = n.require("unit");
+    String spelling = unitNode.string();
+    String unit =
+        Units.parse(spelling)
+            .map(u -> u.symbol())
+            .orElseThrow(
+                () ->
+                    unitNode.error(
+                        "unknown unit '"
+                            + spelling
+                            + "' (see the units in docs/data-dictionary.md)"));
+    if (!unit.equals(spelling.strip())) {
+      throw unitNode.error("write the canonical unit '" + unit + "' instead of '" + spelling + "'");
+    }
+    return new RawIndicator(
+        code,
+        n.require("name_zh").string(),
+        n.require("name_en").string(),
+        unit,
+        n.require("flow").bool(),
+        n.require("source").string());
+  }
+
+  private static Map<String, RawIndicator> merge(List<RawIndicator> base, List<RawIndicator> user) {
+    Map<String, RawIndicator> out = new LinkedHashMap<>();
+    base.forEach(r -> out.put(r.code(), r));
+    if (user != null) {
+      user.forEach(r -> out.put(r.code(), r));
+    }
+    return out;
+  }
+
+  private static Map<String, RawIndicator> byCode() {
+    Map<String, RawIndicator> m = active;
+    if (m == null) {
+      synchronized (IndicatorCatalogue.class) {
+        if (active == null) {
+          String user = System.getProperty(PROPERTY, System.getenv(ENV));
+          use(user == null || user.isBlank() ? null : user);
+        }
+        m = active;
+      }
+    }
+    return m;
   }
 }

@@ -29,8 +29,9 @@ public final class DataDictionary {
   public static String render() {
     StringBuilder md = new StringBuilder();
     md.append("# Data dictionary / 数据字典\n\n");
-    md.append("Generated from `zoneassess.schema.dataset.Datasets`, `Units` and")
-        .append(" `IndicatorCatalogue` by `zoneassess docs --out docs`. Do not edit by hand.\n\n");
+    md.append("Generated from `zoneassess.schema.dataset.Datasets`, `Units` and the indicator")
+        .append(" catalogue (`data-schema/src/main/resources/indicators/catalogue.yaml`) by")
+        .append(" `zoneassess docs --out docs`. Do not edit by hand.\n\n");
     md.append("Input files belong to a dataset when their base name equals the dataset name or")
         .append(" starts with `<dataset>_` or `<dataset>-` (`.csv`, `.xlsx`, `.parquet`).")
         .append(" Headers match the column name, its Chinese label (中文) or any alias (trimmed,")
@@ -170,6 +171,21 @@ public final class DataDictionary {
     md.append("`indicator_code` accepts the code or the Chinese name; values are converted to the")
         .append(" canonical unit. Flow indicators accumulate over the year (sub-annual figures")
         .append(" are year-to-date).\n\n");
+    md.append(
+            "The catalogue is the file `data-schema/src/main/resources/indicators/catalogue.yaml`")
+        .append(" (its header explains every key). To add an indicator (孵化器数, 众创空间, 重点实验室, ...)")
+        .append(" write a file of your own with the same layout, e.g.\n\n")
+        .append("```yaml\nindicators:\n")
+        .append("  - {code: incubators, name_zh: 孵化器数, name_en: Incubators, unit: 个, flow: false,")
+        .append(" source: science}\n```\n\n")
+        .append("and name it in the environment variable `ZONEASSESS_INDICATORS` (or the system")
+        .append(
+            " property `zoneassess.indicators`): its indicators are added to the ones below, an")
+        .append(
+            " entry with a code listed below replaces it. Every listed code becomes a column of")
+        .append(" the zone facts, so a methodology reads it with `column: incubators`. Mistakes")
+        .append(
+            " (unknown key or unit, a code declared twice) stop the run with file:line:column.\n\n");
     md.append("| code | 中文 | English | unit | flow | source |\n");
     md.append("|---|---|---|---|---|---|\n");
     for (RawIndicator r : IndicatorCatalogue.all()) {

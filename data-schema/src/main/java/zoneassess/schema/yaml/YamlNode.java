@@ -246,8 +246,11 @@ public final class YamlNode {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  /** The allowed word within edit distance 2 of {@code word}, if any. */
-  static Optional<String> closest(String word, Collection<String> allowed) {
+  /**
+   * The allowed word within edit distance 2 of {@code word} (case-insensitive Levenshtein), if any:
+   * the one spelling-suggestion helper of the project.
+   */
+  public static Optional<String> closest(String word, Collection<String> allowed) {
     String best = null;
     int bestD = 3;
     for (String a : allowed) {

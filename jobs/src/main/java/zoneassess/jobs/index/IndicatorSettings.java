@@ -62,6 +62,7 @@ final class IndicatorSettings {
     for (IndicatorNode leaf : m.leaves()) {
       OutlierTreatment o = leaf.outliers();
       Normalisation n = leaf.normalisation();
+      Flat f = Flat.of(n);
       rows.add(
           RowFactory.create(
               leaf.code(),
@@ -74,21 +75,76 @@ final class IndicatorSettings {
               o.logFallback(),
               leaf.transform().name(),
               n.method().name(),
-              nullIfNaN(n.low()),
-              nullIfNaN(n.high()),
-              nullIfNaN(n.min()),
-              nullIfNaN(n.max()),
-              n.cap(),
-              nullIfNaN(n.target()),
-              nullIfNaN(n.benchmark()),
-              nullIfNaN(n.capRatio()),
-              nullIfNaN(n.scale()),
-              nullIfNaN(n.centre()),
-              nullIfNaN(n.first()),
-              nullIfNaN(n.step()),
-              nullIfNaN(n.floor())));
+              nullIfNaN(f.low()),
+              nullIfNaN(f.high()),
+              nullIfNaN(f.min()),
+              nullIfNaN(f.max()),
+              f.cap(),
+              nullIfNaN(f.target()),
+              nullIfNaN(f.benchmark()),
+              nullIfNaN(f.capRatio()),
+              nullIfNaN(f.scale()),
+              nullIfNaN(f.centre()),
+              nullIfNaN(f.first()),
+              nullIfNaN(f.step()),
+              nullIfNaN(f.floor())));
     }
     return broadcast(spark.createDataFrame(rows, SCHEMA));
+  }
+
+  /** The parameters of every method side by side, NaN where a method has none. */
+  private record Flat(
+      double low,
+      double high,
+      double min,
+      double max,
+      boolean cap,
+      double target,
+      double benchmark,
+      double capRatio,
+      double scale,
+      double centre,
+      double first,
+      double step,
+      double floor) {
+    private static final double NAN = Double.NaN;
+
+    static Flat of(Normalisation n) {
+      if (n instanceof Normalisation.MinMax m) {
+        return new Flat(m.low(), m.high(), NAN, NAN, false, NAN, NAN, NAN, 1, 0, NAN, NAN, NAN);
+      } else if (n instanceof Normalisation.Goalposts g) {
+        return new Flat(
+            NAN, NAN, g.min(), g.max(), g.cap(), NAN, NAN, NAN, g.scale(), 0, NAN, NAN, NAN);
+      } else if (n instanceof Normalisation.ZScore z) {
+        return new Flat(
+            NAN, NAN, NAN, NAN, false, NAN, NAN, NAN, z.scale(), z.centre(), NAN, NAN, NAN);
+      } else if (n instanceof Normalisation.PercentileRank p) {
+        return new Flat(NAN, NAN, NAN, NAN, false, NAN, NAN, NAN, p.scale(), 0, NAN, NAN, NAN);
+      } else if (n instanceof Normalisation.RankPoints r) {
+        return new Flat(
+            NAN, NAN, NAN, NAN, false, NAN, NAN, NAN, 1, 0, r.first(), r.step(), r.floor());
+      } else if (n instanceof Normalisation.DistanceToTarget d) {
+        return new Flat(
+            NAN, NAN, NAN, NAN, d.cap(), d.target(), NAN, NAN, d.scale(), 0, NAN, NAN, NAN);
+      } else if (n instanceof Normalisation.Benchmark b) {
+        return new Flat(
+            NAN,
+            NAN,
+            NAN,
+            NAN,
+            b.capped(),
+            NAN,
+            b.benchmark(),
+            b.capRatio(),
+            b.scale(),
+            0,
+            NAN,
+            NAN,
+            NAN);
+      }
+      // none and rank take no parameters
+      return new Flat(NAN, NAN, NAN, NAN, false, NAN, NAN, NAN, 1, 0, NAN, NAN, NAN);
+    }
   }
 
   private static Double nullIfNaN(double d) {

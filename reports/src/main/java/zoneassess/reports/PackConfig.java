@@ -45,7 +45,10 @@ public record PackConfig(
    */
   public static PackConfig forRun(String runDirUri) {
     try {
-      Path run = PackRenderer.localPath(runDirUri);
+      Path run =
+          runDirUri.startsWith("file:")
+              ? Path.of(java.net.URI.create(runDirUri))
+              : Path.of(runDirUri);
       Path root = run.getParent() == null ? null : run.getParent().getParent();
       if (root != null && Files.isRegularFile(root.resolve(FILE_NAME))) {
         return load(root.resolve(FILE_NAME).toString());

@@ -10,6 +10,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import zoneassess.reports.pack.PackRenderer;
 
 /**
  * A city pack with a 200,000-row D-class appendix renders inside a 512 MB heap (this class runs in

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import zoneassess.reports.pack.PackRenderer;
 import zoneassess.reports.research.ResearchFixtures;
 import zoneassess.reports.research.ResearchPackRenderer;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import zoneassess.schema.factor.PriceFactor;
 import zoneassess.schema.marts.PerMuMarts;
 import zoneassess.schema.yaml.YamlDoc;
 import zoneassess.schema.yaml.YamlNode;

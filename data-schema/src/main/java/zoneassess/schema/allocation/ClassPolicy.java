@@ -3,6 +3,7 @@ package zoneassess.schema.allocation;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import zoneassess.schema.factor.PriceFactor;
 
 /**
  * What a policy does for the firms of one per-mu class.

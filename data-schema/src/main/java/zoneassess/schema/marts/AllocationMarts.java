@@ -7,8 +7,8 @@ import static zoneassess.schema.dataset.ColumnType.INTEGER;
 import static zoneassess.schema.dataset.ColumnType.STRING;
 
 import java.util.List;
-import zoneassess.schema.allocation.PriceFactor;
 import zoneassess.schema.dataset.DatasetContract;
+import zoneassess.schema.factor.PriceFactor;
 
 /**
  * The resource-allocation marts (see {@code docs/allocation.md}): what the per-mu classes drive for

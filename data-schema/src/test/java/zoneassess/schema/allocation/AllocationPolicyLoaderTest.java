@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import zoneassess.schema.factor.PriceFactor;
 import zoneassess.schema.yaml.SpecException;
 import zoneassess.schema.yaml.YamlDoc;
 

@@ -20,7 +20,7 @@ import org.apache.spark.sql.expressions.Window;
 import zoneassess.schema.allocation.AllocationPolicy;
 import zoneassess.schema.allocation.ClassPolicy;
 import zoneassess.schema.allocation.Exemption;
-import zoneassess.schema.allocation.PriceFactor;
+import zoneassess.schema.factor.PriceFactor;
 import zoneassess.schema.marts.AllocationMarts;
 
 /**

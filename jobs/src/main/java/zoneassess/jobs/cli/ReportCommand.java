@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import zoneassess.reports.PackRenderer;
 import zoneassess.reports.PackRequest;
+import zoneassess.reports.pack.PackRenderer;
 import zoneassess.schema.layout.RunLayout;
 
 /** {@code zoneassess report}: (re-)renders briefing packs of a finished run, without Spark. */

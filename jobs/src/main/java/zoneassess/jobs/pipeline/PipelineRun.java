@@ -20,7 +20,6 @@ import zoneassess.jobs.ingest.InputFile;
 import zoneassess.jobs.ingest.InputFolder;
 import zoneassess.jobs.ingest.ValidationReport;
 import zoneassess.jobs.io.Publisher;
-import zoneassess.jobs.run.IngestStage;
 import zoneassess.jobs.run.OutputRecords;
 import zoneassess.jobs.run.RunIds;
 import zoneassess.jobs.run.RunLifecycle;

@@ -7,8 +7,8 @@ import java.util.Map;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageResult;
-import zoneassess.reports.PackRenderer;
 import zoneassess.reports.PackRequest;
+import zoneassess.reports.pack.PackRenderer;
 
 /**
  * The report stage of {@code make run}: renders briefing packs from the run's marts into {@code

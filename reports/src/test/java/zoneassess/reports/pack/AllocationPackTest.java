@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import zoneassess.reports.PackRenderer;
 import zoneassess.reports.PackRequest;
 import zoneassess.reports.RunFixtures;
 import zoneassess.reports.Workbooks;

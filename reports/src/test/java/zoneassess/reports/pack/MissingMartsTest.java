@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import zoneassess.reports.PackRenderer;
 import zoneassess.reports.PackRequest;
 import zoneassess.reports.RunFixtures;
 import zoneassess.reports.Workbooks;

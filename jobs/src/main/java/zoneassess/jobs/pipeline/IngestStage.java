@@ -1,4 +1,4 @@
-package zoneassess.jobs.run;
+package zoneassess.jobs.pipeline;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,9 +6,6 @@ import zoneassess.jobs.ingest.Ingestion;
 import zoneassess.jobs.ingest.InputFolder;
 import zoneassess.jobs.ingest.ValidationReport;
 import zoneassess.jobs.io.Publisher;
-import zoneassess.jobs.pipeline.Stage;
-import zoneassess.jobs.pipeline.StageContext;
-import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;

@@ -1,4 +1,4 @@
-package zoneassess.schema.allocation;
+package zoneassess.schema.factor;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package zoneassess.reports;
+package zoneassess.reports.pack;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,12 +15,11 @@ import java.util.Optional;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import zoneassess.reports.PackConfig;
+import zoneassess.reports.PackRequest;
 import zoneassess.reports.charts.ChartFiles;
 import zoneassess.reports.charts.RenderedChart;
 import zoneassess.reports.marts.RunData;
-import zoneassess.reports.pack.CityPack;
-import zoneassess.reports.pack.PackContext;
-import zoneassess.reports.pack.ProvincePack;
 import zoneassess.reports.workbook.PrintPlan;
 import zoneassess.reports.workbook.SheetCraft;
 

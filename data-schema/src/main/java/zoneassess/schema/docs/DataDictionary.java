@@ -36,7 +36,9 @@ public final class DataDictionary {
         .append(" starts with `<dataset>_` or `<dataset>-` (`.csv`, `.xlsx`, `.parquet`).")
         .append(" Headers match the column name, its Chinese label (中文) or any alias (trimmed,")
         .append(" case-insensitive,")
-        .append(" full-width brackets accepted). Staged rows carry `_source_file` and")
+        .append(" full-width brackets accepted), also followed by the column's unit in brackets")
+        .append(" (`用地面积（亩）`, as `zoneassess template` writes it). Staged rows carry")
+        .append(" `_source_file` and")
         .append(" `_source_row`.\n\n");
     md.append("Datasets, in validation order:\n\n");
     for (DatasetContract d : Datasets.ALL) {

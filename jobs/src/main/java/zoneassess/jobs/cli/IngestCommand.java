@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import zoneassess.jobs.ingest.InputFile;
 import zoneassess.jobs.ingest.InputFolder;
+import zoneassess.jobs.ingest.JdbcExtracts;
 import zoneassess.jobs.ingest.ValidationReport;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.IngestStage;
@@ -84,6 +85,7 @@ public final class IngestCommand implements Callable<Integer> {
     RunLifecycle lifecycle = new RunLifecycle(publisher);
     RunLayout run = null;
     try (RunLock lock = RunLock.acquire(root, publisher.conf(), "ingest " + inputUri, console)) {
+      JdbcExtracts.prepare(inputUri, root + "/.jdbc-extracts", publisher.conf());
       InputFolder folder = InputFolder.scan(inputUri, publisher.conf());
       List<String> hashes = new ArrayList<>();
       for (InputFile f : folder.files()) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       CostsCommand.class,
       ReportCommand.class,
       DocsCommand.class,
+      TemplateCommand.class,
       DiffRunsCommand.class,
       UnlockCommand.class,
       CommandLine.HelpCommand.class

@@ -68,6 +68,9 @@ public final class HeaderMatcher {
       String h = headers.get(i);
       ColumnSpec c = bySpelling.get(normalise(h));
       if (c == null) {
+        c = withUnit(normalise(h), bySpelling);
+      }
+      if (c == null) {
         if (!normalise(h).isEmpty()) {
           unknown.add(h);
         }
@@ -100,5 +103,19 @@ public final class HeaderMatcher {
       }
     }
     return new HeaderMapping(index, unknown);
+  }
+
+  /**
+   * A header that names its column and, in brackets, the column's canonical unit ({@code 用地面积（亩）},
+   * as the input templates write them); any other unit in brackets matches nothing.
+   */
+  private static ColumnSpec withUnit(String header, Map<String, ColumnSpec> bySpelling) {
+    int open = header.lastIndexOf('(');
+    if (open <= 0 || !header.endsWith(")")) {
+      return null;
+    }
+    ColumnSpec c = bySpelling.get(header.substring(0, open));
+    String unit = header.substring(open + 1, header.length() - 1);
+    return c != null && !c.unit().isEmpty() && normalise(c.unit()).equals(unit) ? c : null;
   }
 }

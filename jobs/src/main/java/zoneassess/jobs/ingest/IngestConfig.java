@@ -19,11 +19,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *     encoding: GBK        # UTF-8, GBK, UTF-16LE or UTF-16BE; detected when absent
  *   zones.xlsx:
  *     sheet: 园区名录       # first visible sheet when absent
+ * sources:                 # optional: datasets read from a database ({@link JdbcSource})
+ *   enterprises_db:        # the extract's name in the run's inputs (enterprises_db.parquet)
+ *     url: jdbc:postgresql://db.example:5432/stats
+ *     table: public.enterprises
+ *     user_env: ZONEASSESS_DB_USER
+ *     password_env: ZONEASSESS_DB_PASSWORD
  * </pre>
  */
-public record IngestConfig(Map<String, FileOptions> files, boolean synthetic) {
+public record IngestConfig(
+    Map<String, FileOptions> files, boolean synthetic, Map<String, JdbcSource> sources) {
   public static final String FILE_NAME = "ingest.yaml";
-  private static final Set<String> TOP_KEYS = Set.of("files", "synthetic");
+  private static final Set<String> TOP_KEYS = Set.of("files", "synthetic", "sources");
   private static final Set<String> OPTION_KEYS = Set.of("encoding", "sheet");
 
   /** Reading options of one file. */
@@ -31,6 +38,17 @@ public record IngestConfig(Map<String, FileOptions> files, boolean synthetic) {
 
   public IngestConfig {
     files = Map.copyOf(files);
+    sources = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sources));
+  }
+
+  /** Reading options of files only. */
+  public IngestConfig(Map<String, FileOptions> files, boolean synthetic) {
+    this(files, synthetic, Map.of());
+  }
+
+  /** The JDBC source whose extract is the input named {@code fileName}, if any. */
+  public java.util.Optional<JdbcSource> sourceFor(String fileName) {
+    return sources.values().stream().filter(s -> s.extractName().equals(fileName)).findFirst();
   }
 
   /** Reading options for real (not synthetic) data. */
@@ -60,16 +78,17 @@ public record IngestConfig(Map<String, FileOptions> files, boolean synthetic) {
     if (!(root instanceof Map<?, ?> top)
         || !TOP_KEYS.containsAll(top.keySet().stream().map(String::valueOf).toList())) {
       throw new IngestException(
-          source + ": expected the top-level keys 'files' and (optionally) 'synthetic'");
+          source + ": expected the top-level keys 'files', 'sources' and 'synthetic' (optional)");
     }
     Object flag = top.get("synthetic");
     if (flag != null && !(flag instanceof Boolean)) {
       throw new IngestException(source + ": 'synthetic' must be true or false, not '" + flag + "'");
     }
     boolean synthetic = Boolean.TRUE.equals(flag);
+    Map<String, JdbcSource> sources = JdbcSource.parseAll(top.get("sources"), source);
     Object files = top.get("files");
     if (files == null) {
-      return new IngestConfig(Map.of(), synthetic);
+      return new IngestConfig(Map.of(), synthetic, sources);
     }
     if (!(files instanceof Map<?, ?> byFile)) {
       throw new IngestException(source + ": 'files' must map file names to options");
@@ -100,6 +119,6 @@ public record IngestConfig(Map<String, FileOptions> files, boolean synthetic) {
           new FileOptions(
               enc == null ? null : enc.toString(), sheet == null ? null : sheet.toString()));
     }
-    return new IngestConfig(out, synthetic);
+    return new IngestConfig(out, synthetic, sources);
   }
 }

@@ -41,6 +41,7 @@ public final class Ingestion {
   private final SparkSession spark;
   private final Publisher publisher;
   private final RunLayout run;
+  private IngestConfig config = IngestConfig.empty();
 
   public Ingestion(SparkSession spark, Publisher publisher, RunLayout run) {
     this.spark = spark;
@@ -50,6 +51,7 @@ public final class Ingestion {
 
   public ValidationReport ingest(InputFolder folder) {
     String work = run.runDir() + "/.work/ingest";
+    config = folder.config();
     Map<String, Dataset<Row>> accepted = new LinkedHashMap<>();
     List<ValidationReport.DatasetReport> reports = new ArrayList<>();
     // An unreadable Parquet part stops the run before minutes are spent on other datasets.
@@ -173,7 +175,8 @@ public final class Ingestion {
     int n = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
     Dataset<Row> staging = ValidatedRows.staging(validated, d);
     publishStaging(staging, d, n, files.isEmpty());
-    Dataset<Row> rejects = ValidatedRows.rejects(validated, d);
+    Dataset<Row> rejects =
+        JdbcRejects.locate(ValidatedRows.rejects(validated, d), d, files, raws, config);
     publisher.writeParquet(
         rejects
             .repartition(n, col("source_file"))

@@ -19,7 +19,8 @@ import zoneassess.schema.dataset.Datasets;
  * Finds the input files of each dataset in a folder. A file belongs to dataset D when its base name
  * equals D or starts with {@code D_} or {@code D-}, and its extension is {@code .csv}, {@code
  * .xlsx} or {@code .parquet} (a Parquet file or a folder of part files). Everything else is ignored
- * and noted.
+ * and noted. The JDBC sources of {@code ingest.yaml} are added as their Parquet extracts ({@link
+ * JdbcExtracts}).
  *
  * @param uri the folder
  * @param files matched inputs, ordered by dataset (validation order) then file name
@@ -122,6 +123,21 @@ public record InputFolder(
                 opts.sheet()));
       }
       unlisted(dir, listing);
+      // A JDBC source enters as its Parquet extract. A folder rebuilt from the snapshot store
+      // already holds the extract under the source's name: that copy is read, not the database.
+      for (JdbcSource source : config.sources().values()) {
+        if (files.stream().noneMatch(f -> f.name().equals(source.extractName()))) {
+          DatasetContract d = datasetOf(source.name()).orElseThrow();
+          files.add(
+              new InputFile(
+                  JdbcExtracts.extract(folderUri, source, d, conf),
+                  source.extractName(),
+                  d.name(),
+                  InputFormat.PARQUET,
+                  null,
+                  null));
+        }
+      }
       for (String configured : config.files().keySet()) {
         if (files.stream().noneMatch(f -> f.name().equals(configured))) {
           notes.add(IngestConfig.FILE_NAME + " names " + configured + ", which is not an input");

@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import zoneassess.jobs.ingest.InputFile;
 import zoneassess.jobs.ingest.InputFolder;
+import zoneassess.jobs.ingest.JdbcExtracts;
 import zoneassess.jobs.ingest.ValidationReport;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.run.OutputRecords;
@@ -102,6 +103,7 @@ public final class PipelineRun {
         RunLock lock =
             RunLock.acquire(req.rootUri(), publisher.conf(), "run " + req.inputUri(), out)) {
       removeStaleInProgress(req.rootUri(), publisher, out);
+      JdbcExtracts.prepare(req.inputUri(), req.rootUri() + "/.jdbc-extracts", publisher.conf());
       InputFolder folder = InputFolder.scan(req.inputUri(), publisher.conf());
       List<String> hashes = new ArrayList<>();
       for (InputFile f : folder.files()) {

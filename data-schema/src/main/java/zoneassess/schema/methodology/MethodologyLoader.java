@@ -38,7 +38,8 @@ public final class MethodologyLoader {
           "outliers",
           "ranking",
           "aggregates",
-          "indicators");
+          "indicators",
+          "routine"); // read by schema.routine.RoutineSpecLoader
   private static final List<String> AGGREGATE_KEYS =
       List.of(
           "code",

@@ -27,7 +27,8 @@ public final class RulesLoader {
           "progress",
           "tiers",
           "consequences",
-          "marks");
+          "marks",
+          "routine"); // read by schema.routine.RoutineRulesLoader
   private static final List<String> LEVELS = List.of("national", "provincial");
   private static final List<String> PROJECT_INDICATORS =
       List.of(

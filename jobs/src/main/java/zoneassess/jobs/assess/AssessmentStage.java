@@ -29,6 +29,8 @@ import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.marts.AssessmentMarts;
 import zoneassess.schema.marts.PerMuMarts;
+import zoneassess.schema.marts.RoutineMarts;
+import zoneassess.schema.routine.RoutineSpecLoader;
 import zoneassess.schema.rules.AssessmentRules;
 import zoneassess.schema.rules.TieBreak;
 import zoneassess.schema.yaml.SpecException;
@@ -135,6 +137,18 @@ public final class AssessmentStage implements Stage {
         ProjectFunnel.publishOrder(),
         outputs,
         counts);
+
+    if (assessed.carried() != null) {
+      publish(
+          publisher,
+          run,
+          RoutineMarts.ROUTINE_INDICATORS,
+          RoutineIndicators.build(
+              assessed.facts(), assessed.carried(), RoutineSpecLoader.fromMethodology(methodology)),
+          new Column[] {col("period"), col("zone_code"), col("basis"), col("indicator_code")},
+          outputs,
+          counts);
+    }
 
     List<String> summary = new ArrayList<>();
     summary.add(

@@ -34,9 +34,14 @@ public final class EngineZoneScoring implements ZoneScoring {
     Methodology m = MethodologyLoader.load(methodologyLocation).methodology();
     Set<String> present = new TreeSet<>(Arrays.asList(zoneFacts.columns()));
     List<String> carry = CARRIED.stream().filter(present::contains).toList();
+    // Routine facts carry a period slot (Q1…Q4): growth(x, previous) then compares with the same
+    // quarter a year earlier, and every cross-zone computation stays per period.
+    List<String> partitions =
+        present.contains(RoutineFacts.SLOT)
+            ? List.of(RoutineFacts.SLOT, "period")
+            : List.of("period");
     IndexResult r =
-        CompositeIndexEngine.run(
-            zoneFacts, m, new IndexOptions("zone_code", List.of("period"), carry));
+        CompositeIndexEngine.run(zoneFacts, m, new IndexOptions("zone_code", partitions, carry));
     IndicatorNode root = m.root();
 
     Dataset<Row> indexScores =

@@ -43,6 +43,14 @@ final class Periods {
     return concat(year(period).minus(1).cast("string"), substring(period, 5, 4));
   }
 
+  /**
+   * The period within its year: empty for a year, {@code Q3} for a quarter, {@code -09} for a
+   * month. Periods with the same slot form one year-on-year series.
+   */
+  static Column slot(Column period) {
+    return substring(period, 5, 4);
+  }
+
   /** Java twin of {@link #previous(Column)}. */
   static String previous(String period) {
     return (Integer.parseInt(period.substring(0, 4)) - 1) + period.substring(4);

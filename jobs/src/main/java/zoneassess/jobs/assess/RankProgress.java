@@ -27,7 +27,10 @@ public final class RankProgress {
 
   /** Adds {@code prevColumn}: the zone's {@code rankColumn} in the previous period, or null. */
   public static Dataset<Row> previousRank(Dataset<Row> df, String rankColumn, String prevColumn) {
-    var byZone = Window.partitionBy("zone_code").orderBy(col("period"));
+    // One series per zone and kind of period (the year, Q3, -09): with every quarter of two years
+    // present, 2025Q3 follows 2024Q3, not 2025Q2.
+    var byZone =
+        Window.partitionBy(col("zone_code"), Periods.slot(col("period"))).orderBy(col("period"));
     Column prevPeriod = lag(col("period"), 1).over(byZone);
     Column prevRank = lag(col(rankColumn), 1).over(byZone);
     return df.withColumn(

@@ -5,8 +5,13 @@ import static org.apache.spark.sql.functions.col;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.permu.PerMuZoneIndicators;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
+import zoneassess.schema.marts.PerMuMarts;
+import zoneassess.schema.routine.RoutineSpec;
+import zoneassess.schema.routine.RoutineSpecLoader;
 import zoneassess.schema.rules.AssessmentRules;
 import zoneassess.schema.rules.RulesLoader;
 
@@ -22,13 +27,18 @@ import zoneassess.schema.rules.RulesLoader;
  * @param scored the engine's scores
  * @param result the assessment marts (unsorted)
  * @param projects the staged {@code major_projects}
+ * @param facts the zone facts scored
+ * @param carried for a routine period: the carried stock values and their source periods; null for
+ *     an annual period
  */
 public record RunAssessment(
     String period,
     AssessmentRules rules,
     ScoredZones scored,
     ZoneAssessment.AssessmentResult result,
-    Dataset<Row> projects) {
+    Dataset<Row> projects,
+    Dataset<Row> facts,
+    Dataset<Row> carried) {
 
   /**
    * @param requestedPeriod {@code latest}, {@code latest_ytd} or a period (see {@link
@@ -54,8 +64,21 @@ public record RunAssessment(
 
     Dataset<Row> facts =
         AssessmentStage.withPerMuIndicators(
-                ZoneFacts.build(stats, zones, projects, period), spark, run)
-            .localCheckpoint();
+            ZoneFacts.build(stats, zones, projects, period), spark, run);
+    Dataset<Row> carried = null;
+    if (!Periods.isAnnual(period)) {
+      RoutineSpec spec = RoutineSpecLoader.fromMethodology(methodology);
+      String perMu = run.mart(PerMuMarts.ZONE.name());
+      Dataset<Row> perMuLong =
+          new Publisher(spark).exists(perMu)
+              ? PerMuZoneIndicators.fromZones(spark.read().parquet(perMu))
+              : null;
+      RoutineFacts.Carried c =
+          RoutineFacts.carry(facts, RoutineFacts.sources(stats, perMuLong, spec.carried()), spec);
+      facts = c.facts();
+      carried = c.sources().localCheckpoint();
+    }
+    facts = facts.localCheckpoint();
     if (facts.filter(col("period").equalTo(period)).isEmpty()) {
       throw new IllegalArgumentException(
           "zone_stats has no "
@@ -66,6 +89,12 @@ public record RunAssessment(
     ScoredZones scored = scoring.score(facts, methodology);
     AssessmentStage.checkTieBreakDimensions(scored, rules);
     return new RunAssessment(
-        period, rules, scored, ZoneAssessment.assess(facts, scored, events, rules), projects);
+        period,
+        rules,
+        scored,
+        ZoneAssessment.assess(facts, scored, events, rules),
+        projects,
+        facts,
+        carried);
   }
 }

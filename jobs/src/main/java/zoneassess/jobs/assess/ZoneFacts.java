@@ -25,8 +25,9 @@ import zoneassess.schema.catalogue.RawIndicator;
  *
  * <p>Two selections: an annual period {@code yyyy} takes every annual period up to it with final
  * figures (blank basis counts as final), so the history needed for progress and multi-year rules is
- * there; a sub-annual period ({@code 2025Q3}, {@code 2025-09}) takes that period and the same
- * period a year earlier, with year-to-date figures (blank basis counts as ytd).
+ * there; a sub-annual period ({@code 2025Q3}, {@code 2025-09}) takes every period of its kind from
+ * January of the year before up to it, with year-to-date figures (blank basis counts as ytd), so
+ * the same period a year earlier and the previous routine period are there ({@link RoutineFacts}).
  */
 public final class ZoneFacts {
   /** Project-fact columns; methodologies reference these names. */
@@ -97,7 +98,7 @@ public final class ZoneFacts {
               .and(coalesce(col("basis"), lit("final")).equalTo("final")));
     }
     return stats.filter(
-        p.isin(period, Periods.previous(period))
+        RoutineFacts.routinePeriods(p, period)
             .and(coalesce(col("basis"), lit("ytd")).equalTo("ytd")));
   }
 

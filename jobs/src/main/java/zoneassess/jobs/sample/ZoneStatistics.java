@@ -10,9 +10,10 @@ import zoneassess.schema.catalogue.RawIndicator;
 import zoneassess.schema.units.Units;
 
 /**
- * Annual zone statistics 2018–2025 (final) and 2025 year-to-date quarters for flow indicators.
- * Every zone has a latent size, quality and openness; indicators are ratios of GDP that lean on
- * quality, with yearly noise and occasional shocks, so ranks mean something and move a little.
+ * Annual zone statistics 2018–2025 (final) and year-to-date quarters for flow indicators
+ * (2024Q1–Q4, 2025Q1–Q3). Every zone has a latent size, quality and openness; indicators are ratios
+ * of GDP that lean on quality, with yearly noise and occasional shocks, so ranks mean something and
+ * move a little.
  */
 final class ZoneStatistics {
   static final int FIRST_YEAR = 2018;
@@ -99,7 +100,11 @@ final class ZoneStatistics {
           }
         }
       }
-      rows.addAll(ytdRows(z, annual.get(LAST_YEAR), startsByZonePeriod));
+      for (int year = LAST_YEAR - 1; year <= LAST_YEAR; year++) {
+        if (annual.containsKey(year)) {
+          rows.addAll(ytdRows(z, year, annual.get(year), startsByZonePeriod));
+        }
+      }
     }
     planted.add(
         new PlantedDefect(
@@ -124,16 +129,24 @@ final class ZoneStatistics {
     return rows;
   }
 
+  /**
+   * Year-to-date quarters of a year: Q1–Q4 of the year before the last (Q4 = the annual value),
+   * Q1–Q3 of the last year (its Q4 is the annual final row), so every routine quarter of the last
+   * year has the same quarter a year earlier.
+   */
   private List<StatRow> ytdRows(
-      SampleZone z, Map<String, Double> year, Map<String, Integer> starts) {
+      SampleZone z, int yearNumber, Map<String, Double> year, Map<String, Integer> starts) {
     List<StatRow> rows = new ArrayList<>();
+    String y = yearNumber == LAST_YEAR ? "" : String.valueOf(yearNumber);
     double[] shares = {
-      d.between(0.21, 0.25, z.code(), "q1"),
-      d.between(0.46, 0.50, z.code(), "q2"),
-      d.between(0.71, 0.75, z.code(), "q3")
+      d.between(0.21, 0.25, z.code(), y + "q1"),
+      d.between(0.46, 0.50, z.code(), y + "q2"),
+      d.between(0.71, 0.75, z.code(), y + "q3"),
+      1.0
     };
-    for (int q = 1; q <= 3; q++) {
-      String period = LAST_YEAR + "Q" + q;
+    int lastQuarter = yearNumber == LAST_YEAR ? 3 : 4;
+    for (int q = 1; q <= lastQuarter; q++) {
+      String period = yearNumber + "Q" + q;
       for (RawIndicator ind : IndicatorCatalogue.all()) {
         if (!ind.flow()) {
           continue;
@@ -157,7 +170,7 @@ final class ZoneStatistics {
     return rows;
   }
 
-  /** Projects whose construction started, by zone and year, and year-to-date by 2025 quarter. */
+  /** Projects whose construction started, by zone and year, and year-to-date by quarter. */
   private static Map<String, Integer> startCounts(List<MajorProject> projects) {
     Map<String, Integer> m = new HashMap<>();
     for (MajorProject p : projects) {
@@ -166,7 +179,7 @@ final class ZoneStatistics {
       }
       int y = p.constructionStartDate().getYear();
       m.merge(p.zoneCode() + "|" + y, 1, Integer::sum);
-      if (y == LAST_YEAR) {
+      if (y >= LAST_YEAR - 1) {
         int quarter = (p.constructionStartDate().getMonthValue() - 1) / 3 + 1;
         for (int q = quarter; q <= 4; q++) {
           m.merge(p.zoneCode() + "|" + y + "Q" + q, 1, Integer::sum);

@@ -25,6 +25,7 @@ import zoneassess.jobs.run.RunIds;
 import zoneassess.jobs.run.RunLifecycle;
 import zoneassess.jobs.run.RunLog;
 import zoneassess.jobs.run.RunManifest;
+import zoneassess.jobs.spark.JobCounter;
 import zoneassess.schema.layout.RunLayout;
 
 /**
@@ -110,6 +111,8 @@ public final class DerivedRun {
 
         Set<String> produced = new LinkedHashSet<>();
         List<RunManifest.Output> outputs = new ArrayList<>();
+        // The content hashes of the outputs are Spark work too; the manifest records it apart.
+        JobCounter hashing = JobCounter.attach(spark);
         for (StageResult r : all.results()) {
           for (Map.Entry<String, String> o : r.outputs().entrySet()) {
             if (publisher.exists(o.getValue())) {
@@ -124,6 +127,9 @@ public final class DerivedRun {
             }
           }
         }
+        Map<String, JobCounter.Work> work = new LinkedHashMap<>(all.work());
+        work.put(RunManifest.OUTPUT_HASHING, hashing.mark());
+        hashing.close();
         int shared = 0;
         for (RunManifest.Output o : parentManifest.outputs()) {
           if (produced.contains(o.name()) || OutputRecords.isWorkbook(o.name(), o.uri())) {
@@ -174,7 +180,8 @@ public final class DerivedRun {
                 parentManifest.snapshots(),
                 new RunManifest.Derivation(
                     parentRunId, command, steps.stream().map(s -> s.stage().name()).toList()),
-                parentManifest.synthetic());
+                parentManifest.synthetic(),
+                work);
         out.println(
             "derived run "
                 + runId

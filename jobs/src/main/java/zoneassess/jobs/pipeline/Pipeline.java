@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.spark.JobCounter;
 import zoneassess.schema.layout.RunLayout;
 
 /**
@@ -18,11 +19,16 @@ public final class Pipeline {
   /** A stage and the parameters it runs with. */
   public record Step(Stage stage, Map<String, String> params) {}
 
-  /** Everything the stages reported, in order, with their wall times in seconds. */
-  public record Outcome(List<StageResult> results, Map<String, Double> seconds) {
+  /**
+   * Everything the stages reported, in order, with their wall times in seconds and the Spark work
+   * (jobs, stages, tasks, SQL executions) each one caused.
+   */
+  public record Outcome(
+      List<StageResult> results, Map<String, Double> seconds, Map<String, JobCounter.Work> work) {
     public Outcome {
       results = List.copyOf(results);
       seconds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
+      work = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(work));
     }
 
     public StageResult result(String stage) {
@@ -49,19 +55,32 @@ public final class Pipeline {
       throws Exception {
     List<StageResult> results = new ArrayList<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
+    Map<String, JobCounter.Work> work = new LinkedHashMap<>();
     int i = 0;
-    for (Step step : steps) {
-      i++;
-      String name = step.stage().name();
-      console.printf(Locale.ROOT, "[stage %d of %d] %s …%n", i, steps.size(), name);
-      long t0 = System.nanoTime();
-      StageResult r = step.stage().execute(new StageContext(spark, run, step.params(), console));
-      double s = (System.nanoTime() - t0) / 1e9;
-      seconds.put(name, s);
-      results.add(r);
-      check.accept(r);
-      console.printf(Locale.ROOT, "[stage %d of %d] %s done in %.1f s%n", i, steps.size(), name, s);
+    try (JobCounter counter = JobCounter.attach(spark)) {
+      for (Step step : steps) {
+        i++;
+        String name = step.stage().name();
+        console.printf(Locale.ROOT, "[stage %d of %d] %s …%n", i, steps.size(), name);
+        counter.mark();
+        long t0 = System.nanoTime();
+        StageResult r = step.stage().execute(new StageContext(spark, run, step.params(), console));
+        double s = (System.nanoTime() - t0) / 1e9;
+        JobCounter.Work w = counter.mark();
+        seconds.put(name, s);
+        work.put(name, w);
+        results.add(r);
+        check.accept(r);
+        console.printf(
+            Locale.ROOT,
+            "[stage %d of %d] %s done in %.1f s (%s)%n",
+            i,
+            steps.size(),
+            name,
+            s,
+            w.describe());
+      }
     }
-    return new Outcome(results, seconds);
+    return new Outcome(results, seconds, work);
   }
 }

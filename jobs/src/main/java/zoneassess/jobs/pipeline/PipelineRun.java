@@ -27,6 +27,7 @@ import zoneassess.jobs.run.RunLifecycle;
 import zoneassess.jobs.run.RunLog;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.run.Snapshots;
+import zoneassess.jobs.spark.JobCounter;
 import zoneassess.schema.layout.RunLayout;
 
 /**
@@ -192,6 +193,8 @@ public final class PipelineRun {
             ValidationReport.fromJson(publisher.readText(IngestStage.reportJson(run)));
         RunLayout published = run.asPublished();
         List<RunManifest.Output> outputs = new ArrayList<>();
+        // The content hashes of the outputs are Spark work too; the manifest records it apart.
+        JobCounter hashing = JobCounter.attach(spark);
         for (StageResult r : all.results()) {
           for (Map.Entry<String, String> o : r.outputs().entrySet()) {
             if (publisher.exists(o.getValue())) {
@@ -205,6 +208,9 @@ public final class PipelineRun {
             }
           }
         }
+        Map<String, JobCounter.Work> work = new LinkedHashMap<>(all.work());
+        work.put(RunManifest.OUTPUT_HASHING, hashing.mark());
+        hashing.close();
         RunManifest manifest =
             new RunManifest(
                 runId,
@@ -221,7 +227,8 @@ public final class PipelineRun {
                 outputs,
                 snapshots,
                 null,
-                folder.config().synthetic());
+                folder.config().synthetic(),
+                work);
         publisher.writeText(run.manifest(), manifest.toJson());
         publisher.writeText(run.log(), log.text());
         published = lifecycle.publish(run, movesLatest);
@@ -365,13 +372,17 @@ public final class PipelineRun {
                     v[3],
                     v[0] == v[1] + v[2] ? "" : "  ← DOES NOT RECONCILE")));
     lines.add("");
-    lines.add("time per stage:");
+    lines.add("time per stage (and the Spark jobs, stages and SQL executions it took):");
     double total = 0;
+    JobCounter.Work sum = JobCounter.Work.NONE;
     for (Map.Entry<String, Double> e : all.seconds().entrySet()) {
-      lines.add(String.format(Locale.ROOT, "  %-10s %7.1f s", e.getKey(), e.getValue()));
+      JobCounter.Work w = all.work().getOrDefault(e.getKey(), JobCounter.Work.NONE);
+      lines.add(
+          String.format(Locale.ROOT, "  %-10s %7.1f s  %s", e.getKey(), e.getValue(), jobs(w)));
       total += e.getValue();
+      sum = sum.plus(w);
     }
-    lines.add(String.format(Locale.ROOT, "  %-10s %7.1f s", "total", total));
+    lines.add(String.format(Locale.ROOT, "  %-10s %7.1f s  %s", "total", total, jobs(sum)));
     for (StageResult r : all.results()) {
       if (r.stage().equals(IngestStage.NAME) || r.summary().isEmpty()) {
         continue;
@@ -381,6 +392,11 @@ public final class PipelineRun {
       lines.addAll(r.summary());
     }
     return lines;
+  }
+
+  private static String jobs(JobCounter.Work w) {
+    return String.format(
+        Locale.ROOT, "%4d jobs %4d stages %4d SQL", w.jobs(), w.stages(), w.sqlExecutions());
   }
 
   /** {@code <root>/logs/<run-id>.log}: one log per run, written as the run goes. */

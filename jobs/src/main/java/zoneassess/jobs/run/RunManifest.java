@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import zoneassess.jobs.ingest.ValidationReport;
 import zoneassess.jobs.io.CanonicalJson;
+import zoneassess.jobs.spark.JobCounter;
 
 /**
  * The {@code manifest.json} of a run: what went in (inputs and configuration files with SHA-256),
@@ -31,7 +32,51 @@ public record RunManifest(
     List<Output> outputs,
     List<Snapshot> snapshots,
     Derivation derivedFrom,
-    boolean synthetic) {
+    boolean synthetic,
+    Map<String, JobCounter.Work> sparkWork) {
+
+  /** The entry of {@link #sparkWork} for the content hashes of the outputs, after the stages. */
+  public static final String OUTPUT_HASHING = "output-hashes";
+
+  /**
+   * A manifest without Spark work counts. {@code sparkWork} (jobs, stages, tasks, SQL executions
+   * and the largest plan per stage, and for {@code manifest}: the content hashing of the outputs)
+   * is recorded by runs that executed stages; it varies with the code, not with the data's content.
+   */
+  public RunManifest(
+      String runId,
+      String started,
+      String finished,
+      String command,
+      Map<String, String> parameters,
+      List<Input> inputs,
+      List<Config> configs,
+      CodeVersion code,
+      String sparkVersion,
+      String javaVersion,
+      Map<String, Double> stageSeconds,
+      List<Output> outputs,
+      List<Snapshot> snapshots,
+      Derivation derivedFrom,
+      boolean synthetic) {
+    this(
+        runId,
+        started,
+        finished,
+        command,
+        parameters,
+        inputs,
+        configs,
+        code,
+        sparkVersion,
+        javaVersion,
+        stageSeconds,
+        outputs,
+        snapshots,
+        derivedFrom,
+        synthetic,
+        null);
+  }
 
   /** One input file with its counts. */
   public record Input(
@@ -154,6 +199,7 @@ public record RunManifest(
             .toList();
     configs = configs.stream().sorted(Comparator.comparing(Config::path)).toList();
     stageSeconds = new TreeMap<>(stageSeconds);
+    sparkWork = sparkWork == null ? Map.of() : new TreeMap<>(sparkWork);
     outputs = outputs.stream().sorted(Comparator.comparing(Output::name)).toList();
     snapshots =
         snapshots == null

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import zoneassess.jobs.io.CanonicalJson;
+import zoneassess.jobs.spark.JobCounter;
 
 /** The benchmark's result as JSON (every repetition) and as the Markdown table for the README. */
 final class BenchReport {
@@ -38,6 +39,7 @@ final class BenchReport {
       Benchmark.STAGES.forEach(st -> medians.put(st, r.medianStage(st)));
       s.put("medianStageSeconds", medians);
       s.put("peakHeapBytes", r.peakHeap());
+      s.put("sparkWork", r.work());
       s.put("repetitions", r.reps());
       List<Object> engines = new ArrayList<>();
       for (EngineTimes e : r.engines()) {
@@ -62,6 +64,20 @@ final class BenchReport {
     }
     root.put("scales", scales);
     return CanonicalJson.write(root);
+  }
+
+  private static String workRow(String scale, String stage, double seconds, JobCounter.Work w) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %s | %s | %d | %d | %d | %d | %,d |%n",
+        scale,
+        stage,
+        Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, "%.1f", seconds),
+        w.jobs(),
+        w.stages(),
+        w.tasks(),
+        w.sqlExecutions(),
+        w.largestPlanChars());
   }
 
   String markdown() {
@@ -96,6 +112,20 @@ final class BenchReport {
               r.medianWall(),
               1e6 * r.medianWall() / r.enterpriseYears(),
               r.peakHeap() >> 20));
+    }
+    b.append(
+        "\nSpark work per stage (jobs / stages / tasks / SQL executions / largest physical plan in"
+            + " characters; the same in every repetition and independent of load):\n\n");
+    b.append("| scale | stage | s (median) | jobs | stages | tasks | SQL | largest plan |\n");
+    b.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+    for (Benchmark.ScaleResult r : results) {
+      JobCounter.Work total = JobCounter.Work.NONE;
+      for (Map.Entry<String, JobCounter.Work> e : r.work().entrySet()) {
+        JobCounter.Work w = e.getValue();
+        total = total.plus(w);
+        b.append(workRow(r.scale(), e.getKey(), r.medianStage(e.getKey()), w));
+      }
+      b.append(workRow(r.scale(), "**total**", r.medianWall(), total));
     }
     b.append("\nSpark vs DuckDB, the same SQL on the same staged Parquet of the same run:\n\n");
     b.append(

@@ -24,6 +24,7 @@ import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.sample.SampleProvince;
 import zoneassess.jobs.sample.SampleScale;
 import zoneassess.jobs.sample.SampleSpec;
+import zoneassess.jobs.spark.JobCounter;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.marts.PerMuMarts;
@@ -44,7 +45,11 @@ import zoneassess.schema.marts.PerMuMarts;
 public final class Benchmark {
   static final List<String> STAGES = List.of("ingest", "per-mu", "assess", "costs", "report");
 
-  record Rep(double wallSeconds, Map<String, Double> stageSeconds, long peakHeapBytes) {}
+  record Rep(
+      double wallSeconds,
+      Map<String, Double> stageSeconds,
+      long peakHeapBytes,
+      Map<String, JobCounter.Work> work) {}
 
   record ScaleResult(
       String scale,
@@ -60,6 +65,14 @@ public final class Benchmark {
     double medianStage(String stage) {
       return Medians.of(
           reps.stream().map(r -> r.stageSeconds().get(stage)).filter(v -> v != null).toList());
+    }
+
+    /**
+     * The Spark work per stage (and of the output hashes) of the first repetition: the counts do
+     * not depend on load, and every repetition runs the same code on the same data.
+     */
+    Map<String, JobCounter.Work> work() {
+      return reps.isEmpty() ? Map.of() : reps.get(0).work();
     }
 
     long peakHeap() {
@@ -133,10 +146,18 @@ public final class Benchmark {
       String rootUri = root.toUri().toString();
       RunLayout run = RunLayout.published(rootUri, publisher.readText(rootUri + "/LATEST").strip());
       RunManifest manifest = RunManifest.fromJson(publisher.readText(run.manifest()));
-      runs.add(new Rep(wall, manifest.stageSeconds(), HeapPeak.bytes()));
+      runs.add(new Rep(wall, manifest.stageSeconds(), HeapPeak.bytes(), manifest.sparkWork()));
       say(
-          "%s: repetition %d of %d: %.1f s %s, peak heap %d MiB",
-          scale.label(), r, reps, wall, manifest.stageSeconds().toString(), HeapPeak.bytes() >> 20);
+          "%s: repetition %d of %d: %.1f s %s, peak heap %d MiB, %s",
+          scale.label(),
+          r,
+          reps,
+          wall,
+          manifest.stageSeconds().toString(),
+          HeapPeak.bytes() >> 20,
+          manifest.sparkWork().values().stream()
+              .reduce(JobCounter.Work.NONE, JobCounter.Work::plus)
+              .describe());
       if (firstRun == null) {
         firstRun = run;
       }

@@ -10,6 +10,7 @@ import zoneassess.jobs.history.RerunRefused;
 import zoneassess.jobs.ingest.IngestException;
 import zoneassess.jobs.pipeline.PipelineRun;
 import zoneassess.jobs.pipeline.RunLock;
+import zoneassess.jobs.run.RunRef;
 import zoneassess.reports.marts.MartFormatException;
 import zoneassess.schema.yaml.SpecException;
 
@@ -53,7 +54,9 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
   /** The exit code for an exception that ends a command. */
   public static int of(Throwable e) {
-    if (e instanceof UsageException || e instanceof CommandLine.ParameterException) {
+    if (e instanceof UsageException
+        || e instanceof RunRef.NotFound
+        || e instanceof CommandLine.ParameterException) {
       return USAGE;
     }
     if (e instanceof RunLock.HeldException) {

@@ -18,7 +18,7 @@ help:
 	@echo "make test          the whole test suite (mvn verify)"
 	@echo "make bench         benchmark harness (not part of the tests)"
 	@echo "make cluster-test  pipeline on a standalone Spark cluster on 127.0.0.1"
-	@echo "make docs          regenerate docs/data-dictionary.md from the declarations"
+	@echo "make docs          regenerate docs/data-dictionary.md and docs/marts.md from the declarations"
 
 build: $(BUILD_STAMP)
 

@@ -18,7 +18,7 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Writes mart fixtures as Parquet without Spark (example Group API), with the column names of
- * MARTS.md. A schema is "name:type" pairs; types: string, int, long, double, boolean.
+ * docs/marts.md. A schema is "name:type" pairs; types: string, int, long, double, boolean.
  */
 public final class ParquetFixture implements AutoCloseable {
   private final MessageType schema;

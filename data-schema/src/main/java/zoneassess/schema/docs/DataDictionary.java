@@ -125,7 +125,7 @@ public final class DataDictionary {
     md.append('\n');
   }
 
-  private static String constraints(ColumnSpec c) {
+  static String constraints(ColumnSpec c) {
     List<String> parts = new ArrayList<>();
     if (!c.acceptedValues().isEmpty()) {
       parts.add(
@@ -214,11 +214,11 @@ public final class DataDictionary {
     return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
-  private static String code(String s) {
+  static String code(String s) {
     return "`" + s.replace("|", "\\|") + "`";
   }
 
-  private static String cell(String s) {
+  static String cell(String s) {
     return s.replace("|", "\\|").replace("\n", " ");
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import zoneassess.schema.dataset.DatasetContract;
 
 /**
- * The assessment marts written by the assess stage and read by the reports (see MARTS.md). Every
- * mart holds all periods of the run. Column names are fixed; columns may be added.
+ * The assessment marts written by the assess stage and read by the reports (see docs/marts.md).
+ * Every mart holds all periods of the run. Column names are fixed; columns may be added.
  */
 public final class AssessmentMarts {
   public static final String TIER_TOTAL = "合计";

@@ -46,7 +46,7 @@ class RulesLoaderTest {
   }
 
   @Test
-  void readsEveryPart() {
+  void readsIdRankingEventsCapsProgressTiersConsequencesAndMarks() {
     AssessmentRules r = parse(MINIMAL);
     assertEquals("test-rules", r.id());
     assertEquals(1, r.ranking().decimals());

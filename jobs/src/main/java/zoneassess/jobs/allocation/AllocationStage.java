@@ -19,6 +19,7 @@ import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.allocation.AllocationPolicy;
@@ -45,6 +46,21 @@ public final class AllocationStage implements Stage {
   public static final String PARAM_LAND_QUOTA = "land_quota";
   public static final String PARAM_ENERGY_QUOTA = "energy_quota";
 
+  /** The stage's parameters, typed; an unknown key is an error. Quotas are "" when not given. */
+  public record Params(String year, String policy, String landQuota, String energyQuota) {
+    public static final List<String> NAMES =
+        List.of(PARAM_YEAR, PARAM_POLICY, PARAM_LAND_QUOTA, PARAM_ENERGY_QUOTA);
+
+    public static Params of(StageContext context) {
+      StageParams p = StageParams.of(NAME, context.params(), NAMES);
+      return new Params(
+          p.text(PARAM_YEAR, "latest"),
+          p.text(PARAM_POLICY, AllocationPolicyLoader.HUAIAN_2024),
+          p.text(PARAM_LAND_QUOTA, ""),
+          p.text(PARAM_ENERGY_QUOTA, ""));
+    }
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -62,7 +78,7 @@ public final class AllocationStage implements Stage {
           "allocation: run " + run.runId() + " has no permu_enterprise mart (run per-mu first)");
     }
     Dataset<Row> permu = spark.read().parquet(permuUri);
-    int year = resolveYear(context.param(PARAM_YEAR, "latest"), permu);
+    int year = resolveYear(Params.of(context).year(), permu);
 
     Map<String, String> outputs = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -155,12 +171,10 @@ public final class AllocationStage implements Stage {
   }
 
   static AllocationPolicy policy(StageContext context) {
-    AllocationPolicy p =
-        AllocationPolicyLoader.load(
-            context.param(PARAM_POLICY, AllocationPolicyLoader.HUAIAN_2024));
+    AllocationPolicy p = AllocationPolicyLoader.load(Params.of(context).policy());
     return p.withQuotas(
-        quota(context.param(PARAM_LAND_QUOTA, ""), "land_quota"),
-        quota(context.param(PARAM_ENERGY_QUOTA, ""), "energy_quota"));
+        quota(Params.of(context).landQuota(), "land_quota"),
+        quota(Params.of(context).energyQuota(), "energy_quota"));
   }
 
   private static Double quota(String raw, String name) {

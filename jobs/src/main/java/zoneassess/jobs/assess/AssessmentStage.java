@@ -23,6 +23,7 @@ import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.permu.PerMuZoneIndicators;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.dataset.Datasets;
@@ -59,6 +60,14 @@ public final class AssessmentStage implements Stage {
     this.scoring = Objects.requireNonNull(scoring, "scoring");
   }
 
+  /** The stage's parameters, typed; an unknown key is an error. Rules are null when not given. */
+  public record Params(String methodology, String rules, String period) {
+    public static Params of(StageContext context) {
+      StageParams p = StageParams.of(NAME, context.params(), List.of(METHODOLOGY, RULES, PERIOD));
+      return new Params(p.required(METHODOLOGY), p.text(RULES, null), p.text(PERIOD, "latest"));
+    }
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -68,15 +77,10 @@ public final class AssessmentStage implements Stage {
   public StageResult execute(StageContext context) {
     SparkSession spark = context.spark();
     RunLayout run = context.run();
-    String methodology = context.param(METHODOLOGY);
+    Params params = Params.of(context);
+    String methodology = params.methodology();
     RunAssessment assessed =
-        RunAssessment.of(
-            spark,
-            run,
-            scoring,
-            methodology,
-            context.param(RULES, null),
-            context.param(PERIOD, "latest"));
+        RunAssessment.of(spark, run, scoring, methodology, params.rules(), params.period());
     String period = assessed.period();
     AssessmentRules rules = assessed.rules();
     ScoredZones scored = assessed.scored();

@@ -1,13 +1,11 @@
 package zoneassess.jobs.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +13,7 @@ import zoneassess.jobs.allocation.AllocationStage;
 import zoneassess.jobs.allocation.DerivedAllocationRun;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.DerivedRun;
+import zoneassess.jobs.run.RunRef;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.allocation.AllocationPolicyLoader;
 import zoneassess.schema.layout.RunLayout;
@@ -165,22 +164,12 @@ public final class AllocateCommand implements Callable<Integer> {
 
   /** {@code <out>/runs/<id>}, with {@code latest} read from {@code <out>/LATEST}. */
   static RunLayout resolve(String out, String run) {
-    Path root = Path.of(out).toAbsolutePath().normalize();
-    String id = run;
-    if (run.equals("latest")) {
-      Path latest = root.resolve("LATEST");
-      if (!Files.isRegularFile(latest)) {
-        throw new UsageException("no finished run under " + root + " (no LATEST file)");
-      }
-      try {
-        id = Files.readString(latest, StandardCharsets.UTF_8).strip();
-      } catch (IOException e) {
-        throw new UsageException("cannot read " + latest + ": " + e.getMessage());
-      }
+    Publisher files = new Publisher(new Configuration());
+    RunLayout layout = RunRef.resolve(files, out, run);
+    if (!files.exists(layout.runDir() + "/marts")) {
+      throw new RunRef.NotFound(
+          "run " + layout.runId() + " has no marts folder (" + layout.runDir() + ")");
     }
-    if (!Files.isDirectory(root.resolve("runs").resolve(id).resolve("marts"))) {
-      throw new UsageException("run " + id + " has no marts folder under " + root.resolve("runs"));
-    }
-    return RunLayout.published(Publisher.toUri(root.toString()), id);
+    return layout;
   }
 }

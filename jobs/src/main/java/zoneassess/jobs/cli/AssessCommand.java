@@ -21,6 +21,7 @@ import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.DerivedRun;
 import zoneassess.jobs.pipeline.Pipeline;
 import zoneassess.jobs.pipeline.StageResult;
+import zoneassess.jobs.run.RunRef;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
@@ -124,20 +125,13 @@ public final class AssessCommand implements Callable<Integer> {
     }
     String root = Publisher.toUri(out);
     Publisher files = new Publisher(new Configuration());
-    String runId = run;
-    if (run.equalsIgnoreCase("latest")) {
-      String pointer = RunLayout.published(root, "latest").latestPointer();
-      if (!files.exists(pointer)) {
-        err.println("assess: no finished run under " + root + " (" + pointer + " is missing)");
-        return ExitCodes.USAGE;
-      }
-      runId = files.readText(pointer).strip();
+    RunLayout layout;
+    try {
+      layout = RunRef.resolve(files, root, run);
+    } catch (RunRef.NotFound e) {
+      return ExitCodes.report("assess", e, err);
     }
-    RunLayout layout = RunLayout.published(root, runId);
-    if (!files.exists(layout.runDir())) {
-      err.println("assess: run not found: " + layout.runDir());
-      return ExitCodes.USAGE;
-    }
+    String runId = layout.runId();
     Map<String, String> params = new LinkedHashMap<>();
     params.put(AssessmentStage.PERIOD, period);
     params.put(AssessmentStage.METHODOLOGY, methodology);

@@ -32,6 +32,7 @@ import zoneassess.jobs.assess.RunAssessment;
 import zoneassess.jobs.history.MethodologyComparison;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.run.RunManifest;
+import zoneassess.jobs.run.RunRef;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.marts.ResearchMarts;
@@ -137,20 +138,13 @@ public final class CompareCommand implements Callable<Integer> {
     }
     String root = Publisher.toUri(out);
     Publisher files = new Publisher(new Configuration());
-    String id = runId;
-    if (id == null) {
-      String pointer = RunLayout.published(root, "latest").latestPointer();
-      if (!files.exists(pointer)) {
-        err.println("compare: no finished run under " + root + " (" + pointer + " is missing)");
-        return ExitCodes.USAGE;
-      }
-      id = files.readText(pointer).strip();
+    RunLayout run;
+    try {
+      run = RunRef.resolve(files, root, runId);
+    } catch (RunRef.NotFound e) {
+      return ExitCodes.report("compare", e, err);
     }
-    RunLayout run = RunLayout.published(root, id);
-    if (!files.exists(run.runDir())) {
-      err.println("compare: run not found: " + run.runDir());
-      return ExitCodes.USAGE;
-    }
+    String id = run.runId();
     String locationA = methodologyA;
     if (locationA == null) {
       locationA =

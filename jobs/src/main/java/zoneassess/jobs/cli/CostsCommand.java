@@ -15,6 +15,7 @@ import zoneassess.jobs.costs.CostsStage;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.DerivedRun;
 import zoneassess.jobs.pipeline.Pipeline;
+import zoneassess.jobs.run.RunRef;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.factor.FactorCatalogue;
 import zoneassess.schema.factor.FactorCatalogueLoader;
@@ -105,15 +106,8 @@ public final class CostsCommand implements Callable<Integer> {
       SparkSession spark = SparkSessions.create(master, "zoneassess costs");
       String root = Publisher.toUri(out);
       Publisher publisher = new Publisher(spark);
-      String id = runId;
-      if ("latest".equalsIgnoreCase(id)) {
-        if (!publisher.exists(RunLayout.published(root, "x").latestPointer())) {
-          System.err.println("costs: no LATEST run under " + root);
-          return ExitCodes.USAGE;
-        }
-        id = publisher.readText(RunLayout.published(root, "x").latestPointer()).strip();
-      }
-      RunLayout run = RunLayout.published(root, id);
+      RunLayout run = RunRef.resolve(publisher, root, runId);
+      String id = run.runId();
       if (!publisher.exists(run.staging("factor_costs"))) {
         System.err.println(
             "costs: run "

@@ -8,14 +8,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import zoneassess.schema.docs.DataDictionary;
+import zoneassess.schema.docs.MartsReference;
 
-/** {@code zoneassess docs}: writes the data dictionary generated from the declarations. */
+/** {@code zoneassess docs}: writes the data dictionary and the marts reference. */
 @Command(
     name = "docs",
     mixinStandardHelpOptions = true,
     description = {
       "Writes data-dictionary.md (datasets, columns, keys, references, rules, units, indicator",
-      "catalogue) generated from the dataset declarations into the given folder."
+      "catalogue) and marts.md (every mart's key and columns), generated from the dataset and",
+      "mart declarations, into the given folder."
     },
     footer = {"", "Examples:", "  zoneassess docs --out docs"})
 public final class DocsCommand implements Callable<Integer> {
@@ -33,6 +35,9 @@ public final class DocsCommand implements Callable<Integer> {
       Path file = out.resolve(DataDictionary.FILE_NAME);
       Files.writeString(file, DataDictionary.render(), StandardCharsets.UTF_8);
       System.out.println("wrote " + file);
+      Path marts = out.resolve(MartsReference.FILE_NAME);
+      Files.writeString(marts, MartsReference.render(), StandardCharsets.UTF_8);
+      System.out.println("wrote " + marts);
       return 0;
     } catch (IOException e) {
       return ExitCodes.report("docs", e, System.err);

@@ -5,11 +5,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import zoneassess.jobs.history.RerunRefused;
 import zoneassess.jobs.ingest.IngestException;
 import zoneassess.jobs.pipeline.PipelineRun;
 import zoneassess.jobs.pipeline.RunLock;
+import zoneassess.jobs.run.RunRef;
 import zoneassess.reports.marts.MartFormatException;
 import zoneassess.schema.yaml.SpecException;
 
@@ -18,6 +21,8 @@ import zoneassess.schema.yaml.SpecException;
  * exceptions onto it, and the one way a command reports a failure.
  */
 public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ExitCodes.class);
+
   public static final int OK = 0;
   public static final int FAILURE = 1;
   public static final int USAGE = 2;
@@ -53,7 +58,9 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
   /** The exit code for an exception that ends a command. */
   public static int of(Throwable e) {
-    if (e instanceof UsageException || e instanceof CommandLine.ParameterException) {
+    if (e instanceof UsageException
+        || e instanceof RunRef.NotFound
+        || e instanceof CommandLine.ParameterException) {
       return USAGE;
     }
     if (e instanceof RunLock.HeldException) {
@@ -90,6 +97,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
       String what = e.getMessage() != null && e != io ? e.getMessage() + ": " : "";
       err.println(command + ": failed: I/O error: " + what + io.getMessage());
     } else if (code == FAILURE) {
+      LOG.error("{} failed", command, e);
       err.println(command + ": failed: " + e);
       e.printStackTrace(err);
     } else {

@@ -1,13 +1,10 @@
 package zoneassess.jobs.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +12,7 @@ import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.permu.PerMuStage;
 import zoneassess.jobs.pipeline.DerivedRun;
 import zoneassess.jobs.pipeline.Pipeline;
+import zoneassess.jobs.run.RunRef;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.permu.PerMuSchemeLoader;
@@ -75,9 +73,8 @@ public final class PerMuCommand implements Callable<Integer> {
     RunLayout layout;
     try {
       layout = resolveRun(out, run);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      return ExitCodes.USAGE;
+    } catch (RunRef.NotFound e) {
+      return ExitCodes.report("per-mu", e, System.err);
     }
     SparkSession spark = SparkSessions.create(master, "zoneassess per-mu");
     try {
@@ -102,24 +99,12 @@ public final class PerMuCommand implements Callable<Integer> {
 
   /** {@code <out>/runs/<id>}, with {@code latest} read from {@code <out>/LATEST}. */
   static RunLayout resolveRun(String out, String run) {
-    Path root = Path.of(out).toAbsolutePath().normalize();
-    String id = run;
-    if (run.equals("latest")) {
-      Path latest = root.resolve("LATEST");
-      if (!Files.isRegularFile(latest)) {
-        throw new IllegalArgumentException(
-            "per-mu: no finished run under " + root + " (no LATEST file)");
-      }
-      try {
-        id = Files.readString(latest, StandardCharsets.UTF_8).strip();
-      } catch (IOException e) {
-        throw new IllegalArgumentException("per-mu: cannot read " + latest + ": " + e.getMessage());
-      }
+    Publisher files = new Publisher(new Configuration());
+    RunLayout layout = RunRef.resolve(files, out, run);
+    if (!files.exists(layout.runDir() + "/staging")) {
+      throw new RunRef.NotFound(
+          "run " + layout.runId() + " has no staging folder (" + layout.runDir() + ")");
     }
-    if (!Files.isDirectory(root.resolve("runs").resolve(id).resolve("staging"))) {
-      throw new IllegalArgumentException(
-          "per-mu: run " + id + " has no staging folder under " + root.resolve("runs"));
-    }
-    return RunLayout.published(Publisher.toUri(root.toString()), id);
+    return layout;
   }
 }

@@ -1,13 +1,14 @@
 package zoneassess.jobs.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.run.RunRef;
 import zoneassess.reports.PackRequest;
 import zoneassess.reports.pack.PackRenderer;
 import zoneassess.schema.layout.RunLayout;
@@ -60,7 +61,7 @@ public final class ReportCommand implements Callable<Integer> {
     String runId;
     try {
       runId = resolveRunId();
-    } catch (IllegalArgumentException e) {
+    } catch (RunRef.NotFound e) {
       System.err.println("report: " + e.getMessage());
       return ExitCodes.USAGE;
     }
@@ -83,20 +84,6 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   private String resolveRunId() {
-    if (!"latest".equalsIgnoreCase(run)) {
-      return run;
-    }
-    Path pointer =
-        Path.of(RunLayout.published(out.toAbsolutePath().toString(), "x").latestPointer());
-    try {
-      String id = Files.readString(pointer, StandardCharsets.UTF_8).trim();
-      if (id.isEmpty()) {
-        throw new IllegalArgumentException(pointer + " is empty");
-      }
-      return id;
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "--run latest: cannot read " + pointer + " (no finished run under " + out + ")");
-    }
+    return RunRef.id(new Publisher(new Configuration()), Publisher.toUri(out.toString()), run);
   }
 }

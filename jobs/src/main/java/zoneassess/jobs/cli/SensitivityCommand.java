@@ -25,6 +25,7 @@ import zoneassess.jobs.history.ScoreNormalisation;
 import zoneassess.jobs.history.WeightScheme;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.run.RunManifest;
+import zoneassess.jobs.run.RunRef;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.marts.AssessmentMarts;
@@ -185,8 +186,8 @@ public final class SensitivityCommand implements Callable<Integer> {
     try {
       Publisher publisher = new Publisher(spark);
       String root = Publisher.toUri(out).replaceAll("/$", "");
-      String id = runId != null ? runId : publisher.readText(root + "/LATEST").strip();
-      RunLayout run = RunLayout.published(root, id);
+      RunLayout run = RunRef.resolve(publisher, root, runId);
+      String id = run.runId();
       RunManifest manifest = RunManifest.fromJson(publisher.readText(run.manifest()));
       String method = methodology != null ? methodology : manifest.parameters().get("methodology");
       Methodology m = MethodologyLoader.load(method).methodology();

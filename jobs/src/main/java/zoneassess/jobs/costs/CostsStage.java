@@ -18,6 +18,7 @@ import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.factor.FactorCatalogue;
@@ -48,6 +49,23 @@ import zoneassess.schema.marts.CostMarts;
 public final class CostsStage implements Stage {
   public static final String DEFAULT_FOCUS_CITY = "320800";
 
+  /** The stage's parameters, typed (see the class comment); an unknown key is an error. */
+  public record Params(
+      String period, int historyYears, String profiles, String catalogue, String focusCity) {
+    public static final List<String> NAMES =
+        List.of("period", "history_years", "profiles", "catalogue", "focus_city");
+
+    public static Params of(StageContext context) {
+      StageParams p = StageParams.of("costs", context.params(), NAMES);
+      return new Params(
+          p.text("period", CostPeriod.LATEST),
+          p.integer("history_years", 3),
+          p.text("profiles", ""),
+          p.text("catalogue", FactorCatalogue.DEFAULT_LOCATION),
+          p.text("focus_city", DEFAULT_FOCUS_CITY));
+    }
+  }
+
   @Override
   public String name() {
     return "costs";
@@ -57,11 +75,11 @@ public final class CostsStage implements Stage {
   public StageResult execute(StageContext context) {
     SparkSession spark = context.spark();
     RunLayout run = context.run();
-    FactorCatalogue catalogue =
-        FactorCatalogueLoader.load(context.param("catalogue", FactorCatalogue.DEFAULT_LOCATION));
-    List<TypicalFirmProfile> profiles = profiles(context.param("profiles", ""), catalogue);
+    Params params = Params.of(context);
+    FactorCatalogue catalogue = FactorCatalogueLoader.load(params.catalogue());
+    List<TypicalFirmProfile> profiles = profiles(params.profiles(), catalogue);
     FactorCatalogueTables tables = new FactorCatalogueTables(spark, catalogue);
-    int historyYears = Integer.parseInt(context.param("history_years", "3"));
+    int historyYears = params.historyYears();
 
     Dataset<Row> staged = spark.read().parquet(run.staging("factor_costs"));
     Dataset<Row> locations =
@@ -79,8 +97,7 @@ public final class CostsStage implements Stage {
                 reported.unionByName(FactorPriceConformer.derived(reported, tables)),
                 tables.factors())
             .localCheckpoint();
-    CostPeriod period =
-        CostPeriod.parse(context.param("period", CostPeriod.LATEST), latestMonth(carried));
+    CostPeriod period = CostPeriod.parse(params.period(), latestMonth(carried));
     int firstYear = period.year() - historyYears + 1;
     // The year before the window is kept so that the window's first periods have changes.
     Dataset<Row> located =
@@ -190,7 +207,7 @@ public final class CostsStage implements Stage {
             counts.get("cost_gaps"),
             profiles.size(),
             yearList.isEmpty() ? "no complete year" : firstYear + "–" + period.lastCompleteYear()));
-    String focus = context.param("focus_city", DEFAULT_FOCUS_CITY);
+    String focus = params.focusCity();
     FocusCitySummary.findCity(locations, focus)
         .ifPresentOrElse(
             c ->

@@ -6,14 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +21,7 @@ import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.run.RunIds;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.run.Snapshots;
+import zoneassess.schema.digest.Sha256;
 
 /**
  * Reads the snapshot store under {@code <root>/snapshots}: picks the files of a vintage ("as known
@@ -173,19 +171,11 @@ public final class SnapshotStore {
       if (fs instanceof ChecksumFileSystem c) {
         fs = c.getRawFileSystem();
       }
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
       try (InputStream in = fs.open(p)) {
-        byte[] buf = new byte[1 << 16];
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          md.update(buf, 0, n);
-        }
+        return Sha256.hex(in);
       }
-      return HexFormat.of().formatHex(md.digest());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the snapshot " + uri, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -8,10 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -29,6 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.schema.digest.Sha256;
 
 /**
  * The publish edge: writes Parquet and small files so that a reader never sees half a result. Each
@@ -211,34 +209,16 @@ public final class Publisher {
         lines.add(rel + " " + hashFile(fs, f.getPath()));
       }
       lines.sort(null);
-      return hex(digest().digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
+      return Sha256.hex(String.join("\n", lines));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot hash " + uri, e);
     }
   }
 
   private static String hashFile(FileSystem fs, Path p) throws IOException {
-    MessageDigest md = digest();
-    byte[] buf = new byte[1 << 16];
     try (InputStream in = fs.open(p)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
+      return Sha256.hex(in);
     }
-    return hex(md.digest());
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String hex(byte[] b) {
-    return HexFormat.of().formatHex(b);
   }
 
   /** Renames Spark's part-NNNNN-&lt;uuid&gt;… files to part-NNNNN… and drops marker files. */

@@ -19,6 +19,7 @@ import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.dataset.DatasetContract;
@@ -45,6 +46,15 @@ public final class PerMuStage implements Stage {
   public static final String PARAM_YEAR = "year";
   public static final String PARAM_SCHEME = "scheme";
 
+  /** The stage's parameters, typed; an unknown key is an error. */
+  public record Params(String year, String scheme) {
+    public static Params of(StageContext context) {
+      StageParams p = StageParams.of(NAME, context.params(), List.of(PARAM_YEAR, PARAM_SCHEME));
+      return new Params(
+          p.text(PARAM_YEAR, "latest"), p.text(PARAM_SCHEME, PerMuSchemeLoader.HUAIAN_2024));
+    }
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -56,11 +66,10 @@ public final class PerMuStage implements Stage {
     SparkSession spark = context.spark();
     RunLayout run = context.run();
     Publisher publisher = context.publisher();
-    PerMuScheme scheme =
-        PerMuSchemeLoader.load(context.param(PARAM_SCHEME, PerMuSchemeLoader.HUAIAN_2024));
+    PerMuScheme scheme = PerMuSchemeLoader.load(Params.of(context).scheme());
 
     Dataset<Row> staged = spark.read().parquet(run.staging("enterprises"));
-    int year = resolveYear(context.param(PARAM_YEAR, "latest"), staged);
+    int year = resolveYear(Params.of(context).year(), staged);
     Dataset<Row> enterprises = staged.filter(col("year").leq(year));
     Dataset<Row> areas = read(spark, publisher, run, Datasets.AREAS);
     Dataset<Row> prepared = PerMuScope.prepare(enterprises, areas, scheme);

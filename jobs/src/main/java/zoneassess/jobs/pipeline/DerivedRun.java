@@ -19,6 +19,8 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.run.OutputRecords;
 import zoneassess.jobs.run.RunIds;
@@ -38,6 +40,8 @@ import zoneassess.schema.layout.RunLayout;
  * leaves {@code LATEST} where it was: it is not a run on newer inputs.
  */
 public final class DerivedRun {
+  private static final Logger LOG = LoggerFactory.getLogger(DerivedRun.class);
+
   /** What happened: the new run and what each re-executed stage reported. */
   public record Result(String runId, RunLayout run, String parentRunId, List<StageResult> stages) {}
 
@@ -200,6 +204,7 @@ public final class DerivedRun {
         return new Result(runId, published, parentRunId, all.results());
       } catch (Exception | Error e) {
         out.println("derived run " + runId + " failed: " + e);
+        LOG.error("derived run {} failed", runId, e);
         lifecycle.abandon(run);
         throw e;
       }

@@ -1,6 +1,7 @@
 package zoneassess.jobs.pipeline;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import zoneassess.jobs.ingest.Ingestion;
 import zoneassess.jobs.ingest.InputFolder;
@@ -20,6 +21,14 @@ public final class IngestStage implements Stage {
   public static final String NAME = "ingest";
   public static final String PARAM_INPUT = "input";
 
+  /** The stage's parameters, typed; an unknown key is an error. */
+  public record Params(String input) {
+    public static Params of(StageContext context) {
+      return new Params(
+          StageParams.of(NAME, context.params(), List.of(PARAM_INPUT)).required(PARAM_INPUT));
+    }
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -28,7 +37,7 @@ public final class IngestStage implements Stage {
   @Override
   public StageResult execute(StageContext context) {
     Publisher publisher = context.publisher();
-    String input = Publisher.toUri(context.param(PARAM_INPUT));
+    String input = Publisher.toUri(Params.of(context).input());
     InputFolder folder = InputFolder.scan(input, publisher.conf());
     context.console().println("ingest: " + folder.files().size() + " input files in " + input);
     folder.ignoredFiles().forEach(n -> context.console().println("ingest: " + n));

@@ -16,6 +16,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import zoneassess.jobs.ingest.InputFile;
 import zoneassess.jobs.ingest.InputFolder;
 import zoneassess.jobs.ingest.JdbcExtracts;
@@ -38,6 +40,8 @@ import zoneassess.schema.layout.RunLayout;
  * LATEST moves only for a run on inputs handed in now, never for a rerun or an {@code --as-of} run.
  */
 public final class PipelineRun {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
+
   /** What to run. */
   public record Request(
       String inputUri,
@@ -243,6 +247,7 @@ public final class PipelineRun {
         return new Result(runId, published, false, all, summary);
       } catch (Exception | Error e) {
         out.println("run " + runId + " failed: " + e);
+        LOG.error("run {} failed", runId, e);
         lifecycle.abandon(run);
         throw e;
       }
@@ -262,6 +267,7 @@ public final class PipelineRun {
     }
     for (FileStatus st : fs.listStatus(dir)) {
       out.println("removing the unfinished run left by a stopped process: " + st.getPath());
+      LOG.warn("removing the unfinished run left by a stopped process: {}", st.getPath());
       fs.delete(st.getPath(), true);
     }
   }

@@ -19,6 +19,8 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One writer at a time per output root: {@code <root>/.lock} names its holder, one fact a line:
@@ -44,6 +46,8 @@ import org.apache.hadoop.fs.Path;
  * zoneassess unlock} removes a lock by hand.
  */
 public final class RunLock implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
+
   /** A lock taken on another host is stale after this long. */
   public static final Duration EXPIRY = Duration.ofHours(6);
 
@@ -180,6 +184,7 @@ public final class RunLock implements AutoCloseable {
           continue; // another process is taking it over, or already did: compete again
         }
         console.println("lock: took over a stale lock (" + stale.get() + "): " + holder.describe());
+        LOG.warn("took over a stale lock ({}): {}", stale.get(), holder.describe());
       }
       Optional<String> now = read(fs, p);
       throw held(p, Holder.parse(now.orElse("(unreadable)")));

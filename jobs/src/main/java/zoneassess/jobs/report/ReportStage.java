@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.reports.PackRequest;
 import zoneassess.reports.pack.PackRenderer;
@@ -21,6 +22,14 @@ import zoneassess.reports.pack.PackRenderer;
 public final class ReportStage implements Stage {
   public static final String DEFAULT_PACKS = "province,city:淮安";
 
+  /** The stage's parameters, typed; an unknown key is an error. */
+  public record Params(String packs) {
+    public static Params of(StageContext context) {
+      StageParams p = StageParams.of("report", context.params(), List.of("packs"));
+      return new Params(p.text("packs", DEFAULT_PACKS));
+    }
+  }
+
   @Override
   public String name() {
     return "report";
@@ -28,7 +37,7 @@ public final class ReportStage implements Stage {
 
   @Override
   public StageResult execute(StageContext context) {
-    List<PackRequest> packs = PackRequest.parseList(context.param("packs", DEFAULT_PACKS));
+    List<PackRequest> packs = PackRequest.parseList(Params.of(context).packs());
     String packsDir = context.run().packs();
     List<Path> files = PackRenderer.render(context.run().runDir(), packs, packsDir);
     Map<String, String> outputs = new LinkedHashMap<>();

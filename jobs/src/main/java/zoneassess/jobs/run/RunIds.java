@@ -1,15 +1,12 @@
 package zoneassess.jobs.run;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import zoneassess.schema.digest.Sha256;
 
 /**
  * Run ids: {@code yyyyMMdd'T'HHmmss'Z'-<8 hex>}, the UTC start time and the first 8 hex digits of
@@ -32,13 +29,6 @@ public final class RunIds {
     inputHashes.stream().sorted().forEach(h -> text.append("input ").append(h).append('\n'));
     new TreeMap<>(params)
         .forEach((k, v) -> text.append("param ").append(k).append('=').append(v).append('\n'));
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(text.toString());
   }
 }

@@ -92,6 +92,27 @@ final class EnterprisePanel {
     return spark.createDataFrame(rows, schema);
   }
 
+  /**
+   * The SQL expression of a firm's production start year (column {@code id}): 3 % of the first
+   * {@code n} firms start in 2023–2025, the others in 1995–2022, uniformly.
+   */
+  static String productionStartYear(long seed, long n) {
+    String u =
+        "((pmod(xxhash64(" + seed + "L, id, '%s'), 4503599627370496L) + 0.5D) / 4503599627370496D)";
+    return "CASE WHEN id < "
+        + n
+        + " AND "
+        + f(u, "new")
+        + " < 0.03"
+        + " THEN 2023 + cast(pmod(xxhash64("
+        + seed
+        + "L, id, 'newyear'), 3L) as int)"
+        + " ELSE 1995 + cast(pmod(xxhash64("
+        + seed
+        + "L, id, 'startyear'), 28L) as int)"
+        + " END";
+  }
+
   static Dataset<Row> build(SparkSession spark, SampleSpec spec, List<SampleZone> zones) {
     long seed = spec.seed();
     long n = spec.scale().enterprises();
@@ -129,18 +150,7 @@ final class EnterprisePanel {
                     + " THEN 'above' ELSE 'below' END as scale",
                 f(nrm, "q", "q2") + " as q",
                 f(nrm, "land", "land2") + " as land_z",
-                "CASE WHEN id < "
-                    + n
-                    + " AND "
-                    + f(u, "new")
-                    + " < 0.03"
-                    + " THEN 2023 + cast(pmod(xxhash64("
-                    + seed
-                    + "L, id, 'newyear'), 3L) as int)"
-                    + " ELSE 1995 + cast(pmod(xxhash64("
-                    + seed
-                    + "L, id, 'startyear'), 28L) as int)"
-                    + " END as production_start_year",
+                productionStartYear(seed, n) + " as production_start_year",
                 f(u, "revmul") + " as rev_u",
                 f(u, "va") + " as va_u",
                 f(nrm, "energy", "energy2") + " as energy_z",

@@ -17,6 +17,7 @@ import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.dataset.DatasetContract;
@@ -36,6 +37,14 @@ public final class ScoreboardStage implements Stage {
   public static final String NAME = "scoreboard";
   public static final String PARAM_SCOREBOARD = "scoreboard";
 
+  /** The stage's parameters, typed; an unknown key is an error. */
+  public record Params(String scoreboard) {
+    public static Params of(StageContext context) {
+      StageParams p = StageParams.of(NAME, context.params(), List.of(PARAM_SCOREBOARD));
+      return new Params(p.text(PARAM_SCOREBOARD, ScoreboardLoader.SEED_2021));
+    }
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -46,8 +55,7 @@ public final class ScoreboardStage implements Stage {
     SparkSession spark = context.spark();
     RunLayout run = context.run();
     Publisher publisher = context.publisher();
-    Scoreboard board =
-        ScoreboardLoader.load(context.param(PARAM_SCOREBOARD, ScoreboardLoader.SEED_2021));
+    Scoreboard board = ScoreboardLoader.load(Params.of(context).scoreboard());
     Dataset<Row> assessment = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()));
     Row newest =
         assessment.filter(col("period").rlike("^[0-9]{4}$")).agg(max(col("period"))).first();

@@ -30,6 +30,12 @@ public final class SparkSessions {
   /** A session for {@code master} ({@code local[*]} when null or blank). */
   public static SparkSession create(String master, String appName) {
     REQUESTED.incrementAndGet();
+    scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+    if (running.isDefined() && !running.get().sparkContext().isStopped()) {
+      // One session per JVM: a command started inside a JVM that already has one (a test suite)
+      // uses it as it is instead of changing its settings (shuffle partitions) under its users.
+      return running.get();
+    }
     String m = master == null || master.isBlank() ? "local[*]" : master;
     SparkSession.Builder b =
         SparkSession.builder()

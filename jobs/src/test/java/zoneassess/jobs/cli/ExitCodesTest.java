@@ -161,9 +161,12 @@ class ExitCodesTest {
     assertEquals(
         "run: --packs: pack 'county:清河' is not one of province, city:<name>, zone:<code>",
         packs.err().strip());
-    Outcome diff = zoneassess("diff-runs", tmp.resolve("a").toString(), tmp.toString());
+    Outcome diff = zoneassess("diff-runs", "latest", "latest", "--out", tmp.toString());
     assertEquals(2, diff.code());
-    assertEquals("diff-runs: RUN_A " + tmp.resolve("a") + " does not exist", diff.err().strip());
+    assertTrue(diff.err().strip().startsWith("diff-runs: no finished run under "), diff.err());
+    Outcome diffPath = zoneassess("diff-runs", "a/b", "latest", "--out", tmp.toString());
+    assertEquals(2, diffPath.code());
+    assertTrue(diffPath.err().startsWith("diff-runs: RUN_A 'a/b' is not a run id"), diffPath.err());
     Outcome scale = zoneassess("sample", "--scale", "huge", "--out", tmp.toString());
     assertEquals(2, scale.code(), scale.err());
     Outcome rerun = zoneassess("rerun", "../x", "--out", tmp.toString());

@@ -39,7 +39,10 @@ class ReportCommandTest {
   void latestWithoutAPointerSaysWhatIsMissing() {
     var err = new ByteArrayOutputStream();
     assertEquals(2, run(err, "--run", "latest", "--out", out.toString(), "--pack", "province"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--run latest: cannot read"));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        text.contains("report: no finished run under ") && text.contains("LATEST is missing"),
+        text);
   }
 
   @Test

@@ -41,7 +41,7 @@ class ScoreVariantsTest extends SparkTestBase {
   }
 
   @Test
-  void higherIsBetter() {
+  void higherIsBetterVariantsScoreMissingAsTheWorstOnEveryNormalisation() {
     Map<String, double[]> v = variants("higher");
     // minmax: (x − 10)/50 × 100 → 0, 20, 100; missing = the worst = 0. Geometric: 1 + 99 × share →
     // 1, 20.8, 100, 1.

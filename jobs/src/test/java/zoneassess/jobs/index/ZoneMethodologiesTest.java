@@ -93,7 +93,7 @@ class ZoneMethodologiesTest extends SparkTestBase {
     return rows.toArray(Object[][]::new);
   }
 
-  private void check(String name) {
+  private IndexResult check(String name) {
     var m = MethodologyLoader.load("classpath:methodologies/" + name + ".yaml").methodology();
     var wide = EngineFixtures.table(spark, SCHEMA, zones());
     IndexResult r =
@@ -117,6 +117,7 @@ class ZoneMethodologiesTest extends SparkTestBase {
             .findFirst()
             .orElseThrow()
             .<Integer>getAs("rank_all"));
+    return r;
   }
 
   @Test
@@ -125,7 +126,22 @@ class ZoneMethodologiesTest extends SparkTestBase {
   }
 
   @Test
-  void national2021Runs() {
-    check("national-2021");
+  void national2021ScoresFocusAndTaxPerMuAsWorkedOut() {
+    IndexResult r = check("national-2021");
+    var scores = EngineFixtures.byId(r.normalised().filter("period = '2021'"), "zone_code");
+    // main_business_focus = leading_industry_output / industrial_output, goalposts 0.3–0.9 × 100,
+    // capped. Z01 (i = 0): 120 / (200 × 6 × 1.1) = 0.0909 < 0.3 → 0.
+    // Z06 (i = 5): 170 / (200 × 1 × 1.1) = 0.77273 → (0.77273 − 0.3) / 0.6 × 100 = 78.788.
+    assertEquals(0.0, EngineFixtures.value(scores, "Z01", "main_business_focus"), 1e-9);
+    assertEquals(
+        (170.0 / 220.0 - 0.3) / 0.6 * 100,
+        EngineFixtures.value(scores, "Z06", "main_business_focus"),
+        1e-9);
+    // tax_per_mu = tax × 10000 ÷ (developed_land × 1500), benchmark 30 (cap 2×) × 50.
+    // Z01: 8 × 6.6 = 52.8 亿, land 10 km² → 528000 / 15000 = 35.2 万元/亩 → 35.2 / 30 × 50 = 58.667.
+    // Z06: 8 × 1.1 = 8.8 亿, land 15 km² → 88000 / 22500 = 3.9111 → 3.9111 / 30 × 50 = 6.5185.
+    assertEquals(35.2 / 30 * 50, EngineFixtures.value(scores, "Z01", "tax_per_mu"), 1e-9);
+    assertEquals(
+        88000.0 / 22500 / 30 * 50, EngineFixtures.value(scores, "Z06", "tax_per_mu"), 1e-9);
   }
 }

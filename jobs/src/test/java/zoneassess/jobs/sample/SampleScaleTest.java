@@ -21,13 +21,6 @@ class SampleScaleTest {
   }
 
   @Test
-  void largeScaleReachesFiveMillionEnterpriseYears() {
-    // 3 % of firms (in expectation) start in 2023–2025 and miss 2–4 of the 5 years, 1/28 of the
-    // rest start in 2022 and miss one: 1,150,000 × (5 − 0.03 × 4 − 1/28) ≈ 5.58 M ≥ 5 M.
-    assertTrue(SampleScale.LARGE.enterprises() * (5 - 0.03 * 4 - 1.0 / 28) >= 5_000_000);
-  }
-
-  @Test
   void unknownScaleIsRejectedWithTheValue() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SampleScale.parse("huge"));

@@ -14,8 +14,8 @@ import zoneassess.reports.model.Warning;
 import zoneassess.reports.model.ZoneResult;
 
 /**
- * The one place that knows mart names and column names (MARTS.md). If an engine publishes a column
- * under another name, change it here and nowhere else. Columns read with {@code opt*} may be
+ * The one place that knows mart names and column names (docs/marts.md). If an engine publishes a
+ * column under another name, change it here and nowhere else. Columns read with {@code opt*} may be
  * missing; the others must exist.
  */
 public final class MartMapping {

@@ -25,6 +25,9 @@ import zoneassess.reports.workbook.TableWriter;
  * D-class surcharges per factor, the 应保尽保 list, the quota split and the recoverable land; for the
  * province one row per city. The marts are streamed and filtered to the pack's scope; only the
  * scope's rows are held. Each list shows the first {@code print.allocation_top} firms.
+ *
+ * <p>Longer than 500 lines on purpose: one method per annex sheet, each a column list and a
+ * streamed filter over one mart, in the order the pack prints them.
  */
 final class AllocationSheets {
   static final String NAME = "资源要素配置";

@@ -52,9 +52,11 @@ final class Instructions {
           r++,
           "引用："
               + String.join(", ", fk.columns().stream().map(k -> label(d, k)).toList())
-              + " 必须是 "
+              + " 必须是"
+              + zoneassess.schema.dataset.Datasets.get(fk.targetDataset()).labelZh()
+              + "（"
               + fk.targetDataset()
-              + " 中已有的代码",
+              + "）中已有的代码",
           body);
     }
     r++;

@@ -100,4 +100,26 @@ class InputTemplatesTest {
       assertEquals("2025", data.getRow(n).getCell(1).getStringCellValue());
     }
   }
+
+  @Test
+  void lastYearsValuesStandBesideTheRowsForReferenceAndIngestIgnoresThem() throws Exception {
+    assertEquals("2024Q3", InputTemplates.yearEarlier("2025Q3"));
+    assertEquals("2024-09", InputTemplates.yearEarlier("2025-09"));
+    String first = IndicatorCatalogue.all().get(0).code();
+    InputTemplates.Options o =
+        new InputTemplates.Options("320800P01", "2025", "2024", java.util.Map.of(first, 12.5));
+    try (XSSFWorkbook wb = InputTemplates.build(Datasets.ZONE_STATS, o)) {
+      XSSFSheet data = wb.getSheetAt(0);
+      int ref = Datasets.ZONE_STATS.columns().size();
+      assertEquals("参考：2024 已报数值", data.getRow(0).getCell(ref).getStringCellValue());
+      assertEquals(12.5, data.getRow(1).getCell(ref).getNumericCellValue());
+      assertTrue(data.getRow(1).getCell(ref).getCellStyle().getLocked());
+      List<String> headers = new java.util.ArrayList<>();
+      data.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+      assertEquals(
+          List.of("参考：2024 已报数值"),
+          HeaderMatcher.match(headers, Datasets.ZONE_STATS, "zone_stats_320800P01_2025.xlsx")
+              .unknownHeaders());
+    }
+  }
 }

@@ -48,6 +48,10 @@ public final class InputTemplates {
   static final int LAST_ROW = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
 
   public static final String INSTRUCTIONS = "填报说明";
+
+  /** Characters of column width that print on one A4 landscape page at a readable size. */
+  static final int PAGE_CHARS = 160;
+
   static final String LISTS = "_lists";
 
   /**
@@ -106,7 +110,7 @@ public final class InputTemplates {
       h.setCellValue(header(c));
       h.setCellStyle(c.required() ? st.requiredHeader : st.header);
       data.setDefaultColumnStyle(i, st.input(c.type()));
-      data.setColumnWidth(i, Math.min(40, Math.max(10, header(c).length() * 2 + 2)) * 256);
+      data.setColumnWidth(i, width(c) * 256);
       List<String> choices = choices(c, o);
       DataValidationConstraint constraint = null;
       if (!choices.isEmpty()) {
@@ -153,6 +157,13 @@ public final class InputTemplates {
     prefill(data, d, o, st);
     data.createFreezePane(0, 1);
     SheetCraft.printSetup(data, d.labelZh() + " 填报表", null, 0, 0);
+    // A wide form prints over several pages side by side (header row repeated) rather than
+    // shrunk below a readable size.
+    int chars = 0;
+    for (ColumnSpec c : cols) {
+      chars += width(c);
+    }
+    data.getPrintSetup().setFitWidth((short) Math.max(1, (chars + PAGE_CHARS - 1) / PAGE_CHARS));
     // The header row is locked; data cells (unlocked column styles) stay editable, rows can be
     // inserted and deleted, and the sheet sorted or filtered.
     data.lockInsertRows(false);
@@ -162,9 +173,22 @@ public final class InputTemplates {
     data.lockFormatColumns(false);
     data.protectSheet("");
     Instructions.write(help, d, st.header, st.body, cols);
-    SheetCraft.printSetup(help, d.labelZh() + " " + INSTRUCTIONS, null, 0, 0);
+    SheetCraft.printSetup(help, d.labelZh() + " " + INSTRUCTIONS, null, -1, -1);
+    // The column table prints; the example row beside it is for the screen.
+    wb.setPrintArea(1, 0, Instructions.COLUMNS.size() - 1, 0, help.getLastRowNum() - 3);
     wb.setActiveSheet(0);
     return wb;
+  }
+
+  /** Characters of width: the header (CJK counts double) or the column's usual content. */
+  static int width(ColumnSpec c) {
+    int content =
+        switch (c.type()) {
+          case STRING -> c.name().endsWith("_code") ? 16 : 20;
+          case DATE -> 12;
+          default -> 12;
+        };
+    return Math.min(40, Math.max(content, header(c).length() * 2 + 2));
   }
 
   /** The drop-down of a column: accepted values, or the one zone; empty for none. */

@@ -1,17 +1,25 @@
 package zoneassess.jobs.cli;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import zoneassess.jobs.intake.InputTemplates;
+import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.dataset.Datasets;
+import zoneassess.schema.layout.RunLayout;
 
 /** {@code zoneassess template}: fill-in workbooks generated from the dataset contracts. */
 @Command(
@@ -26,7 +34,9 @@ import zoneassess.schema.dataset.Datasets;
       "",
       "Examples:",
       "  zoneassess template --dataset all --out out/templates",
-      "  zoneassess template --dataset zone_stats --zone 320800P01 --period 2025 --out out/templates"
+      "  zoneassess template --dataset zone_stats --zone 320800P01 --period 2025 --out out/templates",
+      "  zoneassess template --dataset zone_stats --zone 320800P01 --period 2025 \\",
+      "      --reference-root out --out out/templates"
     })
 public final class TemplateCommand implements Callable<Integer> {
   @Option(
@@ -57,6 +67,21 @@ public final class TemplateCommand implements Callable<Integer> {
               + " catalogue indicator for that zone and period.")
   String period;
 
+  @Option(
+      names = "--reference-root",
+      paramLabel = "ROOT",
+      description =
+          "With --zone and --period: show beside the zone_stats rows the values the zone reported"
+              + " for the same period a year earlier, from a run under ROOT.")
+  String referenceRoot;
+
+  @Option(
+      names = "--reference-run",
+      defaultValue = "latest",
+      paramLabel = "ID",
+      description = "The run to take those values from (default latest).")
+  String referenceRun;
+
   @Override
   public Integer call() {
     List<DatasetContract> chosen;
@@ -86,6 +111,16 @@ public final class TemplateCommand implements Callable<Integer> {
     }
     InputTemplates.Options options = new InputTemplates.Options(zone, period);
     try {
+      if (referenceRoot != null) {
+        if (zone == null || period == null) {
+          throw new UsageException("--reference-root needs --zone and --period");
+        }
+        options = withReference(options);
+      }
+    } catch (UsageException | IllegalArgumentException e) {
+      return ExitCodes.report("template", e, System.err);
+    }
+    try {
       Files.createDirectories(out);
       for (DatasetContract d : chosen) {
         Path file = out.resolve(InputTemplates.fileName(d, options));
@@ -99,5 +134,30 @@ public final class TemplateCommand implements Callable<Integer> {
     } catch (IOException e) {
       return ExitCodes.report("template", e, System.err);
     }
+  }
+
+  /** The zone's staged statistics of the same period a year earlier, from the reference run. */
+  private InputTemplates.Options withReference(InputTemplates.Options o) {
+    RunLayout run = PerMuCommand.resolveRun(referenceRoot, referenceRun);
+    String before = InputTemplates.yearEarlier(period);
+    SparkSession spark =
+        SparkSession.getDefaultSession().isDefined()
+            ? SparkSession.getDefaultSession().get()
+            : SparkSessions.create(null, "zoneassess template");
+    Map<String, Double> values = new TreeMap<>();
+    for (Row r :
+        spark
+            .read()
+            .parquet(run.staging("zone_stats"))
+            .where(col("zone_code").equalTo(zone).and(col("period").equalTo(before)))
+            .select("indicator_code", "value")
+            .collectAsList()) {
+      if (!r.isNullAt(1)) {
+        values.put(r.getString(0), r.getDouble(1));
+      }
+    }
+    System.out.println(
+        "template: " + values.size() + " values of " + zone + " for " + before + " as reference");
+    return new InputTemplates.Options(zone, period, before, values);
   }
 }

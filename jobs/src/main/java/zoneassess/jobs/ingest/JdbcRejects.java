@@ -73,7 +73,8 @@ final class JdbcRejects {
       located = when(sourceFile.equalTo(f.name()), where).otherwise(located);
       // A duplicate's first occurrence in the extract is the row with the same key in the table.
       String line = "first occurrence: " + java.util.regex.Pattern.quote(f.name()) + " row [0-9]+";
-      String table = "first occurrence: " + f.name() + "/" + source.get().relation() + " (same key)";
+      String table =
+          "first occurrence: " + f.name() + "/" + source.get().relation() + " (same key)";
       reason = regexp_replace(reason, line, table);
       allReasons = regexp_replace(allReasons, line, table);
     }

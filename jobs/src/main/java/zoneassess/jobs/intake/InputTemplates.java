@@ -3,6 +3,7 @@ package zoneassess.jobs.intake;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -39,17 +40,41 @@ import zoneassess.schema.dataset.DatasetContract;
  *
  * <p>With a zone code, the zone-code drop-down offers that zone only; with a zone and a period, the
  * statistics template is pre-filled with one row per catalogue indicator (zone, period, indicator,
- * unit), so the zone types the values only.
+ * unit), so the zone types the values only, and, when given, the values the zone reported for the
+ * same period a year earlier stand beside them for reference (a locked column ingest ignores).
  */
 public final class InputTemplates {
   /** The data sheet's data rows covered by validation and unlocked formatting. */
   static final int LAST_ROW = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
 
   public static final String INSTRUCTIONS = "填报说明";
+
+  /** Characters of column width that print on one A4 landscape page at a readable size. */
+  static final int PAGE_CHARS = 160;
+
   static final String LISTS = "_lists";
 
-  /** What to pre-fill: either may be null. */
-  public record Options(String zone, String period) {}
+  /**
+   * What to pre-fill: zone and period may be null; {@code previous} maps indicator codes to the
+   * values of {@code previousPeriod} shown for reference beside the statistics rows (empty for
+   * none).
+   */
+  public record Options(
+      String zone, String period, String previousPeriod, Map<String, Double> previous) {
+    public Options {
+      previous = previous == null ? Map.of() : Map.copyOf(previous);
+    }
+
+    public Options(String zone, String period) {
+      this(zone, period, null, Map.of());
+    }
+  }
+
+  /** The same period a year earlier: 2025 → 2024, 2025Q3 → 2024Q3, 2025-09 → 2024-09. */
+  public static String yearEarlier(String period) {
+    int year = Integer.parseInt(period.substring(0, 4));
+    return (year - 1) + period.substring(4);
+  }
 
   private InputTemplates() {}
 
@@ -85,7 +110,7 @@ public final class InputTemplates {
       h.setCellValue(header(c));
       h.setCellStyle(c.required() ? st.requiredHeader : st.header);
       data.setDefaultColumnStyle(i, st.input(c.type()));
-      data.setColumnWidth(i, Math.min(40, Math.max(10, header(c).length() * 2 + 2)) * 256);
+      data.setColumnWidth(i, width(c) * 256);
       List<String> choices = choices(c, o);
       DataValidationConstraint constraint = null;
       if (!choices.isEmpty()) {
@@ -132,6 +157,13 @@ public final class InputTemplates {
     prefill(data, d, o, st);
     data.createFreezePane(0, 1);
     SheetCraft.printSetup(data, d.labelZh() + " 填报表", null, 0, 0);
+    // A wide form prints over several pages side by side (header row repeated) rather than
+    // shrunk below a readable size.
+    int chars = 0;
+    for (ColumnSpec c : cols) {
+      chars += width(c);
+    }
+    data.getPrintSetup().setFitWidth((short) Math.max(1, (chars + PAGE_CHARS - 1) / PAGE_CHARS));
     // The header row is locked; data cells (unlocked column styles) stay editable, rows can be
     // inserted and deleted, and the sheet sorted or filtered.
     data.lockInsertRows(false);
@@ -141,9 +173,22 @@ public final class InputTemplates {
     data.lockFormatColumns(false);
     data.protectSheet("");
     Instructions.write(help, d, st.header, st.body, cols);
-    SheetCraft.printSetup(help, d.labelZh() + " " + INSTRUCTIONS, null, 0, 0);
+    SheetCraft.printSetup(help, d.labelZh() + " " + INSTRUCTIONS, null, -1, -1);
+    // The column table prints; the example row beside it is for the screen.
+    wb.setPrintArea(1, 0, Instructions.COLUMNS.size() - 1, 0, help.getLastRowNum() - 3);
     wb.setActiveSheet(0);
     return wb;
+  }
+
+  /** Characters of width: the header (CJK counts double) or the column's usual content. */
+  static int width(ColumnSpec c) {
+    int content =
+        switch (c.type()) {
+          case STRING -> c.name().endsWith("_code") ? 16 : 20;
+          case DATE -> 12;
+          default -> 12;
+        };
+    return Math.min(40, Math.max(content, header(c).length() * 2 + 2));
   }
 
   /** The drop-down of a column: accepted values, or the one zone; empty for none. */
@@ -166,6 +211,14 @@ public final class InputTemplates {
       return;
     }
     List<String> names = d.columnNames();
+    int reference = names.size();
+    if (!o.previous().isEmpty()) {
+      // Beside the contract's columns: ingest ignores it (and notes the ignored column).
+      Cell h = data.getRow(0).createCell(reference);
+      h.setCellValue("参考：" + o.previousPeriod() + " 已报数值");
+      h.setCellStyle(st.header);
+      data.setColumnWidth(reference, 22 * 256);
+    }
     int r = 1;
     for (RawIndicator ind : IndicatorCatalogue.all()) {
       Row row = data.createRow(r++);
@@ -173,6 +226,12 @@ public final class InputTemplates {
       set(row, names.indexOf("period"), o.period(), st);
       set(row, names.indexOf("indicator_code"), ind.code(), st);
       set(row, names.indexOf("unit"), ind.unit(), st);
+      Double before = o.previous().get(ind.code());
+      if (before != null) {
+        Cell c = row.createCell(reference);
+        c.setCellValue(before);
+        c.setCellStyle(st.reference);
+      }
     }
   }
 
@@ -231,6 +290,7 @@ public final class InputTemplates {
     final CellStyle requiredHeader;
     final CellStyle body;
     final CellStyle text;
+    final CellStyle reference;
     private final CellStyle number;
     private final CellStyle date;
 
@@ -257,6 +317,11 @@ public final class InputTemplates {
       text = input(wb, plain, textFormat);
       number = input(wb, plain, wb.createDataFormat().getFormat("General"));
       date = input(wb, plain, wb.createDataFormat().getFormat("yyyy-mm-dd"));
+      reference = wb.createCellStyle();
+      reference.setFont(plain);
+      reference.setLocked(true);
+      reference.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+      reference.setFillPattern(FillPatternType.SOLID_FOREGROUND);
     }
 
     CellStyle input(ColumnType t) {

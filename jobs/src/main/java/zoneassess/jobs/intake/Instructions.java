@@ -26,9 +26,16 @@ final class Instructions {
 
   static void write(
       Sheet s, DatasetContract d, CellStyle header, CellStyle body, List<ColumnSpec> cols) {
+    CellStyle text = s.getWorkbook().createCellStyle();
+    text.cloneStyleFrom(body);
+    text.setWrapText(false); // a line of text runs over the empty cells to its right
+    CellStyle title = s.getWorkbook().createCellStyle();
+    title.cloneStyleFrom(header);
+    title.setWrapText(false);
+    title.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
     int r = 0;
-    line(s, r++, d.labelZh() + "（" + d.name() + "）填报说明", header);
-    line(s, r++, "每行：" + d.description(), body);
+    line(s, r++, d.labelZh() + "（" + d.name() + "）填报说明", title);
+    line(s, r++, "每行：" + d.description(), text);
     line(
         s,
         r++,
@@ -36,7 +43,7 @@ final class Instructions {
             + "文件名请保持以 "
             + d.name()
             + "_ 开头，可直接交给 zoneassess ingest 读取。",
-        body);
+        text);
     if (!d.key().isEmpty()) {
       line(
           s,
@@ -44,7 +51,7 @@ final class Instructions {
           "唯一键："
               + String.join(" + ", d.key().stream().map(k -> label(d, k)).toList())
               + "（重复的行只保留第一行，其余被拒收）",
-          body);
+          text);
     }
     for (ForeignKey fk : d.references()) {
       line(
@@ -52,10 +59,12 @@ final class Instructions {
           r++,
           "引用："
               + String.join(", ", fk.columns().stream().map(k -> label(d, k)).toList())
-              + " 必须是 "
+              + " 必须是"
+              + zoneassess.schema.dataset.Datasets.get(fk.targetDataset()).labelZh()
+              + "（"
               + fk.targetDataset()
-              + " 中已有的代码",
-          body);
+              + "）中已有的代码",
+          text);
     }
     r++;
     Row h = s.createRow(r++);
@@ -74,16 +83,26 @@ final class Instructions {
       cell(row, 6, constraints(c), body);
       cell(row, 7, c.description(), body);
       cell(row, 8, example(c), body);
+      // Wrapped text needs its lines' height: POI does not measure, and LibreOffice does not grow
+      // rows on opening.
+      int lines =
+          Math.max(
+              1,
+              Math.max(
+                  (c.description().length() + 45) / 46,
+                  Math.max(
+                      (constraints(c).length() + 27) / 28, (type(c.type()).length() + 7) / 8)));
+      row.setHeightInPoints(15f * lines);
     }
     r++;
-    line(s, r++, "示例行（仅供参考，请勿复制到填报表中）：", header);
+    line(s, r++, "示例行（仅供参考，请勿复制到填报表中）：", title);
     Row heads = s.createRow(r++);
     Row values = s.createRow(r);
     for (int i = 0; i < cols.size(); i++) {
       cell(heads, i, InputTemplates.header(cols.get(i)), header);
       cell(values, i, example(cols.get(i)), body);
     }
-    int[] widths = {6, 22, 22, 8, 10, 6, 34, 48, 16};
+    int[] widths = {12, 22, 22, 10, 10, 8, 34, 48, 16};
     for (int i = 0; i < Math.max(widths.length, cols.size()); i++) {
       s.setColumnWidth(i, (i < widths.length ? widths[i] : 16) * 256 + 200);
     }

@@ -63,7 +63,7 @@ class ExitCodesTest {
     CommandLine main = Main.commandLine();
     List<CommandLine> all = new ArrayList<>(List.of(main));
     all.addAll(main.getSubcommands().values());
-    assertEquals(19, all.size(), "zoneassess, its 17 commands and help");
+    assertEquals(20, all.size(), "zoneassess, its 18 commands and help");
     for (CommandLine cl : all) {
       String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
       assertEquals(1, help.split("Exit codes:", -1).length - 1, cl.getCommandName() + ":\n" + help);

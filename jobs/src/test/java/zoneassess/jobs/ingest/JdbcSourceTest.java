@@ -129,10 +129,16 @@ class JdbcSourceTest extends IngestTestBase {
         where.get(0),
         "a reject names the table and the row's key");
     String reason =
-        spark.read().parquet(run.run().rejects("zone_stats")).where(col("rule").equalTo("duplicate_key"))
-            .select("reason").as(org.apache.spark.sql.Encoders.STRING()).first();
+        spark
+            .read()
+            .parquet(run.run().rejects("zone_stats"))
+            .where(col("rule").equalTo("duplicate_key"))
+            .select("reason")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .first();
     assertTrue(
-        reason.endsWith("first occurrence: zone_stats_db.parquet/public.zone_stats (same key)"), reason);
+        reason.endsWith("first occurrence: zone_stats_db.parquet/public.zone_stats (same key)"),
+        reason);
     String manifest = publisher.readText(run.run().manifest());
     assertFalse(manifest.contains(pg.password()), "no password in the manifest");
     assertTrue(manifest.contains("zone_stats_db.parquet"), "the extract is a snapshotted input");
@@ -299,8 +305,8 @@ class JdbcSourceTest extends IngestTestBase {
   }
 
   /**
-   * Rule, column, reason and value of every reject; a duplicate's first occurrence is a line of
-   * the file and the table itself for the database, so that location is left out here.
+   * Rule, column, reason and value of every reject; a duplicate's first occurrence is a line of the
+   * file and the table itself for the database, so that location is left out here.
    */
   private static List<Row> reasons(Dataset<Row> rejects) {
     Column[] cols = {

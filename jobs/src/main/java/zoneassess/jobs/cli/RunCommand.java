@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import zoneassess.jobs.allocation.AllocationStage;
+import zoneassess.jobs.anomaly.AnomalyStage;
 import zoneassess.jobs.assess.AssessmentStage;
 import zoneassess.jobs.assess.EngineZoneScoring;
 import zoneassess.jobs.assess.RulesReference;
@@ -20,10 +21,12 @@ import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.permu.PerMuStage;
 import zoneassess.jobs.pipeline.Pipeline;
 import zoneassess.jobs.pipeline.PipelineRun;
+import zoneassess.jobs.routine.RoutineStage;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.scoreboard.ScoreboardStage;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.allocation.AllocationPolicyLoader;
+import zoneassess.schema.anomaly.AnomalyChecksLoader;
 import zoneassess.schema.factor.FactorCatalogue;
 import zoneassess.schema.factor.TypicalFirmProfile;
 import zoneassess.schema.permu.PerMuSchemeLoader;
@@ -123,6 +126,13 @@ public final class RunCommand implements Callable<Integer> {
   String scoreboard;
 
   @Option(
+      names = "--anomalies",
+      defaultValue = AnomalyChecksLoader.DEFAULT,
+      paramLabel = "FILE",
+      description = "Input anomaly checks (default: ${DEFAULT-VALUE}).")
+  String anomalies;
+
+  @Option(
       names = "--focus-city",
       defaultValue = "320800",
       paramLabel = "CODE",
@@ -191,6 +201,7 @@ public final class RunCommand implements Callable<Integer> {
       Arguments.scheme(scheme);
       Arguments.allocationPolicy(policy);
       Arguments.scoreboard(scoreboard);
+      AnomalyChecksLoader.load(anomalies);
     } catch (RuntimeException e) {
       return ExitCodes.report("run", e, System.err);
     }
@@ -207,6 +218,7 @@ public final class RunCommand implements Callable<Integer> {
       params.put("focus_city", focusCity);
       params.put("allocation_policy", policy);
       params.put("scoreboard", scoreboard);
+      params.put("anomalies", anomalies);
       List<String> configs =
           new ArrayList<>(
               List.of(
@@ -215,6 +227,7 @@ public final class RunCommand implements Callable<Integer> {
                   scheme,
                   policy,
                   scoreboard,
+                  anomalies,
                   FactorCatalogue.DEFAULT_LOCATION));
       configs.addAll(TypicalFirmProfile.DEFAULT_LOCATIONS);
 
@@ -252,6 +265,10 @@ public final class RunCommand implements Callable<Integer> {
     String assessPeriod =
         period.equals("latest") && "routine".equals(params.get("mode")) ? "latest_ytd" : period;
     List<Pipeline.Step> stages = new ArrayList<>();
+    if (params.containsKey("anomalies")) { // runs recorded before the checks existed had none
+      stages.add(
+          step(new AnomalyStage(), Map.of(AnomalyStage.PARAM_CHECKS, params.get("anomalies"))));
+    }
     stages.add(
         step(
             new PerMuStage(),
@@ -282,6 +299,16 @@ public final class RunCommand implements Callable<Integer> {
         period.equals("latest")
             ? !"routine".equals(params.get("mode"))
             : period.matches("^\\d{4}$");
+    if (!annual) {
+      stages.add(
+          step(
+              new RoutineStage(),
+              Map.of(
+                  RoutineStage.PARAM_METHODOLOGY,
+                  params.get("methodology"),
+                  RoutineStage.PARAM_RULES,
+                  params.getOrDefault("rules", ""))));
+    }
     if (annual) {
       stages.add(
           step(

@@ -27,6 +27,7 @@ final class ZoneStatistics {
   private final Draw d;
   private final List<PlantedDefect> planted = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private String ytdFalls = "";
 
   private ZoneStatistics(long seed) {
     this.d = new Draw(seed);
@@ -65,6 +66,12 @@ final class ZoneStatistics {
     convert.put(key(zones.get(4), 2023, "fdi_actual"), "亿美元");
     convert.put(key(provincial.get(70), 2025, "fdi_actual"), "亿美元");
     String wrongUnit = key(provincial.get(14), 2019, "gdp");
+    // Planted input anomalies (valid rows the anomaly checks must report; docs/input-anomalies.md).
+    String tenfoldTax = key(provincial.get(44), 2023, "tax_revenue");
+    SampleZone frozenZone = provincial.get(52);
+    String roundGdp = key(provincial.get(58), 2024, "gdp");
+    String partOverWhole = key(provincial.get(64), 2024, "hightech_trade");
+    ytdFalls = provincial.get(66).code() + "/" + LAST_YEAR + "Q2/gdp";
     String duplicate = key(provincial.get(20), 2024, "tax_revenue");
 
     for (SampleZone z : zones) {
@@ -77,6 +84,18 @@ final class ZoneStatistics {
             continue;
           }
           double v = annual.get(year).get(ind.code());
+          if (k.equals(tenfoldTax)) {
+            v *= 10;
+          } else if (z == frozenZone
+              && ind.code().equals("fixed_asset_investment")
+              && year > 2021
+              && year <= 2024) {
+            v = annual.get(2021).get(ind.code());
+          } else if (k.equals(roundGdp)) {
+            v = Math.max(100, Math.round(v / 100) * 100.0);
+          } else if (k.equals(partOverWhole)) {
+            v = annual.get(year).get("trade_total") * 1.2;
+          }
           String unit = ind.unit();
           if (convert.containsKey(k)) {
             String to = convert.get(k);
@@ -113,6 +132,25 @@ final class ZoneStatistics {
             2,
             "two rows for key " + duplicate + " (second is a revision)"));
     planted.add(new PlantedDefect("zone_stats", "unit_family", 1, "GDP in 平方公里 at " + wrongUnit));
+    notes.add(
+        "zone_stats: planted input anomaly (check jump and outlier_change): tax revenue ten-fold at "
+            + tenfoldTax
+            + ", back to normal in 2024");
+    notes.add(
+        "zone_stats: planted input anomaly (check frozen): fixed-asset investment of "
+            + frozenZone.code()
+            + " unchanged 2021–2024 (reported at 2024)");
+    notes.add(
+        "zone_stats: planted input anomaly (check round): GDP a whole multiple of 100 亿元 at "
+            + roundGdp);
+    notes.add(
+        "zone_stats: planted input anomaly (check part_over_whole): high-tech trade 120 % of all"
+            + " trade at "
+            + partOverWhole);
+    notes.add(
+        "zone_stats: planted input anomaly (check ytd_falls, also outlier_change): year-to-date"
+            + " GDP of 2025Q2 at 90 % of 2025Q1 at "
+            + ytdFalls);
     notes.add(
         "zone_stats: 5 annual values deliberately missing: " + String.join(", ", missing.keySet()));
     notes.add(
@@ -155,6 +193,9 @@ final class ZoneStatistics {
             ind.code().equals("major_projects_started")
                 ? starts.getOrDefault(z.code() + "|" + period, 0)
                 : year.get(ind.code()) * shares[q - 1];
+        if ((z.code() + "/" + period + "/" + ind.code()).equals(ytdFalls)) {
+          v = year.get(ind.code()) * shares[0] * 0.9; // below Q1's year-to-date value
+        }
         rows.add(
             new StatRow(
                 z.code(),

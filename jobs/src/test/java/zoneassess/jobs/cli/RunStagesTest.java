@@ -27,6 +27,7 @@ class RunStagesTest {
     p.put("scoreboard", "/etc/zoneassess/scoreboard-2026.yaml");
     p.put("packs", "");
     p.put("focus_city", "320800");
+    p.put("anomalies", "classpath:checks/input-anomalies.yaml");
     return p;
   }
 
@@ -38,7 +39,7 @@ class RunStagesTest {
   void annualRunsAllocateAndMeasureTheScoreboardWithTheRecordedFiles() {
     List<Pipeline.Step> steps = RunCommand.stagesFor(recorded("2024", "annual"));
     assertEquals(
-        List.of("per-mu", "allocation", "assess", "scoreboard", "costs"),
+        List.of("anomalies", "per-mu", "allocation", "assess", "scoreboard", "costs"),
         steps.stream().map(s -> s.stage().name()).toList());
     Pipeline.Step allocation = step(steps, AllocationStage.NAME);
     assertEquals(
@@ -51,14 +52,23 @@ class RunStagesTest {
   }
 
   @Test
+  void runsRecordedBeforeTheAnomalyChecksRerunWithoutThem() {
+    Map<String, String> old = recorded("2024", "annual");
+    old.remove("anomalies");
+    assertEquals(
+        List.of("per-mu", "allocation", "assess", "scoreboard", "costs"),
+        RunCommand.stagesFor(old).stream().map(s -> s.stage().name()).toList());
+  }
+
+  @Test
   void routineRunsHaveNoScoreboard() {
     List<String> names =
         RunCommand.stagesFor(recorded("latest", "routine")).stream()
             .map(s -> s.stage().name())
             .toList();
-    assertEquals(List.of("per-mu", "allocation", "assess", "costs"), names);
+    assertEquals(List.of("anomalies", "per-mu", "allocation", "assess", "routine", "costs"), names);
     assertEquals(
-        List.of("per-mu", "allocation", "assess", "costs"),
+        List.of("anomalies", "per-mu", "allocation", "assess", "routine", "costs"),
         RunCommand.stagesFor(recorded("2025Q3", "annual")).stream()
             .map(s -> s.stage().name())
             .toList());

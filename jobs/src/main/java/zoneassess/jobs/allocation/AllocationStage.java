@@ -95,7 +95,7 @@ public final class AllocationStage implements Stage {
             enterpriseUri,
             "year"));
     outputs.put(AllocationMarts.ENTERPRISE.name(), enterpriseUri);
-    Dataset<Row> published = spark.read().parquet(enterpriseUri);
+    Dataset<Row> published = marts.read(AllocationMarts.ENTERPRISE, enterpriseUri);
 
     Dataset<Row> zones = read(spark, publisher, run, Datasets.ZONES);
     Dataset<Row> units =

@@ -163,11 +163,16 @@ public final class AssessmentStage implements Stage {
             scored.methodologyId(),
             scored.methodologyVersion(),
             rules.id()));
-    Dataset<Row> published = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()));
+    MartWriter marts = new MartWriter(spark);
+    Dataset<Row> published =
+        marts.read(AssessmentMarts.ASSESSMENT, run.mart(AssessmentMarts.ASSESSMENT.name()));
     summary.addAll(topMovers(published, period));
     summary.addAll(
         warnedZones(
-            spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT_WARNINGS.name())), period));
+            marts.read(
+                AssessmentMarts.ASSESSMENT_WARNINGS,
+                run.mart(AssessmentMarts.ASSESSMENT_WARNINGS.name())),
+            period));
     summary.forEach(context.console()::println);
     return new StageResult(NAME, outputs, counts, summary);
   }
@@ -314,12 +319,11 @@ public final class AssessmentStage implements Stage {
   static List<String> warnedZones(Dataset<Row> warnings, String period) {
     Dataset<Row> w =
         warnings.filter(col("period").equalTo(period).and(col("severity").isin("red", "yellow")));
-    long total = w.count();
-    List<Row> rows =
-        w.orderBy(col("zone_code"), col("rule_id"))
-            .limit(MAX_WARNING_LINES)
-            .select("message_zh")
-            .collectAsList();
+    // Zone-count sized: one query fetches them all; the lines show the first few.
+    List<Row> all =
+        w.orderBy(col("zone_code"), col("rule_id")).select("message_zh").collectAsList();
+    long total = all.size();
+    List<Row> rows = all.subList(0, Math.min(all.size(), MAX_WARNING_LINES));
     List<String> out = new ArrayList<>();
     out.add("warnings " + period + ": " + total);
     rows.forEach(r -> out.add("  " + r.getString(0)));

@@ -213,15 +213,23 @@ public final class CostsStage implements Stage {
             c ->
                 summary.addAll(
                     FocusCitySummary.lines(
-                        spark.read().parquet(run.mart("cost_benchmark")),
-                        spark.read().parquet(run.mart("cost_profile")),
-                        spark.read().parquet(run.mart("cost_index")),
+                        published(spark, run, "cost_benchmark"),
+                        published(spark, run, "cost_profile"),
+                        published(spark, run, "cost_index"),
                         c.getString(0),
                         c.getString(1),
                         period)),
             () -> summary.add("costs: focus city '" + focus + "' is not among the staged cities"));
     summary.forEach(context.console()::println);
     return new StageResult(name(), outputs, counts, summary);
+  }
+
+  /** A cost mart this stage published, read without inferring its schema again. */
+  private static Dataset<Row> published(SparkSession spark, RunLayout run, String mart) {
+    return new MartWriter(spark)
+        .read(
+            CostMarts.ALL.stream().filter(c -> c.name().equals(mart)).findFirst().orElseThrow(),
+            run.mart(mart));
   }
 
   /** Latest month with a value, from the carried values' period ends. */

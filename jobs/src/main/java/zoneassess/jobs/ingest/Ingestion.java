@@ -2,6 +2,7 @@ package zoneassess.jobs.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import zoneassess.jobs.io.ContentHash;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.dataset.Datasets;
@@ -283,20 +285,39 @@ public final class Ingestion {
       List<String> notes,
       boolean hasInput,
       Map<String, Dataset<Row>> accepted) {
-    Map<String, Long> read =
-        bySourceFile(canonical.groupBy(CanonicalRows.SOURCE_FILE).agg(count("*")));
     Dataset<Row> staged = spark.read().schema(stagingSchema).parquet(run.staging(d.name()));
-    Map<String, Long> acc = bySourceFile(staged.groupBy(CanonicalRows.SOURCE_FILE).agg(count("*")));
-    Map<String, Map<String, Long>> rej =
-        byFileAndRule(
-            spark
-                .read()
-                .schema(rejectsSchema)
-                .parquet(run.rejects(d.name()))
-                .groupBy("source_file", "rule")
-                .agg(count("*")));
-    Map<String, Map<String, Long>> warn =
-        byFileAndRule(warnings.groupBy("source_file", "rule").agg(count("*")));
+    Dataset<Row> rejected = spark.read().schema(rejectsSchema).parquet(run.rejects(d.name()));
+    // The four tallies (read, accepted, rejected and warned rows per file and rule), each counted
+    // from its own source, come back in one query, with the content digests of the published
+    // rejects and (when not partitioned) staging, which the manifest then need not compute again:
+    // without partition folders, the files' schema is the one written.
+    Dataset<Row> tallies =
+        tally("read", canonical, col(CanonicalRows.SOURCE_FILE), lit(null).cast("string"))
+            .unionByName(
+                tally("accepted", staged, col(CanonicalRows.SOURCE_FILE), lit(null).cast("string")))
+            .unionByName(tally("rejected", rejected, col("source_file"), col("rule")))
+            .unionByName(tally("warned", warnings, col("source_file"), col("rule")))
+            .unionByName(digest(HASH_REJECTS, rejected));
+    boolean stagingDigest = d.partitionBy().isEmpty();
+    if (stagingDigest) {
+      tallies = tallies.unionByName(digest(HASH_STAGING, staged));
+    }
+    Map<String, Long> read = new TreeMap<>();
+    Map<String, Long> acc = new TreeMap<>();
+    Map<String, Map<String, Long>> rej = new TreeMap<>();
+    Map<String, Map<String, Long>> warn = new TreeMap<>();
+    for (Row t : tallies.collectAsList()) {
+      String file = t.getString(1);
+      long n = t.getLong(3);
+      switch (t.getString(0)) {
+        case "read" -> read.put(file, n);
+        case "accepted" -> acc.put(file, n);
+        case "rejected" -> rej.computeIfAbsent(file, k -> new TreeMap<>()).put(t.getString(2), n);
+        case "warned" -> warn.computeIfAbsent(file, k -> new TreeMap<>()).put(t.getString(2), n);
+        case HASH_REJECTS -> remember(run.rejects(d.name()), rejected, t);
+        default -> remember(run.staging(d.name()), staged, t);
+      }
+    }
     List<ValidationReport.WarningExample> examples = new ArrayList<>();
     for (Row r :
         warnings
@@ -406,19 +427,45 @@ public final class Ingestion {
     return n;
   }
 
-  private static Map<String, Long> bySourceFile(Dataset<Row> counts) {
-    Map<String, Long> out = new TreeMap<>();
-    for (Row r : counts.collectAsList()) {
-      out.put(r.getString(0), r.getLong(1));
-    }
-    return out;
+  private static final String HASH_REJECTS = "hash:rejects";
+  private static final String HASH_STAGING = "hash:staging";
+
+  /** Rows of {@code rows} per file and rule, as (what, file, rule, n, a, b); no digests. */
+  private static Dataset<Row> tally(String what, Dataset<Row> rows, Column file, Column rule) {
+    return rows.groupBy(file.as("file"), rule.as("rule"))
+        .agg(count("*").as("n"))
+        .select(
+            lit(what).as("what"),
+            col("file"),
+            col("rule"),
+            col("n"),
+            lit(null).cast(DIGEST).as("a"),
+            lit(null).cast(DIGEST).as("b"));
   }
 
-  private static Map<String, Map<String, Long>> byFileAndRule(Dataset<Row> counts) {
-    Map<String, Map<String, Long>> out = new TreeMap<>();
-    for (Row r : counts.collectAsList()) {
-      out.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
-    }
-    return out;
+  /** The row count and content digests ({@link ContentHash}) of {@code rows}, as one tally row. */
+  private static Dataset<Row> digest(String what, Dataset<Row> rows) {
+    List<Column> d = ContentHash.digests(rows.schema());
+    return rows.agg(count("*").as("n"), d.get(0).as("a"), d.get(1).as("b"))
+        .select(
+            lit(what).as("what"),
+            lit(null).cast("string").as("file"),
+            lit(null).cast("string").as("rule"),
+            col("n"),
+            col("a").cast(DIGEST).as("a"),
+            col("b").cast(DIGEST).as("b"));
+  }
+
+  private static final String DIGEST = "decimal(38,0)";
+
+  private void remember(String uri, Dataset<Row> rows, Row t) {
+    ContentHash.remember(
+        publisher.conf(),
+        uri,
+        ContentHash.fromTotals(
+            rows.schema(),
+            t.getLong(3),
+            t.isNullAt(4) ? null : t.getDecimal(4),
+            t.isNullAt(5) ? null : t.getDecimal(5)));
   }
 }

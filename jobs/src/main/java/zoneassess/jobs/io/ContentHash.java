@@ -6,14 +6,24 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import zoneassess.schema.digest.Sha256;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The content hash of a published Parquet dataset: a SHA-256 over its schema (column names and
@@ -36,10 +46,22 @@ public final class ContentHash {
 
   /** The content hash of {@code rows}. */
   public static String of(Dataset<Row> rows) {
+    Row r = rows.agg(count(lit(1)), digests(rows.schema()).toArray(Column[]::new)).first();
+    return fromTotals(
+        rows.schema(),
+        r.getLong(0),
+        r.isNullAt(1) ? null : r.getDecimal(1),
+        r.isNullAt(2) ? null : r.getDecimal(2));
+  }
+
+  /**
+   * The two order-independent row digests of a dataset with {@code schema}, as aggregate columns: a
+   * caller that aggregates the rows anyway (the contract check of {@link MartWriter}) adds them to
+   * its own aggregation and passes the totals, with the row count, to {@link #fromTotals}.
+   */
+  public static List<Column> digests(StructType schema) {
     List<Column> values = new ArrayList<>();
-    StringBuilder text = new StringBuilder("columns");
-    for (StructField f : rows.schema().fields()) {
-      text.append(' ').append(f.name()).append(':').append(f.dataType().catalogString());
+    for (StructField f : schema.fields()) {
       Column c = col("`" + f.name().replace("`", "``") + "`");
       values.add(c);
       values.add(c.isNull());
@@ -48,16 +70,76 @@ public final class ContentHash {
     first.add(0, lit("content-a"));
     List<Column> second = new ArrayList<>(values);
     second.add(0, lit("content-b"));
-    Row r =
-        rows.agg(
-                count(lit(1)),
-                sum(xxhash64(first.toArray(Column[]::new)).cast("decimal(38,0)")),
-                sum(xxhash64(second.toArray(Column[]::new)).cast("decimal(38,0)")))
-            .first();
-    text.append("\nrows ").append(r.getLong(0));
-    text.append("\na ").append(r.isNullAt(1) ? "0" : r.getDecimal(1).toPlainString());
-    text.append("\nb ").append(r.isNullAt(2) ? "0" : r.getDecimal(2).toPlainString());
+    return List.of(
+        sum(xxhash64(first.toArray(Column[]::new)).cast("decimal(38,0)")),
+        sum(xxhash64(second.toArray(Column[]::new)).cast("decimal(38,0)")));
+  }
+
+  /** The hash from the row count and the two digests (null for no rows) of {@link #digests}. */
+  public static String fromTotals(StructType schema, long rows, BigDecimal a, BigDecimal b) {
+    StringBuilder text = new StringBuilder("columns");
+    for (StructField f : schema.fields()) {
+      text.append(' ').append(f.name()).append(':').append(f.dataType().catalogString());
+    }
+    text.append("\nrows ").append(rows);
+    text.append("\na ").append(a == null ? "0" : a.toPlainString());
+    text.append("\nb ").append(b == null ? "0" : b.toPlainString());
     return sha256(text.toString());
+  }
+
+  /**
+   * The content hash of the Parquet folder published at {@code uri}: the one {@link MartWriter}
+   * computed from the same files while checking them, when the folder still holds exactly those
+   * files (names, sizes, modification times); otherwise computed afresh. Saves the manifest a
+   * second pass over every mart.
+   */
+  public static String ofPublished(SparkSession spark, Configuration conf, String uri) {
+    Known k = KNOWN.get(uri);
+    if (k != null && k.listing().equals(listing(conf, uri))) {
+      return k.hash();
+    }
+    return of(spark, uri);
+  }
+
+  /**
+   * Remembers {@code hash} for the folder at {@code uri} as it is now (see {@link #ofPublished}).
+   */
+  public static void remember(Configuration conf, String uri, String hash) {
+    String listing = listing(conf, uri);
+    if (listing != null) {
+      KNOWN.put(uri, new Known(listing, hash));
+    }
+  }
+
+  private record Known(String listing, String hash) {}
+
+  private static final Map<String, Known> KNOWN = new ConcurrentHashMap<>();
+
+  /** Every file under {@code uri}: relative name, length and modification time; null if absent. */
+  private static String listing(Configuration conf, String uri) {
+    try {
+      Path root = new Path(uri);
+      FileSystem fs = root.getFileSystem(conf);
+      if (!fs.exists(root)) {
+        return null;
+      }
+      String prefix = fs.getFileStatus(root).getPath().toString();
+      List<String> files = new ArrayList<>();
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        LocatedFileStatus f = it.next();
+        files.add(
+            f.getPath().toString().substring(prefix.length())
+                + " "
+                + f.getLen()
+                + " "
+                + f.getModificationTime());
+      }
+      java.util.Collections.sort(files);
+      return String.join("\n", files);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   static String sha256(String text) {

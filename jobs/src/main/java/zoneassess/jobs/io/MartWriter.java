@@ -2,7 +2,9 @@ package zoneassess.jobs.io;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -15,11 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.dataset.ColumnSpec;
 import zoneassess.schema.dataset.DatasetContract;
@@ -34,7 +38,8 @@ import zoneassess.schema.dataset.DatasetContract;
  * of offending rows and the first offending keys; nothing is published.
  *
  * <p>The check reads the written files back instead of the rows' plan, so the plan is computed
- * once; it is one aggregation over the mart plus one grouping by key.
+ * once; it is one aggregation over the mart (counts per rule, distinct keys and the content digests
+ * the manifest records), and more queries only to name the first offending keys of a broken rule.
  */
 public final class MartWriter {
   /** How many offending keys a message lists. */
@@ -62,29 +67,47 @@ public final class MartWriter {
    * rows' order and partitioning as given) and returns the number of rows published.
    */
   public long write(DatasetContract mart, Dataset<Row> rows, String uri, String... partitionBy) {
-    long[] published = new long[1];
+    Checked[] published = new Checked[1];
     publisher.writeParquet(
         rows,
         uri,
         written -> {
-          Dataset<Row> back = readBack(written);
+          Dataset<Row> back = readBack(written, partitionBy.length == 0 ? rows.schema() : null);
           List<String> problems = new ArrayList<>();
-          published[0] = check(mart, back, problems);
+          published[0] = checkAndHash(mart, back, problems);
           if (!problems.isEmpty()) {
             throw new ContractViolation(
                 "mart " + mart.name() + " breaks its contract: " + String.join("; ", problems));
           }
         },
         partitionBy);
-    return published[0];
+    if (published[0].contentHash() != null) {
+      // The rename keeps the files checked: the manifest takes this hash instead of a new pass.
+      ContentHash.remember(publisher.conf(), uri, published[0].contentHash());
+    }
+    return published[0].rows();
   }
+
+  /**
+   * A mart published by {@link #write} earlier in the same stage, read with its contract's schema:
+   * the write checked every declared column and type, so the schema need not be inferred from a
+   * footer again (which costs a Spark job per read). Columns come in contract order, partition
+   * columns included: callers select them by name.
+   */
+  public Dataset<Row> read(DatasetContract mart, String uri) {
+    return spark.read().schema(ContractSchemas.of(mart)).parquet(uri);
+  }
+
+  /** What the check found: the row count and the content hash ({@link ContentHash}) of the rows. */
+  record Checked(long rows, String contentHash) {}
 
   /**
    * The rows written to the hidden folder {@code dir}. Its data files are named explicitly (with
    * the folder as base path for partition columns): Spark skips, with a warning, an input path
-   * whose name starts with a dot.
+   * whose name starts with a dot. {@code written}: the schema of the rows written, when the write
+   * was not partitioned; null to infer it from the files.
    */
-  private Dataset<Row> readBack(String dir) {
+  private Dataset<Row> readBack(String dir, StructType written) {
     List<String> files = new ArrayList<>();
     try {
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
@@ -102,13 +125,29 @@ public final class MartWriter {
     if (files.isEmpty()) {
       return spark.read().parquet(dir);
     }
-    return spark.read().option("basePath", dir).parquet(files.toArray(String[]::new));
+    DataFrameReader reader = spark.read().option("basePath", dir);
+    if (written != null) {
+      // Without partition folders the files hold exactly the written columns and types (Spark
+      // stores its schema in the footer; a file source reads every column as nullable), so the
+      // schema is given rather than inferred, which would cost a Spark job reading a footer.
+      reader = reader.schema(written.asNullable());
+    }
+    return reader.parquet(files.toArray(String[]::new));
   }
 
   /**
    * Checks {@code rows} against {@code mart}, adding one line per broken rule; returns the count.
    */
   static long check(DatasetContract mart, Dataset<Row> rows, List<String> problems) {
+    return checkAndHash(mart, rows, problems).rows();
+  }
+
+  /**
+   * {@link #check}, and the content hash of the rows when every column is as declared. One
+   * aggregation over the rows counts them, every rule's offending rows, the distinct keys and the
+   * content digests; the offending keys are only looked up when a rule is broken.
+   */
+  static Checked checkAndHash(DatasetContract mart, Dataset<Row> rows, List<String> problems) {
     Map<String, DataType> actual = new LinkedHashMap<>();
     for (StructField f : rows.schema().fields()) {
       actual.put(f.name(), f.dataType());
@@ -136,7 +175,7 @@ public final class MartWriter {
     }
     if (!columnProblems.isEmpty()) {
       problems.add("rule columns: " + String.join(", ", columnProblems));
-      return rows.count();
+      return new Checked(rows.count(), null);
     }
 
     List<String> keys = mart.key().isEmpty() ? firstColumns(mart) : mart.key();
@@ -172,8 +211,21 @@ public final class MartWriter {
     for (Column broken : rules.values()) {
       aggs.add(sum(when(broken, 1L).otherwise(0L)));
     }
+    int distinctKeys = aggs.size();
+    if (!mart.key().isEmpty()) {
+      // A struct is never null, so keys with null parts are counted too, as the grouping does.
+      aggs.add(countDistinct(struct(keys.stream().map(k -> col(k)).toArray(Column[]::new))));
+    }
+    int digests = aggs.size();
+    aggs.addAll(ContentHash.digests(rows.schema()));
     Row totals = rows.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
     long n = totals.getLong(0);
+    String hash =
+        ContentHash.fromTotals(
+            rows.schema(),
+            n,
+            totals.isNullAt(digests) ? null : totals.getDecimal(digests),
+            totals.isNullAt(digests + 1) ? null : totals.getDecimal(digests + 1));
     int i = 1;
     for (Map.Entry<String, Column> rule : rules.entrySet()) {
       long bad = totals.isNullAt(i) ? 0 : totals.getLong(i);
@@ -190,7 +242,7 @@ public final class MartWriter {
                 + firstKeys(rows.filter(rule.getValue()), keys));
       }
     }
-    if (!mart.key().isEmpty()) {
+    if (!mart.key().isEmpty() && totals.getLong(distinctKeys) < n) {
       Dataset<Row> dup =
           rows.groupBy(keys.stream().map(k -> col(k)).toArray(Column[]::new))
               .count()
@@ -208,7 +260,7 @@ public final class MartWriter {
                 + firstKeys(dup, keys));
       }
     }
-    return n;
+    return new Checked(n, hash);
   }
 
   private static Column functions_not(Column c) {

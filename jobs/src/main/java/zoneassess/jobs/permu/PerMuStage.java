@@ -78,51 +78,57 @@ public final class PerMuStage implements Stage {
     String itemsUri = run.mart(PerMuMarts.ENTERPRISE_ITEMS.name());
     Dataset<Row> items = PerMuEvaluation.itemsMart(PerMuItems.score(prepared, scheme));
     MartWriter marts = new MartWriter(spark);
-    marts.write(
-        PerMuMarts.ENTERPRISE_ITEMS, byYear(items, "credit_code", "item_order"), itemsUri, "year");
+    // The writer counts the rows it checks: the counts come from there, not from new passes.
+    Map<String, Long> counts = new LinkedHashMap<>();
+    long itemRows =
+        marts.write(
+            PerMuMarts.ENTERPRISE_ITEMS,
+            byYear(items, "credit_code", "item_order"),
+            itemsUri,
+            "year");
     outputs.put(PerMuMarts.ENTERPRISE_ITEMS.name(), itemsUri);
 
     String enterpriseUri = run.mart(PerMuMarts.ENTERPRISE.name());
-    Dataset<Row> totals = PerMuItems.totals(spark.read().parquet(itemsUri));
+    Dataset<Row> totals = PerMuItems.totals(marts.read(PerMuMarts.ENTERPRISE_ITEMS, itemsUri));
     Dataset<Row> evaluated = PerMuEvaluation.enterpriseMart(prepared, totals, scheme);
-    marts.write(PerMuMarts.ENTERPRISE, byYear(evaluated, "credit_code"), enterpriseUri, "year");
+    long enterpriseRows =
+        marts.write(PerMuMarts.ENTERPRISE, byYear(evaluated, "credit_code"), enterpriseUri, "year");
+    counts.put(PerMuMarts.ENTERPRISE.name(), enterpriseRows);
+    counts.put(PerMuMarts.ENTERPRISE_ITEMS.name(), itemRows);
     outputs.put(PerMuMarts.ENTERPRISE.name(), enterpriseUri);
 
-    Dataset<Row> published = spark.read().parquet(enterpriseUri);
+    Dataset<Row> published = marts.read(PerMuMarts.ENTERPRISE, enterpriseUri);
     Dataset<Row> zones =
         PerMuAggregates.zones(
             published,
             read(spark, publisher, run, Datasets.ZONES),
             read(spark, publisher, run, Datasets.ZONE_STATS));
     String zoneUri = run.mart(PerMuMarts.ZONE.name());
-    marts.write(
-        PerMuMarts.ZONE, zones.coalesce(1).sortWithinPartitions("zone_code", "year"), zoneUri);
+    counts.put(
+        PerMuMarts.ZONE.name(),
+        marts.write(
+            PerMuMarts.ZONE, zones.coalesce(1).sortWithinPartitions("zone_code", "year"), zoneUri));
     outputs.put(PerMuMarts.ZONE.name(), zoneUri);
 
     String areaUri = run.mart(PerMuMarts.AREA.name());
-    marts.write(
-        PerMuMarts.AREA,
-        PerMuAggregates.areas(published, areas)
-            .coalesce(1)
-            .sortWithinPartitions("area_level", "area_code", "year"),
-        areaUri);
+    counts.put(
+        PerMuMarts.AREA.name(),
+        marts.write(
+            PerMuMarts.AREA,
+            PerMuAggregates.areas(published, areas)
+                .coalesce(1)
+                .sortWithinPartitions("area_level", "area_code", "year"),
+            areaUri));
     outputs.put(PerMuMarts.AREA.name(), areaUri);
 
     String indicatorsUri = run.mart(PerMuMarts.ZONE_INDICATORS.name());
     marts.write(
         PerMuMarts.ZONE_INDICATORS,
-        PerMuZoneIndicators.fromZones(spark.read().parquet(zoneUri))
+        PerMuZoneIndicators.fromZones(marts.read(PerMuMarts.ZONE, zoneUri))
             .coalesce(1)
             .sortWithinPartitions("zone_code", "period", "indicator_code"),
         indicatorsUri);
     outputs.put(PerMuMarts.ZONE_INDICATORS.name(), indicatorsUri);
-
-    Map<String, Long> counts = new LinkedHashMap<>();
-    long enterpriseRows = published.count();
-    counts.put(PerMuMarts.ENTERPRISE.name(), enterpriseRows);
-    counts.put(PerMuMarts.ENTERPRISE_ITEMS.name(), spark.read().parquet(itemsUri).count());
-    counts.put(PerMuMarts.ZONE.name(), spark.read().parquet(zoneUri).count());
-    counts.put(PerMuMarts.AREA.name(), spark.read().parquet(areaUri).count());
 
     List<String> summary = new ArrayList<>();
     summary.add(

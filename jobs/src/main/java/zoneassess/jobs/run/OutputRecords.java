@@ -27,7 +27,7 @@ public final class OutputRecords {
     } else if (writtenUri.endsWith(".json") || writtenUri.endsWith(".md")) {
       content = bytes;
     } else {
-      content = ContentHash.of(spark, writtenUri);
+      content = ContentHash.ofPublished(spark, publisher.conf(), writtenUri);
     }
     return new RunManifest.Output(name, publishedUri, bytes, content, null);
   }

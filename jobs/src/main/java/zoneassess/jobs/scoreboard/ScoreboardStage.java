@@ -83,7 +83,7 @@ public final class ScoreboardStage implements Stage {
                     .sortWithinPartitions(
                         "period", "zone_code", "goal_code", "measure", "indicator"),
                 uri);
-    Dataset<Row> published = spark.read().parquet(uri);
+    Dataset<Row> published = new MartWriter(spark).read(ScoreboardMarts.SCOREBOARD, uri);
     for (Row r :
         published
             .filter(col("period").equalTo(period))

@@ -97,7 +97,23 @@ public final class JobCounter extends SparkListener implements AutoCloseable {
   @Override
   public void onJobStart(SparkListenerJobStart jobStart) {
     jobs.incrementAndGet();
+    if (TRACE) {
+      java.util.Properties p = jobStart.properties();
+      System.err.printf(
+          java.util.Locale.ROOT,
+          "jobcounter: job %d sql %s stages %d at %s%n",
+          jobStart.jobId(),
+          p == null ? null : p.getProperty("spark.sql.execution.id"),
+          jobStart.stageInfos().size(),
+          p == null ? null : p.getProperty("callSite.short"));
+    }
   }
+
+  /**
+   * {@code -Dzoneassess.jobcounter.trace=true}: every job and SQL execution on stderr, with the
+   * code that started it — to find the actions worth removing.
+   */
+  private static final boolean TRACE = Boolean.getBoolean("zoneassess.jobcounter.trace");
 
   @Override
   public void onStageCompleted(SparkListenerStageCompleted stageCompleted) {
@@ -113,6 +129,14 @@ public final class JobCounter extends SparkListener implements AutoCloseable {
   public void onOtherEvent(SparkListenerEvent event) {
     if (event instanceof SparkListenerSQLExecutionStart s) {
       sql.incrementAndGet();
+      if (TRACE) {
+        System.err.printf(
+            java.util.Locale.ROOT,
+            "jobcounter: sql %d plan %d chars: %s%n",
+            s.executionId(),
+            s.physicalPlanDescription() == null ? 0 : s.physicalPlanDescription().length(),
+            s.description());
+      }
       plan(s.physicalPlanDescription());
     } else if (event instanceof SparkListenerSQLAdaptiveExecutionUpdate u) {
       plan(u.physicalPlanDescription());

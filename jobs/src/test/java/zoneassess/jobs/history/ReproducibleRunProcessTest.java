@@ -30,20 +30,27 @@ import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.sample.SampleProvince;
 import zoneassess.jobs.sample.SampleScale;
 import zoneassess.jobs.sample.SampleSpec;
+import zoneassess.jobs.spark.JobCounter;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.jobs.testing.ChildJvm;
+import zoneassess.jobs.testing.CommandSequence;
 import zoneassess.jobs.testing.SparkTestBase;
 import zoneassess.schema.layout.RunLayout;
 
 /**
  * Reproducibility and immutability across processes. A run (ingest and assess over the small
- * sample's zone files) is made in this JVM; {@code zoneassess rerun} in a new JVM must find every
- * output the same (exit 0); {@code zoneassess assess --run X} in another JVM must leave every file
- * of X byte-identical and publish a derived run naming X. Neither moves LATEST.
+ * sample's zone files) is made in this JVM; in a new JVM, {@code zoneassess rerun} must find every
+ * output the same (exit 0), and then {@code zoneassess assess --run X} must leave every file of X
+ * byte-identical and publish a derived run naming X. Neither moves LATEST. (The two commands share
+ * that one new JVM, so its start-up is paid once.)
  */
 class ReproducibleRunProcessTest extends SparkTestBase {
   private static final String METHODOLOGY = "classpath:methodologies/jiangsu-2021.yaml";
   private static final String RULES = "classpath:rules/jiangsu-2021-rules.yaml";
+
+  private static final int INGEST_JOBS = 1000;
+  private static final int ASSESS_JOBS = 1000;
+  private static final int MAX_PLAN_CHARS = 100_000;
 
   @TempDir Path tmp;
 
@@ -95,10 +102,24 @@ class ReproducibleRunProcessTest extends SparkTestBase {
       spark.conf().set("spark.sql.shuffle.partitions", testPartitions);
     }
     String x = first.runId();
+    // Ceilings on the Spark work of each stage (measured with JobCounter on these inputs, plus
+    // headroom): an action added to a stage — a count, a collect, a re-read — shows up here.
+    Map<String, JobCounter.Work> work = first.outcome().work();
+    System.out.println("ReproducibleRunProcessTest: Spark work per stage " + work);
+    assertTrue(work.get("ingest").jobs() <= INGEST_JOBS, "ingest: " + work.get("ingest"));
+    assertTrue(work.get("assess").jobs() <= ASSESS_JOBS, "assess: " + work.get("assess"));
+    assertTrue(
+        work.values().stream().allMatch(w -> w.largestPlanChars() <= MAX_PLAN_CHARS),
+        "no plan over " + MAX_PLAN_CHARS + " characters: " + work);
     assertEquals(x + "\n", latest(root));
     Map<String, String> filesBefore = fileHashes(root.resolve("runs").resolve(x));
 
-    Child rerun = cli(root, "rerun", x, "--out", root.toString());
+    // Both commands in one new JVM (it starts once): the rerun, then the derived assess run.
+    List<Child> children =
+        cli(
+            List.of("rerun", x, "--out", root.toString()),
+            List.of("assess", "--run", x, "--out", root.toString(), "--methodology", METHODOLOGY));
+    Child rerun = children.get(0);
     assertEquals(0, rerun.code(), rerun.out() + rerun.err());
     assertTrue(rerun.out().contains("every output matches"), rerun.out());
     assertFalse(
@@ -106,8 +127,7 @@ class ReproducibleRunProcessTest extends SparkTestBase {
         "a new JVM writes the same bytes too (sorted Parquet footers): " + rerun.out());
     assertEquals(x + "\n", latest(root), "a rerun leaves LATEST where it was");
 
-    Child assess =
-        cli(root, "assess", "--run", x, "--out", root.toString(), "--methodology", METHODOLOGY);
+    Child assess = children.get(1);
     assertEquals(0, assess.code(), assess.out() + assess.err());
     assertEquals(
         filesBefore,
@@ -199,22 +219,49 @@ class ReproducibleRunProcessTest extends SparkTestBase {
 
   private record Child(int code, String out, String err) {}
 
-  /** {@code zoneassess ARGS} in a new JVM with this JVM's class path and Spark module flags. */
-  private Child cli(Path root, String... args) throws Exception {
-    List<String> cmd = ChildJvm.zoneassess(List.of(args));
-    Path out = tmp.resolve(args[0] + ".out");
-    Path err = tmp.resolve(args[0] + ".err");
+  /**
+   * {@code zoneassess} commands one after another in one new JVM with this JVM's class path and
+   * Spark module flags ({@link CommandSequence}); each command's exit code and output.
+   */
+  @SafeVarargs
+  private List<Child> cli(List<String>... commands) throws Exception {
+    List<String> args = new ArrayList<>();
+    args.add(tmp.toString());
+    for (List<String> c : commands) {
+      if (args.size() > 1) {
+        args.add(CommandSequence.THEN);
+      }
+      args.add(c.get(0));
+      args.addAll(c);
+    }
+    List<String> cmd = ChildJvm.command("1g", CommandSequence.class.getName(), args);
     ProcessBuilder pb =
-        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        new ProcessBuilder(cmd)
+            .redirectOutput(tmp.resolve("children.out").toFile())
+            .redirectError(tmp.resolve("children.err").toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process p = pb.start();
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
-      throw new AssertionError("zoneassess " + String.join(" ", args) + " did not finish");
+      throw new AssertionError("zoneassess commands did not finish");
     }
-    return new Child(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    List<Child> out = new ArrayList<>();
+    for (List<String> c : commands) {
+      String name = c.get(0);
+      Path code = tmp.resolve(name + ".code");
+      if (!Files.exists(code)) {
+        throw new AssertionError(
+            "zoneassess "
+                + String.join(" ", c)
+                + " did not finish: "
+                + Files.readString(tmp.resolve("children.err"), StandardCharsets.UTF_8));
+      }
+      out.add(
+          new Child(
+              Integer.parseInt(Files.readString(code).strip()),
+              Files.readString(tmp.resolve(name + ".out"), StandardCharsets.UTF_8),
+              Files.readString(tmp.resolve(name + ".err"), StandardCharsets.UTF_8)));
+    }
+    return out;
   }
 }

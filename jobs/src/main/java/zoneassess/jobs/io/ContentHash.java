@@ -22,8 +22,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
-import zoneassess.schema.digest.Sha256;
 import org.apache.spark.sql.types.StructType;
+import zoneassess.schema.digest.Sha256;
 
 /**
  * The content hash of a published Parquet dataset: a SHA-256 over its schema (column names and

@@ -1,35 +1,25 @@
 package zoneassess.jobs.cli;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import zoneassess.jobs.assess.EngineZoneScoring;
 import zoneassess.jobs.assess.RulesReference;
-import zoneassess.jobs.assess.RunAssessment;
 import zoneassess.jobs.history.MethodologyComparison;
+import zoneassess.jobs.history.MethodologyComparisonRun;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.run.RunRef;
@@ -177,44 +167,20 @@ public final class CompareCommand implements Callable<Integer> {
     PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     long t0 = System.nanoTime();
     try {
-      Column inRange = col("period").rlike("^[0-9]{4}$").and(col("period").between(from, to));
-      Dataset<Row> assessedA =
-          assessment(spark, run, locationA, rulesA).where(inRange).localCheckpoint();
-      Dataset<Row> assessedB =
-          assessment(spark, run, methodologyB, rulesB).where(inRange).localCheckpoint();
-      List<String> compared = periods(assessedA.select("period").union(assessedB.select("period")));
+      List<String> compared =
+          MethodologyComparisonRun.run(
+              spark,
+              run,
+              new MethodologyComparisonRun.Side(locationA, rulesA, a),
+              new MethodologyComparisonRun.Side(methodologyB, rulesB, b),
+              from,
+              to,
+              folder);
       if (compared.isEmpty()) {
         err.println("compare: run " + id + " has no assessed annual period in " + from + "–" + to);
         return ExitCodes.USAGE;
       }
       String newest = compared.get(compared.size() - 1);
-      Dataset<Row> comparison =
-          MethodologyComparison.comparison(assessedA, assessedB).localCheckpoint();
-      Publisher publisher = new Publisher(spark);
-      publish(
-          publisher,
-          parameters(spark, id, locationA, a, rulesA, methodologyB, b, rulesB, compared),
-          folder,
-          ResearchMarts.RESEARCH_PARAMETERS.name(),
-          col("key"));
-      publish(
-          publisher,
-          comparison,
-          folder,
-          ResearchMarts.METHOD_COMPARISON.name(),
-          MethodologyComparison.comparisonOrder());
-      publish(
-          publisher,
-          MethodologyComparison.correlation(comparison),
-          folder,
-          ResearchMarts.METHOD_CORRELATION.name(),
-          MethodologyComparison.correlationOrder());
-      publish(
-          publisher,
-          MethodologyComparison.trajectory(assessedA, assessedB),
-          folder,
-          ResearchMarts.RANK_TRAJECTORY.name(),
-          MethodologyComparison.trajectoryOrder());
       summary(spark, console, folder, a, b, newest);
       ResearchPackCommand.render(folder, console);
       console.printf(
@@ -222,75 +188,13 @@ public final class CompareCommand implements Callable<Integer> {
           "compare: %s vs %s over %s in %.1f s%n→ %s%n",
           a.id(),
           b.id(),
-          range(compared),
+          MethodologyComparisonRun.range(compared),
           (System.nanoTime() - t0) / 1e9,
           folder);
       return 0;
     } catch (RuntimeException e) {
       return ExitCodes.report("compare", e, err);
     }
-  }
-
-  /**
-   * The run's assessment under one methodology, as the assess stage computes it (all annual
-   * periods).
-   */
-  private static Dataset<Row> assessment(
-      SparkSession spark, RunLayout run, String methodology, String rules) {
-    return RunAssessment.of(spark, run, new EngineZoneScoring(), methodology, rules, "latest")
-        .result()
-        .assessment();
-  }
-
-  /** The distinct periods, ascending (period-count sized). */
-  private static List<String> periods(Dataset<Row> periods) {
-    List<String> out = new ArrayList<>();
-    for (Row r : periods.distinct().orderBy("period").collectAsList()) {
-      out.add(r.getString(0));
-    }
-    return out;
-  }
-
-  private static String range(List<String> periods) {
-    String first = periods.get(0);
-    String last = periods.get(periods.size() - 1);
-    return first.equals(last) ? first : first + "–" + last;
-  }
-
-  private static Dataset<Row> parameters(
-      SparkSession spark,
-      String runId,
-      String locationA,
-      Methodology a,
-      String rulesA,
-      String locationB,
-      Methodology b,
-      String rulesB,
-      List<String> compared) {
-    Map<String, String> p = new TreeMap<>();
-    p.put(ResearchMarts.RUN_ID, runId);
-    p.put(ResearchMarts.METHODOLOGY_A, a.id());
-    p.put(ResearchMarts.METHODOLOGY_A_VERSION, a.version() == null ? "" : a.version());
-    p.put("methodology_a_file", locationA);
-    p.put("rules_a_file", rulesA);
-    p.put(ResearchMarts.METHODOLOGY_B, b.id());
-    p.put(ResearchMarts.METHODOLOGY_B_VERSION, b.version() == null ? "" : b.version());
-    p.put("methodology_b_file", locationB);
-    p.put("rules_b_file", rulesB);
-    p.put(ResearchMarts.PERIODS, range(compared));
-    p.put(ResearchMarts.FOCUS_PERIOD, compared.get(compared.size() - 1));
-    List<Row> rows = new ArrayList<>();
-    p.forEach((k, v) -> rows.add(RowFactory.create(k, v)));
-    StructType schema =
-        new StructType()
-            .add("key", DataTypes.StringType, false)
-            .add("value", DataTypes.StringType, true);
-    return spark.createDataFrame(rows, schema);
-  }
-
-  private static void publish(
-      Publisher publisher, Dataset<Row> data, String folder, String mart, Column... order) {
-    publisher.writeParquet(data.repartition(1).sortWithinPartitions(order), folder + "/" + mart);
   }
 
   /** Spearman/Kendall per period and the zones that move most in the newest period, read back. */

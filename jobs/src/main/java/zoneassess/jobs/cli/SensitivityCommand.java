@@ -1,34 +1,26 @@
 package zoneassess.jobs.cli;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import zoneassess.jobs.history.MethodologyTree;
 import zoneassess.jobs.history.RankSensitivity;
 import zoneassess.jobs.history.ScoreAggregation;
 import zoneassess.jobs.history.ScoreNormalisation;
+import zoneassess.jobs.history.SensitivityStudy;
 import zoneassess.jobs.history.WeightScheme;
 import zoneassess.jobs.io.Publisher;
-import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.run.RunRef;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
-import zoneassess.schema.marts.AssessmentMarts;
 import zoneassess.schema.methodology.Methodology;
 import zoneassess.schema.methodology.MethodologyLoader;
 
@@ -55,19 +47,7 @@ import zoneassess.schema.methodology.MethodologyLoader;
     })
 public final class SensitivityCommand implements Callable<Integer> {
   /** research_parameters keys this command owns (replaced on every run). */
-  static final Set<String> OWN_KEYS =
-      Set.of(
-          "replications",
-          "weight_scheme",
-          "spread",
-          "concentration",
-          "normalisations",
-          "aggregations",
-          "seed",
-          "elapsed_seconds_monte_carlo",
-          "sensitivity_run_id",
-          "sensitivity_period",
-          "sensitivity_methodology");
+  static final Set<String> OWN_KEYS = SensitivityStudy.OWN_KEYS;
 
   @Parameters(
       index = "0",
@@ -187,53 +167,12 @@ public final class SensitivityCommand implements Callable<Integer> {
       Publisher publisher = new Publisher(spark);
       String root = Publisher.toUri(out).replaceAll("/$", "");
       RunLayout run = RunRef.resolve(publisher, root, runId);
-      String id = run.runId();
-      RunManifest manifest = RunManifest.fromJson(publisher.readText(run.manifest()));
-      String method = methodology != null ? methodology : manifest.parameters().get("methodology");
-      Methodology m = MethodologyLoader.load(method).methodology();
-      Dataset<Row> all =
-          spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT_INDICATORS.name()));
-      String p = period != null ? period : all.agg(max("period")).first().getString(0);
-      Dataset<Row> indicators =
-          all.where(col("period").equalTo(p))
-              .select(
-                  col("zone_code"),
-                  col("indicator_code").as("node_code"),
-                  col("treated_value"),
-                  col("normalised_value"),
-                  col("direction"));
-      Dataset<Row> zoneNames =
-          spark
-              .read()
-              .parquet(run.mart(AssessmentMarts.ASSESSMENT.name()))
-              .where(col("period").equalTo(p))
-              .select("zone_code", "zone_name");
-      Dataset<Row> tree = MethodologyTree.of(spark, m);
-      String target =
-          research != null
-              ? zoneassess.schema.marts.ResearchMarts.folder(root, research)
-              : root + "/sensitivity/" + id + "-" + p + "-s" + seed;
-
-      long t0 = System.nanoTime();
-      Dataset<Row> nominal = RankSensitivity.nominalRanks(indicators, tree);
-      Dataset<Row> intervals =
-          RankSensitivity.rankIntervals(
-              RankSensitivity.replicationRanks(indicators, tree, design), nominal, zoneNames);
-      publisher.writeParquet(intervals.coalesce(1), target + "/rank_intervals");
-      double mc = (System.nanoTime() - t0) / 1e9;
-      publisher.writeParquet(
-          RankSensitivity.leaveOneOut(indicators, tree, MethodologyTree.names(spark, m))
-              .coalesce(1),
-          target + "/leave_one_out");
-      double total = (System.nanoTime() - t0) / 1e9;
-
-      ResearchParameterMerge.merge(
-          spark,
-          publisher,
-          target,
-          OWN_KEYS,
-          parameters(design, id, p, m, mc),
-          Map.of("run_id", id, "focus_period", p));
+      SensitivityStudy.Outcome done =
+          SensitivityStudy.run(spark, publisher, run, methodology, period, research, design);
+      Methodology m = done.methodology();
+      String target = done.folder();
+      double mc = done.monteCarloSeconds();
+      double total = done.totalSeconds();
       System.out.printf(
           Locale.ROOT,
           "%d replications (%s, normalisations %s, aggregations %s, seed %d) of %s %s in %.1f s;"
@@ -290,31 +229,6 @@ public final class SensitivityCommand implements Callable<Integer> {
     List<ScoreAggregation> a = new ArrayList<>();
     aggregations.stream().map(ScoreAggregation::parse).distinct().forEach(a::add);
     return new RankSensitivity.Design(seed, replications, scheme, n, a);
-  }
-
-  private static Map<String, String> parameters(
-      RankSensitivity.Design d, String id, String period, Methodology m, double mc) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("replications", String.valueOf(d.replications()));
-    p.put("weight_scheme", d.weights().label());
-    if (d.weights() instanceof WeightScheme.Uniform u) {
-      p.put("spread", plain(u.spread()));
-    } else if (d.weights() instanceof WeightScheme.Dirichlet dir) {
-      p.put("concentration", plain(dir.concentration()));
-    }
-    p.put("normalisations", keys(d.normalisations()));
-    p.put("aggregations", keys(d.aggregations()));
-    p.put("seed", String.valueOf(d.seed()));
-    // The one value that is not a function of the inputs: it depends on the machine and its load.
-    p.put("elapsed_seconds_monte_carlo", String.format(Locale.ROOT, "%.1f", mc));
-    p.put("sensitivity_run_id", id);
-    p.put("sensitivity_period", period);
-    p.put("sensitivity_methodology", m.id() + " " + m.version());
-    return p;
-  }
-
-  private static String plain(double x) {
-    return new java.math.BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString();
   }
 
   private static String keys(List<? extends Enum<?>> xs) {

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import zoneassess.jobs.history.ResearchParameterMerge;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.testing.SparkTestBase;
 

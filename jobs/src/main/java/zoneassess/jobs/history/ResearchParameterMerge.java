@@ -1,4 +1,4 @@
-package zoneassess.jobs.cli;
+package zoneassess.jobs.history;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,9 @@ import zoneassess.jobs.io.Publisher;
  * handful of rows), the producer's own keys removed, its new rows added, and the whole written
  * back.
  */
-final class ResearchParameterMerge {
-  static final String MART = zoneassess.schema.marts.ResearchMarts.RESEARCH_PARAMETERS.name();
+public final class ResearchParameterMerge {
+  public static final String MART =
+      zoneassess.schema.marts.ResearchMarts.RESEARCH_PARAMETERS.name();
 
   private ResearchParameterMerge() {}
 
@@ -28,7 +29,7 @@ final class ResearchParameterMerge {
    * @param rows the producer's rows now (a subset of ownKeys)
    * @param ifAbsent rows written only when no other producer wrote the key
    */
-  static Map<String, String> merge(
+  public static Map<String, String> merge(
       SparkSession spark,
       Publisher publisher,
       String researchDir,

@@ -21,6 +21,7 @@ import zoneassess.reports.marts.RunData;
 import zoneassess.reports.pack.CityPack;
 import zoneassess.reports.pack.PackContext;
 import zoneassess.reports.pack.ProvincePack;
+import zoneassess.reports.pack.RoutinePack;
 import zoneassess.reports.workbook.PrintPlan;
 import zoneassess.reports.workbook.SheetCraft;
 
@@ -72,6 +73,10 @@ public final class PackRenderer {
         title = ProvincePack.TITLE;
         stem = "province-" + period;
       }
+      case ROUTINE -> {
+        title = RoutinePack.TITLE;
+        stem = "routine-" + period;
+      }
       case CITY -> {
         city = CityPack.forCity(data, period, request.target());
         title = city.title();
@@ -97,7 +102,9 @@ public final class PackRenderer {
               period,
               config,
               request.kind());
-      if (city == null) {
+      if (request.kind() == PackRequest.Kind.ROUTINE) {
+        RoutinePack.write(ctx, rerender);
+      } else if (city == null) {
         ProvincePack.write(ctx, rerender);
       } else {
         city.writeSheets(ctx, rerender);

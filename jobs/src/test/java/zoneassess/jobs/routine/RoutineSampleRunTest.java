@@ -206,7 +206,6 @@ class RoutineSampleRunTest extends SparkTestBase {
       assertTrue(subtitle.contains("输入数据异常核查"), subtitle);
       assertEquals("标记", sh.getRow(3).getCell(0).getStringCellValue());
       assertEquals("红", sh.getRow(4).getCell(0).getStringCellValue());
-      assertEquals(1, sh.getPrintSetup().getFitHeight());
     }
   }
 }

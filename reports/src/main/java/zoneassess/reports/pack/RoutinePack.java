@@ -21,7 +21,7 @@ import zoneassess.reports.workbook.TableWriter;
 public final class RoutinePack {
   public static final String TITLE = "开发区平时监测红黄蓝榜";
   static final String SHEET = "平时监测";
-  static final int MAX_ROWS = 30;
+  static final int MAX_ROWS = 20;
   static final int HEADER_ROW = 3;
 
   private RoutinePack() {}
@@ -98,16 +98,18 @@ public final class RoutinePack {
             new Column("开发区", 22, st.textWrap()),
             new Column("城市", 7, st.textCentered()),
             new Column("排名", 6, st.textCentered()),
-            new Column("较" + prev + "进位", 8, st.textCentered()),
-            new Column("较" + prevYear + "进位", 8, st.textCentered()),
+            new Column("较上期", 7, st.textCentered()),
+            new Column("较上年同期", 9, st.textCentered()),
             new Column("时序进度", 8, st.number(PackStyles.FMT_PCT)),
-            new Column("同比下降指标", 30, st.textWrap()),
-            new Column("原因", 28, st.textWrap()));
+            new Column("同比下降指标", 36, st.textWrap()),
+            new Column("原因", 30, st.textWrap()));
     String subtitle =
         String.format(
             Locale.ROOT,
-            "监测期 %s（年初累计），共 %d 个开发区：红 %d、黄 %d、蓝 %d；落后时序进度（%s）%d 个。%s",
+            "监测期 %s（年初累计；较上期 = 较 %s，较上年同期 = 较 %s），共 %d 个开发区：红 %d、黄 %d、蓝 %d；" + "落后时序进度（%s）%d 个。%s",
             ctx.period(),
+            prev,
+            prevYear,
             all.size(),
             red,
             yellow,
@@ -130,7 +132,7 @@ public final class RoutinePack {
           signed(e.deltaPeriod()),
           signed(e.deltaYear()),
           e.paceShare(),
-          e.falling().isEmpty() ? "—" : e.falling(),
+          falling(e.falling()),
           e.reason());
     }
     if (marked.isEmpty()) {
@@ -154,8 +156,19 @@ public final class RoutinePack {
             + rerender,
         false);
     SheetCraft.printSetup(sh, ctx.title(), ctx.runId(), HEADER_ROW, HEADER_ROW);
-    sh.getPrintSetup().setFitHeight((short) 1);
     return sh;
+  }
+
+  /** Up to two names, then the count: one line per zone keeps the page to one sheet of A4. */
+  static String falling(String list) {
+    if (list.isEmpty()) {
+      return "—";
+    }
+    String[] names = list.split("、");
+    if (names.length <= 2) {
+      return list;
+    }
+    return names.length + " 项：" + names[0] + "、" + names[1] + " 等";
   }
 
   private static long count(List<Entry> all, String mark) {

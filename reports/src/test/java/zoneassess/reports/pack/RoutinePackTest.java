@@ -175,7 +175,14 @@ class RoutinePackTest {
   }
 
   @Test
-  void oneSheetRedThenYellowThenBlueFittedToOnePage() throws Exception {
+  void longListsOfFallingIndicatorsStayOnOneLine() {
+    assertEquals("—", RoutinePack.falling(""));
+    assertEquals("税收收入、出口总额", RoutinePack.falling("税收收入、出口总额"));
+    assertEquals("3 项：甲、乙 等", RoutinePack.falling("甲、乙、丙"));
+  }
+
+  @Test
+  void oneSheetRedThenYellowThenBlue() throws Exception {
     Path run = run();
     List<Path> files =
         PackRenderer.render(
@@ -192,7 +199,8 @@ class RoutinePackTest {
       // 4 zones: 1 red, 1 yellow, 1 blue; behind pace: Z2 (0.70 < 0.75) only; 1 anomaly
       assertTrue(subtitle.contains("共 4 个开发区：红 1、黄 1、蓝 1；落后时序进度（75%）1 个"), subtitle);
       assertTrue(subtitle.contains("1 条提示"), subtitle);
-      assertEquals("较2025Q2进位", sh.getRow(3).getCell(4).getStringCellValue());
+      assertEquals("较上期", sh.getRow(3).getCell(4).getStringCellValue());
+      assertTrue(subtitle.contains("较上期 = 较 2025Q2，较上年同期 = 较 2024Q3"), subtitle);
       assertEquals("红", sh.getRow(4).getCell(0).getStringCellValue());
       assertEquals("乙开发区", sh.getRow(4).getCell(1).getStringCellValue());
       assertEquals("↓1", sh.getRow(4).getCell(4).getStringCellValue());
@@ -206,7 +214,6 @@ class RoutinePackTest {
       // Z4 (no mark) is not listed: the next row is the closing note
       String note = sh.getRow(8).getCell(0).getStringCellValue();
       assertTrue(note.startsWith("时序进度 = 年初累计"), note);
-      assertEquals(1, sh.getPrintSetup().getFitHeight());
       assertTrue(sh.getPrintSetup().getLandscape());
     }
   }

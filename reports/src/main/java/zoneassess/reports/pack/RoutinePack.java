@@ -21,7 +21,7 @@ import zoneassess.reports.workbook.TableWriter;
 public final class RoutinePack {
   public static final String TITLE = "开发区平时监测红黄蓝榜";
   static final String SHEET = "平时监测";
-  static final int MAX_ROWS = 20;
+  static final int MAX_ROWS = 16;
   static final int HEADER_ROW = 3;
 
   private RoutinePack() {}
@@ -95,14 +95,14 @@ public final class RoutinePack {
     List<Column> cols =
         List.of(
             new Column("标记", 5, st.textCentered()),
-            new Column("开发区", 22, st.textWrap()),
+            new Column("开发区", 26, st.textWrap()),
             new Column("城市", 7, st.textCentered()),
             new Column("排名", 6, st.textCentered()),
             new Column("较上期", 7, st.textCentered()),
             new Column("较上年同期", 9, st.textCentered()),
             new Column("时序进度", 8, st.number(PackStyles.FMT_PCT)),
-            new Column("同比下降指标", 36, st.textWrap()),
-            new Column("原因", 30, st.textWrap()));
+            new Column("同比下降指标", 34, st.textWrap()),
+            new Column("原因", 40, st.textWrap()));
     String subtitle =
         String.format(
             Locale.ROOT,
@@ -159,7 +159,7 @@ public final class RoutinePack {
     return sh;
   }
 
-  /** Up to two names, then the count: one line per zone keeps the page to one sheet of A4. */
+  /** Two names, or the count and the first: one line per zone keeps the page to one sheet of A4. */
   static String falling(String list) {
     if (list.isEmpty()) {
       return "—";
@@ -168,7 +168,7 @@ public final class RoutinePack {
     if (names.length <= 2) {
       return list;
     }
-    return names.length + " 项：" + names[0] + "、" + names[1] + " 等";
+    return names.length + " 项：" + names[0] + " 等";
   }
 
   private static long count(List<Entry> all, String mark) {

@@ -178,7 +178,7 @@ class RoutinePackTest {
   void longListsOfFallingIndicatorsStayOnOneLine() {
     assertEquals("—", RoutinePack.falling(""));
     assertEquals("税收收入、出口总额", RoutinePack.falling("税收收入、出口总额"));
-    assertEquals("3 项：甲、乙 等", RoutinePack.falling("甲、乙、丙"));
+    assertEquals("3 项：甲 等", RoutinePack.falling("甲、乙、丙"));
   }
 
   @Test

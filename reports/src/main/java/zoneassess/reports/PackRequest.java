@@ -15,11 +15,13 @@ public record PackRequest(Kind kind, String target) {
   public enum Kind {
     PROVINCE,
     CITY,
-    ZONE
+    ZONE,
+    /** The one-page routine (平时) 红黄蓝 scoreboard of a routine run. */
+    ROUTINE
   }
 
   public PackRequest {
-    if (kind != Kind.PROVINCE && (target == null || target.isBlank())) {
+    if (kind != Kind.PROVINCE && kind != Kind.ROUTINE && (target == null || target.isBlank())) {
       throw new IllegalArgumentException(
           kind.name().toLowerCase(Locale.ROOT) + " pack needs a name");
     }
@@ -43,6 +45,9 @@ public record PackRequest(Kind kind, String target) {
     if (s.equalsIgnoreCase("province")) {
       return province();
     }
+    if (s.equalsIgnoreCase("routine")) {
+      return new PackRequest(Kind.ROUTINE, null);
+    }
     int colon = s.indexOf(':');
     if (colon > 0) {
       String kind = s.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -59,7 +64,7 @@ public record PackRequest(Kind kind, String target) {
       }
     }
     throw new IllegalArgumentException(
-        "pack '" + spec + "' is not one of province, city:<name>, zone:<code>");
+        "pack '" + spec + "' is not one of province, routine, city:<name>, zone:<code>");
   }
 
   /** Parses a comma-separated list such as {@code province,city:淮安}. */
@@ -78,6 +83,9 @@ public record PackRequest(Kind kind, String target) {
 
   @Override
   public String toString() {
+    if (kind == Kind.ROUTINE) {
+      return "routine";
+    }
     return kind == Kind.PROVINCE ? "province" : kind.name().toLowerCase(Locale.ROOT) + ":" + target;
   }
 }

@@ -72,5 +72,32 @@ public final class RoutineMarts {
           .key("zone_code", "period")
           .build();
 
-  public static final List<DatasetContract> ALL = List.of(ROUTINE_INDICATORS, ROUTINE_SCOREBOARD);
+  public static final DatasetContract ASSESSMENT_WEIGHTED =
+      DatasetContract.builder("assessment_weighted")
+          .zh("平时与年度相结合综合得分")
+          .doc(
+              "One row per zone and annual period when the rules file weighs routine results into"
+                  + " the annual score: the annual final score, the mean of the year's routine"
+                  + " final scores, the weighted score and its rank.")
+          .column(builder("zone_code", STRING).required())
+          .column(builder("zone_name", STRING))
+          .column(builder("city", STRING))
+          .column(builder("level", STRING))
+          .column(builder("period", STRING).required())
+          .column(builder("annual_score", DOUBLE))
+          .column(builder("annual_rank_all", INTEGER))
+          .column(builder("routine_score", DOUBLE).doc("mean routine final score of the year"))
+          .column(builder("routine_periods", INTEGER))
+          .column(builder("routine_share", DOUBLE).required().doc("平时 share in percent"))
+          .column(
+              builder("weighted_score", DOUBLE)
+                  .doc(
+                      "routine% × routine_score + annual% × annual_score, rounded; the annual"
+                          + " score alone with fewer routine periods than min_periods"))
+          .column(builder("weighted_rank_all", INTEGER))
+          .key("zone_code", "period")
+          .build();
+
+  public static final List<DatasetContract> ALL =
+      List.of(ROUTINE_INDICATORS, ROUTINE_SCOREBOARD, ASSESSMENT_WEIGHTED);
 }

@@ -25,12 +25,15 @@ import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
+import zoneassess.jobs.routine.RoutineWeighting;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.marts.AssessmentMarts;
 import zoneassess.schema.marts.PerMuMarts;
 import zoneassess.schema.marts.RoutineMarts;
+import zoneassess.schema.routine.RoutineRules;
+import zoneassess.schema.routine.RoutineRulesLoader;
 import zoneassess.schema.routine.RoutineSpecLoader;
 import zoneassess.schema.rules.AssessmentRules;
 import zoneassess.schema.rules.TieBreak;
@@ -154,6 +157,28 @@ public final class AssessmentStage implements Stage {
           counts);
     }
 
+    String rulesLocation =
+        context.param(RULES, null) != null
+            ? context.param(RULES)
+            : RulesReference.fromMethodology(methodology);
+    RoutineRules.AnnualWeighting weighting =
+        RoutineRulesLoader.fromRules(rulesLocation).weighting();
+    if (weighting != null && Periods.isAnnual(period)) {
+      Dataset<Row> weighted = weighted(spark, run, methodology, rulesLocation, period, weighting);
+      if (weighted != null) {
+        publish(
+            publisher,
+            run,
+            RoutineMarts.ASSESSMENT_WEIGHTED,
+            weighted,
+            new Column[] {
+              col("period"), col("weighted_rank_all").asc_nulls_last(), col("zone_code")
+            },
+            outputs,
+            counts);
+      }
+    }
+
     List<String> summary = new ArrayList<>();
     summary.add(
         String.format(
@@ -175,6 +200,42 @@ public final class AssessmentStage implements Stage {
             period));
     summary.forEach(context.console()::println);
     return new StageResult(NAME, outputs, counts, summary);
+  }
+
+  /**
+   * 平时与年度相结合: the routine assessment of the year's quarters (or months) — the newest routine period
+   * up to the end of {@code year} — weighed into each annual score ({@link RoutineWeighting}); null
+   * when zone_stats has no routine period up to then.
+   */
+  private Dataset<Row> weighted(
+      SparkSession spark,
+      RunLayout run,
+      String methodology,
+      String rulesLocation,
+      String year,
+      RoutineRules.AnnualWeighting weighting) {
+    Dataset<Row> stats = StagedInputs.read(spark, run, Datasets.ZONE_STATS, true);
+    Row newest =
+        stats
+            .filter(
+                functions
+                    .not(Periods.isAnnual(col("period")))
+                    .and(col("period").lt(lit(String.valueOf(Integer.parseInt(year) + 1)))))
+            .agg(max(col("period")))
+            .first();
+    if (newest.isNullAt(0)) {
+      return null;
+    }
+    RunAssessment routine =
+        RunAssessment.of(spark, run, scoring, methodology, rulesLocation, newest.getString(0));
+    Dataset<Row> annual = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()));
+    AssessmentRules rules = routine.rules();
+    return RoutineWeighting.apply(
+        annual,
+        routine.result().assessment(),
+        weighting,
+        rules.ranking().decimals(),
+        rules.ranking().significantDigits());
   }
 
   /**

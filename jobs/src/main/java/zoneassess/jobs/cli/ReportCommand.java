@@ -43,7 +43,8 @@ public final class ReportCommand implements Callable<Integer> {
       names = "--pack",
       required = true,
       split = ",",
-      description = "province | city:<name> | zone:<code> (repeatable or comma-separated)")
+      description =
+          "province | routine | city:<name> | zone:<code> (repeatable or comma-separated)")
   List<String> packs;
 
   @Option(names = "--to", description = "folder for the packs (default: <out>/runs/<id>/packs)")

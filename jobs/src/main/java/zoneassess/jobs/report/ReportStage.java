@@ -10,6 +10,7 @@ import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.reports.PackRequest;
 import zoneassess.reports.pack.PackRenderer;
+import zoneassess.schema.marts.RoutineMarts;
 
 /**
  * The report stage of {@code make run}: renders briefing packs from the run's marts into {@code
@@ -37,7 +38,14 @@ public final class ReportStage implements Stage {
 
   @Override
   public StageResult execute(StageContext context) {
-    List<PackRequest> packs = PackRequest.parseList(Params.of(context).packs());
+    List<PackRequest> packs =
+        new java.util.ArrayList<>(PackRequest.parseList(Params.of(context).packs()));
+    // a routine run also gets its one-page 红黄蓝 routine pack
+    if (packs.stream().noneMatch(p -> p.kind() == PackRequest.Kind.ROUTINE)
+        && new zoneassess.reports.marts.MartReader()
+            .exists(context.run().mart(RoutineMarts.ROUTINE_SCOREBOARD.name()))) {
+      packs.add(new PackRequest(PackRequest.Kind.ROUTINE, null));
+    }
     String packsDir = context.run().packs();
     List<Path> files = PackRenderer.render(context.run().runDir(), packs, packsDir);
     Map<String, String> outputs = new LinkedHashMap<>();

@@ -137,9 +137,9 @@ final class ZoneStatistics {
             + tenfoldTax
             + ", back to normal in 2024");
     notes.add(
-        "zone_stats: planted input anomaly (check frozen): fixed-asset investment of "
-            + frozenZone.code()
-            + " unchanged 2021–2024 (reported at 2024)");
+        "zone_stats: planted input anomaly (check frozen): fixed-asset investment unchanged"
+            + " 2021–2024, reported at "
+            + key(frozenZone, 2024, "fixed_asset_investment"));
     notes.add(
         "zone_stats: planted input anomaly (check round): GDP a whole multiple of 100 亿元 at "
             + roundGdp);
@@ -266,7 +266,14 @@ final class ZoneStatistics {
           "leading_industry_output",
           v.get("industrial_output") * ratio(z, year, "focus", 0.45, 0.85, q));
       v.put("industrial_value_added", gdp * ratio(z, year, "iva", 0.35, 0.6, 0.2));
-      v.put("tax_revenue", clamp(gdp * ratio(z, year, "tax", 0.08, 0.115, q), 3, 400));
+      // Bounded softly: a hard floor or cap would repeat one value for years (the anomaly checks
+      // flag that, and a whole 400 as a round number).
+      v.put(
+          "tax_revenue",
+          clamp(
+              gdp * ratio(z, year, "tax", 0.08, 0.115, q),
+              3 * (1 + 0.02 * d.uniform(z.code(), year, "tax-floor")),
+              400 * (1 - 0.02 * d.uniform(z.code(), year, "tax-cap"))));
       v.put(
           "public_budget_revenue", v.get("tax_revenue") * ratio(z, year, "budget", 0.55, 0.8, 0.0));
       v.put("fixed_asset_investment", gdp * ratio(z, year, "fai", 0.25, 0.7, 0.0));

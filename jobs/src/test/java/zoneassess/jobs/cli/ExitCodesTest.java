@@ -159,7 +159,7 @@ class ExitCodesTest {
             "run", "--input", tmp.toString(), "--out", tmp.toString(), "--packs", "county:清河");
     assertEquals(2, packs.code());
     assertEquals(
-        "run: --packs: pack 'county:清河' is not one of province, city:<name>, zone:<code>",
+        "run: --packs: pack 'county:清河' is not one of province, routine, city:<name>, zone:<code>",
         packs.err().strip());
     Outcome diff = zoneassess("diff-runs", "latest", "latest", "--out", tmp.toString());
     assertEquals(2, diff.code());

@@ -32,7 +32,8 @@ class ReportCommandTest {
     assertEquals(2, run(err, "--run", "x", "--out", out.toString(), "--pack", "county:清河"));
     assertTrue(
         err.toString(StandardCharsets.UTF_8)
-            .contains("pack 'county:清河' is not one of province, city:<name>, zone:<code>"));
+            .contains(
+                "pack 'county:清河' is not one of province, routine, city:<name>, zone:<code>"));
   }
 
   @Test

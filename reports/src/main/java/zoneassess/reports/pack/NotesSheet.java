@@ -110,6 +110,7 @@ final class NotesSheet {
     for (var c : info.validationCounts()) {
       row = kvNumber(sh, st, row, c.getKey(), c.getValue());
     }
+    row = InputAnomalyNotes.write(ctx, sh, row, (r, k, v) -> kv(sh, st, r, k, v));
     List<String> omitted = ctx.omissions();
     if (!omitted.isEmpty()) {
       row++;

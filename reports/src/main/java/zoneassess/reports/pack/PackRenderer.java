@@ -71,6 +71,10 @@ public final class PackRenderer {
         title = ProvincePack.TITLE;
         stem = "province-" + period;
       }
+      case ROUTINE -> {
+        title = RoutinePack.TITLE;
+        stem = "routine-" + period;
+      }
       case CITY -> {
         city = CityPack.forCity(data, period, request.target());
         title = city.title();
@@ -96,7 +100,9 @@ public final class PackRenderer {
               period,
               config,
               request.kind());
-      if (city == null) {
+      if (request.kind() == PackRequest.Kind.ROUTINE) {
+        RoutinePack.write(ctx, rerender);
+      } else if (city == null) {
         ProvincePack.write(ctx, rerender);
       } else {
         city.writeSheets(ctx, rerender);

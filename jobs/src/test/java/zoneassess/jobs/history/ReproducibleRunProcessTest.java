@@ -48,8 +48,8 @@ class ReproducibleRunProcessTest extends SparkTestBase {
   private static final String METHODOLOGY = "classpath:methodologies/jiangsu-2021.yaml";
   private static final String RULES = "classpath:rules/jiangsu-2021-rules.yaml";
 
-  private static final int INGEST_JOBS = 55;
-  private static final int ASSESS_JOBS = 75;
+  private static final int INGEST_JOBS = 120;
+  private static final int ASSESS_JOBS = 180;
   private static final int MAX_PLAN_CHARS = 100_000;
 
   @TempDir Path tmp;

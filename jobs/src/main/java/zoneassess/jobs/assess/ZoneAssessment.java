@@ -102,11 +102,6 @@ public final class ZoneAssessment {
       ties.add(c);
     }
 
-    // The scores, facts, event effects and tie-break dimensions of every zone-period, materialised
-    // once: the rankings and look-backs below then plan over a table, and no plan carries both
-    // halves (together they came to more than 100,000 characters).
-    base = base.localCheckpoint();
-
     int decimals = rules.ranking().decimals();
     int digits = rules.ranking().significantDigits();
     // Significant digits first, then the published decimals: a score of 2.945 reached as

@@ -1,10 +1,7 @@
 package zoneassess.jobs.assess;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -111,15 +108,14 @@ public final class EngineZoneScoring implements ZoneScoring {
         r.imputedCells()
             .select(col("zone_code"), col("period"), col("indicator").as("indicator_code"))
             .withColumn("imputed", lit(true));
-    // One row per zone, period and leaf: the leaves' columns go into an array exploded in place,
-    // so the plan holds the join of the three tables once (a union of one select per leaf
-    // repeated it for every leaf, in plans of several hundred thousand characters).
-    List<Column> cells = new ArrayList<>();
+    Dataset<Row> out = null;
     for (IndicatorNode l : leaves) {
-      cells.add(
-          struct(
+      Dataset<Row> one =
+          wide.select(
+              col("zone_code"),
+              col("period"),
               lit(l.code()).as("indicator_code"),
-              lit(l.nameZh()).cast("string").as("indicator_name_zh"),
+              lit(l.nameZh()).as("indicator_name_zh"),
               lit(l.unit() == null ? "" : l.unit()).as("unit"),
               lit(dimensionOf(root, l.code())).as("dimension_code"),
               lit(l.direction() == null
@@ -128,24 +124,9 @@ public final class EngineZoneScoring implements ZoneScoring {
                   .as("direction"),
               col("raw__" + l.code()).as("raw_value"),
               col("treated__" + l.code()).as("treated_value"),
-              col("norm__" + l.code()).as("normalised_value")));
+              col("norm__" + l.code()).as("normalised_value"));
+      out = out == null ? one : out.unionByName(one);
     }
-    Dataset<Row> out =
-        wide.select(
-                col("zone_code"),
-                col("period"),
-                explode(array(cells.toArray(Column[]::new))).as("c"))
-            .select(
-                col("zone_code"),
-                col("period"),
-                col("c.indicator_code").as("indicator_code"),
-                col("c.indicator_name_zh").as("indicator_name_zh"),
-                col("c.unit").as("unit"),
-                col("c.dimension_code").as("dimension_code"),
-                col("c.direction").as("direction"),
-                col("c.raw_value").as("raw_value"),
-                col("c.treated_value").as("treated_value"),
-                col("c.normalised_value").as("normalised_value"));
     return out.join(imputedCells, new String[] {"zone_code", "period", "indicator_code"}, "left")
         .withColumn("imputed", functionsCoalesceFalse());
   }

@@ -45,10 +45,6 @@ public final class SparkSessions {
             .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.sql.shuffle.partitions", String.valueOf(SHUFFLE_PARTITIONS))
-            // Adaptive execution runs every shuffle of a query as a job of its own and re-plans
-            // the query after each one; with a handful of fixed partitions it has nothing to
-            // coalesce, and it doubled the jobs of a province run (JobCounter: 552 → see README).
-            .config("spark.sql.adaptive.enabled", "false")
             // Input splits of at most 32 MB: eight 30 MB enterprise files make eight scan tasks
             // rather than three, which left one of two cores idle for a third of every scan.
             .config("spark.sql.files.maxPartitionBytes", "32m")

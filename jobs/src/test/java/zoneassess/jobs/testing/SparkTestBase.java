@@ -8,10 +8,9 @@ import zoneassess.jobs.spark.SparkSessions;
  * Tests extend this and use {@link #spark}; nobody stops the session.
  *
  * <p>Its SQL settings are those of {@link SparkSessions#create} (shuffle partitions, input split
- * size, adaptive execution off): a CLI test runs a command in this JVM, and the command's {@code
- * getOrCreate} applies its settings to this same session. With different values, every test after
- * the first CLI test would run under other settings than the tests before it, and results would
- * depend on test order.
+ * size): a CLI test runs a command in this JVM, and the command's {@code getOrCreate} applies its
+ * settings to this same session. With different values, every test after the first CLI test would
+ * run under other settings than the tests before it, and results would depend on test order.
  */
 public abstract class SparkTestBase {
   protected static final SparkSession spark = Holder.SESSION;
@@ -26,7 +25,6 @@ public abstract class SparkTestBase {
             .config(
                 "spark.sql.shuffle.partitions", String.valueOf(SparkSessions.SHUFFLE_PARTITIONS))
             .config("spark.sql.files.maxPartitionBytes", "32m")
-            .config("spark.sql.adaptive.enabled", "false")
             .config("spark.sql.parquet.compression.codec", "snappy")
             .config("spark.default.parallelism", "2")
             .config("spark.sql.session.timeZone", "UTC")

@@ -1,10 +1,7 @@
 package zoneassess.jobs.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import zoneassess.jobs.allocation.AllocationStage;
 import zoneassess.jobs.allocation.DerivedAllocationRun;
-import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.DerivedRun;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.allocation.AllocationPolicyLoader;
@@ -165,22 +161,24 @@ public final class AllocateCommand implements Callable<Integer> {
 
   /** {@code <out>/runs/<id>}, with {@code latest} read from {@code <out>/LATEST}. */
   static RunLayout resolve(String out, String run) {
-    Path root = Path.of(out).toAbsolutePath().normalize();
+    LakeRoot root = new LakeRoot(out);
     String id = run;
     if (run.equals("latest")) {
-      Path latest = root.resolve("LATEST");
-      if (!Files.isRegularFile(latest)) {
-        throw new UsageException("no finished run under " + root + " (no LATEST file)");
-      }
       try {
-        id = Files.readString(latest, StandardCharsets.UTF_8).strip();
-      } catch (IOException e) {
-        throw new UsageException("cannot read " + latest + ": " + e.getMessage());
+        id =
+            root.latest()
+                .orElseThrow(
+                    () ->
+                        new UsageException(
+                            "no finished run under " + root.shown("") + " (no LATEST file)"));
+      } catch (java.io.UncheckedIOException e) {
+        throw new UsageException(
+            "cannot read " + root.shown("LATEST") + ": " + e.getCause().getMessage());
       }
     }
-    if (!Files.isDirectory(root.resolve("runs").resolve(id).resolve("marts"))) {
-      throw new UsageException("run " + id + " has no marts folder under " + root.resolve("runs"));
+    if (!root.isDirectory("runs/" + id + "/marts")) {
+      throw new UsageException("run " + id + " has no marts folder under " + root.shown("runs"));
     }
-    return RunLayout.published(Publisher.toUri(root.toString()), id);
+    return RunLayout.published(root.uri(), id);
   }
 }

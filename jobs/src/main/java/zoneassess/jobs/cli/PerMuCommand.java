@@ -1,9 +1,5 @@
 package zoneassess.jobs.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.permu.PerMuStage;
 import zoneassess.jobs.pipeline.DerivedRun;
 import zoneassess.jobs.pipeline.Pipeline;
@@ -102,24 +97,27 @@ public final class PerMuCommand implements Callable<Integer> {
 
   /** {@code <out>/runs/<id>}, with {@code latest} read from {@code <out>/LATEST}. */
   static RunLayout resolveRun(String out, String run) {
-    Path root = Path.of(out).toAbsolutePath().normalize();
+    LakeRoot root = new LakeRoot(out);
     String id = run;
     if (run.equals("latest")) {
-      Path latest = root.resolve("LATEST");
-      if (!Files.isRegularFile(latest)) {
-        throw new IllegalArgumentException(
-            "per-mu: no finished run under " + root + " (no LATEST file)");
-      }
       try {
-        id = Files.readString(latest, StandardCharsets.UTF_8).strip();
-      } catch (IOException e) {
-        throw new IllegalArgumentException("per-mu: cannot read " + latest + ": " + e.getMessage());
+        id =
+            root.latest()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "per-mu: no finished run under "
+                                + root.shown("")
+                                + " (no LATEST file)"));
+      } catch (java.io.UncheckedIOException e) {
+        throw new IllegalArgumentException(
+            "per-mu: cannot read " + root.shown("LATEST") + ": " + e.getCause().getMessage());
       }
     }
-    if (!Files.isDirectory(root.resolve("runs").resolve(id).resolve("staging"))) {
+    if (!root.isDirectory("runs/" + id + "/staging")) {
       throw new IllegalArgumentException(
-          "per-mu: run " + id + " has no staging folder under " + root.resolve("runs"));
+          "per-mu: run " + id + " has no staging folder under " + root.shown("runs"));
     }
-    return RunLayout.published(Publisher.toUri(root.toString()), id);
+    return RunLayout.published(root.uri(), id);
   }
 }

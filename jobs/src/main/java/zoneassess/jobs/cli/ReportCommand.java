@@ -1,14 +1,15 @@
 package zoneassess.jobs.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import zoneassess.reports.PackRenderer;
+import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.report.PackOutput;
 import zoneassess.reports.PackRequest;
 import zoneassess.schema.layout.RunLayout;
 
@@ -35,8 +36,11 @@ public final class ReportCommand implements Callable<Integer> {
       description = "run id, or 'latest' (the id in <out>/LATEST)")
   String run;
 
-  @Option(names = "--out", required = true, description = "output root holding runs/<id>")
-  Path out;
+  @Option(
+      names = "--out",
+      required = true,
+      description = "output root holding runs/<id>: a folder or a URI (hdfs://…, s3a://…)")
+  String out;
 
   @Option(
       names = "--pack",
@@ -45,8 +49,10 @@ public final class ReportCommand implements Callable<Integer> {
       description = "province | city:<name> | zone:<code> (repeatable or comma-separated)")
   List<String> packs;
 
-  @Option(names = "--to", description = "folder for the packs (default: <out>/runs/<id>/packs)")
-  Path to;
+  @Option(
+      names = "--to",
+      description = "folder or URI for the packs (default: <out>/runs/<id>/packs)")
+  String to;
 
   @Override
   public Integer call() {
@@ -64,39 +70,45 @@ public final class ReportCommand implements Callable<Integer> {
       System.err.println("report: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    RunLayout layout = RunLayout.published(out.toAbsolutePath().toString(), runId);
-    Path runDir = Path.of(layout.runDir());
-    if (!Files.isDirectory(runDir)) {
+    Publisher lake = new Publisher(new Configuration());
+    String root = Publisher.toUri(out);
+    RunLayout layout = RunLayout.published(root, runId);
+    String runDir = layout.runDir();
+    if (!lake.exists(runDir)) {
       System.err.println("report: no finished run " + runId + " at " + runDir);
       return ExitCodes.USAGE;
     }
-    Path target = to != null ? to : Path.of(layout.packs());
+    String target = to != null ? Publisher.toUri(to) : layout.packs();
     try {
-      List<Path> files = PackRenderer.render(runDir.toString(), requests, target.toString());
-      files.stream()
-          .filter(f -> f.toString().endsWith(".xlsx"))
-          .forEach(f -> System.out.println(f));
+      List<String> files = PackOutput.render(runDir, requests, target, lake);
+      files.stream().filter(f -> f.endsWith(".xlsx")).forEach(f -> System.out.println(shown(f)));
       return 0;
     } catch (RuntimeException e) {
       return ExitCodes.report("report", e, System.err);
     }
   }
 
+  /** A local file as a path (as before), any other as its URI. */
+  private static String shown(String uri) {
+    return uri.startsWith("file:") ? Path.of(URI.create(uri)).toString() : uri;
+  }
+
   private String resolveRunId() {
     if (!"latest".equalsIgnoreCase(run)) {
       return run;
     }
-    Path pointer =
-        Path.of(RunLayout.published(out.toAbsolutePath().toString(), "x").latestPointer());
+    String pointer = RunLayout.published(Publisher.toUri(out), "x").latestPointer();
+    Publisher lake = new Publisher(new Configuration());
+    String id;
     try {
-      String id = Files.readString(pointer, StandardCharsets.UTF_8).trim();
-      if (id.isEmpty()) {
-        throw new IllegalArgumentException(pointer + " is empty");
-      }
-      return id;
-    } catch (IOException e) {
+      id = lake.readText(pointer).trim();
+    } catch (UncheckedIOException e) {
       throw new IllegalArgumentException(
           "--run latest: cannot read " + pointer + " (no finished run under " + out + ")");
     }
+    if (id.isEmpty()) {
+      throw new IllegalArgumentException(pointer + " is empty");
+    }
+    return id;
   }
 }

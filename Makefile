@@ -63,5 +63,5 @@ fmt:
 	mvn -B -q spotless:apply
 
 clean:
-	mvn -B -q clean
+	mvn -B -q -Pcluster clean
 	rm -rf $(OUT)

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * lake. Every process started here is stopped in {@code finally}, also on failure.
  */
 class YarnHdfsPipelineTest {
-  private static final long MINUTES = 10;
+  /** A safety net per command (on a quiet 2-core machine a whole run takes a few minutes). */
+  private static final long MINUTES = 25;
 
   @Test
   void pipelineOnYarnWithTheLakeOnHdfsPublishesWhatLocalModePublishes() throws Exception {
@@ -69,12 +70,24 @@ class YarnHdfsPipelineTest {
       yc.setInt(YarnConfiguration.NM_VCORES, 4);
       yc.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
       yc.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
+      // the capacity scheduler's one queue (no capacity-scheduler.xml on this class path)
+      yc.set("yarn.scheduler.capacity.root.queues", "default");
+      yc.set("yarn.scheduler.capacity.root.default.capacity", "100");
+      yc.set("yarn.scheduler.capacity.maximum-am-resource-percent", "0.5");
       yc.set("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", "99");
       yarn = new MiniYARNCluster("zoneassess", 1, 1, 1);
       yarn.init(yc);
       yarn.start();
       Path confDir = Files.createDirectories(work.resolve("hadoop-conf"));
-      Configuration written = new Configuration(yarn.getConfig());
+      // Only what a client needs: the minicluster's own settings name test classes (such as the
+      // StaticMapping topology) that a Spark distribution does not have.
+      Configuration written = new Configuration(false);
+      for (Map.Entry<String, String> e : yarn.getConfig()) {
+        if (e.getKey().startsWith("yarn.resourcemanager.")
+            || e.getKey().startsWith("yarn.scheduler.")) {
+          written.set(e.getKey(), e.getValue());
+        }
+      }
       written.set("fs.defaultFS", hdfs);
       try (OutputStream out = Files.newOutputStream(confDir.resolve("core-site.xml"))) {
         written.writeXml(out);

@@ -56,7 +56,10 @@ class ShufflePartitionsLayoutTest extends SparkTestBase {
     assertEquals(two.keySet(), sixtyFour.keySet(), "the same outputs");
     assertTrue(two.containsKey("assessment") && two.containsKey("staging/zone_stats"), "" + two);
     for (String name : two.keySet()) {
-      assertEquals(two.get(name)[1], sixtyFour.get(name)[1], name + ": same rows");
+      assertEquals(
+          two.get(name)[1],
+          sixtyFour.get(name)[1],
+          () -> name + ": same rows; " + firstDifference(name));
       assertEquals(
           two.get(name)[0],
           sixtyFour.get(name)[0],

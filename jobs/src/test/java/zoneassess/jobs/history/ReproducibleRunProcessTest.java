@@ -38,8 +38,10 @@ import zoneassess.schema.layout.RunLayout;
 /**
  * Reproducibility and immutability across processes. A run (ingest and assess over the small
  * sample's zone files) is made in this JVM; {@code zoneassess rerun} in a new JVM must find every
- * output the same (exit 0); {@code zoneassess assess --run X} in another JVM must leave every file
- * of X byte-identical and publish a derived run naming X. Neither moves LATEST.
+ * output the same (exit 0) — with 64 shuffle partitions set by the launcher, so the same files with
+ * the same bytes must not depend on that setting; {@code zoneassess assess --run X} in another JVM
+ * must leave every file of X byte-identical and publish a derived run naming X. Neither moves
+ * LATEST.
  */
 class ReproducibleRunProcessTest extends SparkTestBase {
   private static final String METHODOLOGY = "classpath:methodologies/jiangsu-2021.yaml";
@@ -98,7 +100,17 @@ class ReproducibleRunProcessTest extends SparkTestBase {
     assertEquals(x + "\n", latest(root));
     Map<String, String> filesBefore = fileHashes(root.resolve("runs").resolve(x));
 
-    Child rerun = cli(root, "rerun", x, "--out", root.toString());
+    // The rerun's JVM gets 64 shuffle partitions as a system property, the way spark-submit's
+    // --conf reaches the driver: the launcher's setting is kept (SparkSessions), and the outputs
+    // must still be the same files with the same bytes (Publisher, MartWriter, OrderedSum).
+    Child rerun =
+        cli(
+            root,
+            List.of("-Dspark.sql.shuffle.partitions=64"),
+            "rerun",
+            x,
+            "--out",
+            root.toString());
     assertEquals(0, rerun.code(), rerun.out() + rerun.err());
     assertTrue(rerun.out().contains("every output matches"), rerun.out());
     assertFalse(
@@ -201,7 +213,13 @@ class ReproducibleRunProcessTest extends SparkTestBase {
 
   /** {@code zoneassess ARGS} in a new JVM with this JVM's class path and Spark module flags. */
   private Child cli(Path root, String... args) throws Exception {
-    List<String> cmd = ChildJvm.zoneassess(List.of(args));
+    return cli(root, List.of(), args);
+  }
+
+  /** The same with {@code jvmOptions} (e.g. {@code -Dspark.*}) before the main class. */
+  private Child cli(Path root, List<String> jvmOptions, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(ChildJvm.zoneassess(List.of(args)));
+    cmd.addAll(1, jvmOptions);
     Path out = tmp.resolve(args[0] + ".out");
     Path err = tmp.resolve(args[0] + ".err");
     ProcessBuilder pb =

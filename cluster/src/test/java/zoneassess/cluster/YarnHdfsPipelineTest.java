@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * publishes to a lake on HDFS with {@code spark.sql.shuffle.partitions=64}; a local-mode run of the
  * same sample with the default settings publishes to a local lake. Every dataset's content (and
  * every file's bytes) must be the same, and {@code diff-runs} must agree. The packs are then
- * rendered by {@code report --run latest --out hdfs://…} from the marts on HDFS into the HDFS
- * lake. Every process started here is stopped in {@code finally}, also on failure.
+ * rendered by {@code report --run latest --out hdfs://…} from the marts on HDFS into the HDFS lake.
+ * Every process started here is stopped in {@code finally}, also on failure.
  */
 class YarnHdfsPipelineTest {
   /** A safety net per command (on a quiet 2-core machine a whole run takes a few minutes). */
@@ -97,8 +97,17 @@ class YarnHdfsPipelineTest {
 
       Submitter submit = new Submitter(work, confDir, appJar, children);
       Path sample = work.resolve("sample");
-      submit.run("sample", "local[2]", List.of(), "sample", "--seed", "42", "--scale", scale,
-          "--out", sample.toString());
+      submit.run(
+          "sample",
+          "local[2]",
+          List.of(),
+          "sample",
+          "--seed",
+          "42",
+          "--scale",
+          scale,
+          "--out",
+          sample.toString());
       FileSystem fs = dfs.getFileSystem();
       fs.copyFromLocalFile(
           false,
@@ -108,18 +117,34 @@ class YarnHdfsPipelineTest {
       log("sample generated and copied to HDFS", t0);
 
       String lake = hdfs + "/zoneassess/lake";
-      submit.run("yarn-run", "yarn",
+      submit.run(
+          "yarn-run",
+          "yarn",
           List.of("--conf", "spark.sql.shuffle.partitions=64"),
-          "run", "--input", hdfs + "/zoneassess/input", "--out", lake, "--skip-packs");
+          "run",
+          "--input",
+          hdfs + "/zoneassess/input",
+          "--out",
+          lake,
+          "--skip-packs");
       log("run on YARN, lake on HDFS", t0);
       Path local = work.resolve("local-lake");
-      submit.run("local-run", "local[2]", List.of(),
-          "run", "--input", sample.toString(), "--out", local.toString(), "--skip-packs");
+      submit.run(
+          "local-run",
+          "local[2]",
+          List.of(),
+          "run",
+          "--input",
+          sample.toString(),
+          "--out",
+          local.toString(),
+          "--skip-packs");
       log("same run in local mode", t0);
 
       String yarnRun = read(fs, lake + "/LATEST").strip();
       String localRun = Files.readString(local.resolve("LATEST")).strip();
-      Map<String, String[]> onYarn = outputs(read(fs, lake + "/runs/" + yarnRun + "/manifest.json"));
+      Map<String, String[]> onYarn =
+          outputs(read(fs, lake + "/runs/" + yarnRun + "/manifest.json"));
       Map<String, String[]> onLocal =
           outputs(Files.readString(local.resolve("runs/" + localRun + "/manifest.json")));
       assertEquals(onLocal.keySet(), onYarn.keySet(), "the same datasets");
@@ -129,14 +154,28 @@ class YarnHdfsPipelineTest {
         assertEquals(onLocal.get(name)[0], onYarn.get(name)[0], name + ": the same files");
       }
       String diff =
-          submit.run("diff-runs", "local[2]", List.of(),
-              "diff-runs", lake + "/runs/" + yarnRun, local.resolve("runs/" + localRun).toString());
+          submit.run(
+              "diff-runs",
+              "local[2]",
+              List.of(),
+              "diff-runs",
+              lake + "/runs/" + yarnRun,
+              local.resolve("runs/" + localRun).toString());
       log("diff-runs: " + diff.strip().replace('\n', ' '), t0);
 
-      submit.run("report", "local[1]", List.of(),
-          "report", "--run", "latest", "--out", lake, "--pack", "province");
-      FileStatus[] packs = fs.globStatus(
-          new org.apache.hadoop.fs.Path(lake + "/runs/" + yarnRun + "/packs/*.xlsx"));
+      submit.run(
+          "report",
+          "local[1]",
+          List.of(),
+          "report",
+          "--run",
+          "latest",
+          "--out",
+          lake,
+          "--pack",
+          "province");
+      FileStatus[] packs =
+          fs.globStatus(new org.apache.hadoop.fs.Path(lake + "/runs/" + yarnRun + "/packs/*.xlsx"));
       assertEquals(1, packs.length, "the province pack on HDFS");
       try (InputStream in = fs.open(packs[0].getPath())) {
         byte[] head = in.readNBytes(2);
@@ -260,7 +299,12 @@ class YarnHdfsPipelineTest {
       if (p.exitValue() != 0) {
         List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
         throw new AssertionError(
-            name + " exited " + p.exitValue() + "\n" + stdout + "\n"
+            name
+                + " exited "
+                + p.exitValue()
+                + "\n"
+                + stdout
+                + "\n"
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
       }
       return stdout;
@@ -269,8 +313,12 @@ class YarnHdfsPipelineTest {
     /** The module flags Spark needs on Java 17, as this JVM got them from the build. */
     private static List<String> moduleFlags() {
       return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-          .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:")
-              || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty"))
+          .filter(
+              a ->
+                  a.startsWith("--add-opens")
+                      || a.startsWith("-XX:")
+                      || a.startsWith("-Djdk.reflect")
+                      || a.startsWith("-Dio.netty"))
           .toList();
     }
   }

@@ -11,13 +11,14 @@ ZONEASSESS := bin/zoneassess
 SOURCES := $(shell find pom.xml data-schema jobs reports -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -print 2>/dev/null)
 BUILD_STAMP := jobs/target/.build-stamp
 
-.PHONY: run test build font sample docs bench cluster-test fmt clean help
+.PHONY: run test build font sample docs bench cluster-test dist fmt clean help
 
 help:
 	@echo "make run           whole pipeline on the sample province (outputs under $(OUT)/)"
 	@echo "make test          the whole test suite (mvn verify)"
 	@echo "make bench         benchmark harness (not part of the tests)"
-	@echo "make cluster-test  pipeline on a standalone Spark cluster on 127.0.0.1"
+	@echo "make dist          application jar for spark-submit (dist/target) + bin/zoneassess-submit"
+	@echo "make cluster-test  pipeline on a standalone Spark cluster and on YARN + HDFS miniclusters"
 	@echo "make docs          regenerate docs/data-dictionary.md and docs/marts.md from the declarations"
 
 build: $(BUILD_STAMP)
@@ -46,12 +47,21 @@ docs: build
 bench: build font
 	bin/bench
 
+DIST_JAR := dist/target/zoneassess-0.1.0-SNAPSHOT-app.jar
+
+dist: $(DIST_JAR)
+
+$(DIST_JAR): $(SOURCES) dist/pom.xml
+	$(MVN) -Pdist -DskipTests package
+	@ls -l $@
+
 cluster-test: build font
 	SCALE=$(CLUSTER_SCALE) bin/cluster-test
+	bin/cluster-test-yarn
 
 fmt:
 	mvn -B -q spotless:apply
 
 clean:
-	mvn -B -q clean
+	mvn -B -q -Pcluster clean
 	rm -rf $(OUT)

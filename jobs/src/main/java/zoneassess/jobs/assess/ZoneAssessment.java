@@ -18,6 +18,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import zoneassess.jobs.spark.OrderedSum;
 import zoneassess.jobs.spark.RankComparison;
 import zoneassess.schema.marts.AssessmentMarts;
 import zoneassess.schema.rules.AssessmentRules;
@@ -269,7 +270,8 @@ public final class ZoneAssessment {
                         .rank()
                         .over(scoredOnly.orderBy(RankComparison.key(col("score"), digits).desc())))
                 .cast("int"))
-        .withColumn("province_mean", avg(col("score")).over(byDimension))
+        .withColumn(
+            "province_mean", avg(col("score")).over(OrderedSum.window(byDimension, col("score"))))
         .withColumn("province_best", max(col("score")).over(byDimension))
         .withColumn("sort_order", col("sort_order").cast("int"))
         .select(

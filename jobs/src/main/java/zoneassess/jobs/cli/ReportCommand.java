@@ -1,5 +1,7 @@
 package zoneassess.jobs.cli;
 
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.report.PackOutput;
 import zoneassess.jobs.run.RunRef;
 import zoneassess.reports.PackRequest;
 import zoneassess.reports.pack.PackRenderer;
@@ -36,8 +39,11 @@ public final class ReportCommand implements Callable<Integer> {
       description = "run id, or 'latest' (the id in <out>/LATEST)")
   String run;
 
-  @Option(names = "--out", required = true, description = "output root holding runs/<id>")
-  Path out;
+  @Option(
+      names = "--out",
+      required = true,
+      description = "output root holding runs/<id>: a folder or a URI (hdfs://…, s3a://…)")
+  String out;
 
   @Option(
       names = "--pack",
@@ -47,8 +53,10 @@ public final class ReportCommand implements Callable<Integer> {
           "province | routine | city:<name> | zone:<code> (repeatable or comma-separated)")
   List<String> packs;
 
-  @Option(names = "--to", description = "folder for the packs (default: <out>/runs/<id>/packs)")
-  Path to;
+  @Option(
+      names = "--to",
+      description = "folder or URI for the packs (default: <out>/runs/<id>/packs)")
+  String to;
 
   @Override
   public Integer call() {
@@ -66,25 +74,30 @@ public final class ReportCommand implements Callable<Integer> {
       System.err.println("report: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    RunLayout layout = RunLayout.published(out.toAbsolutePath().toString(), runId);
-    Path runDir = Path.of(layout.runDir());
-    if (!Files.isDirectory(runDir)) {
+    Publisher lake = new Publisher(new Configuration());
+    String root = Publisher.toUri(out);
+    RunLayout layout = RunLayout.published(root, runId);
+    String runDir = layout.runDir();
+    if (!lake.exists(runDir)) {
       System.err.println("report: no finished run " + runId + " at " + runDir);
       return ExitCodes.USAGE;
     }
-    Path target = to != null ? to : Path.of(layout.packs());
+    String target = to != null ? Publisher.toUri(to) : layout.packs();
     try {
-      List<Path> files = PackRenderer.render(runDir.toString(), requests, target.toString());
-      files.stream()
-          .filter(f -> f.toString().endsWith(".xlsx"))
-          .forEach(f -> System.out.println(f));
+      List<String> files = PackOutput.render(runDir, requests, target, lake);
+      files.stream().filter(f -> f.endsWith(".xlsx")).forEach(f -> System.out.println(shown(f)));
       return 0;
     } catch (RuntimeException e) {
       return ExitCodes.report("report", e, System.err);
     }
   }
 
+  /** A local file as a path (as before), any other as its URI. */
+  private static String shown(String uri) {
+    return uri.startsWith("file:") ? Path.of(URI.create(uri)).toString() : uri;
+  }
+
   private String resolveRunId() {
-    return RunRef.id(new Publisher(new Configuration()), Publisher.toUri(out.toString()), run);
+    return RunRef.id(new Publisher(new Configuration()), Publisher.toUri(out), run);
   }
 }

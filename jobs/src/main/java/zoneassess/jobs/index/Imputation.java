@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
+import zoneassess.jobs.spark.OrderedSum;
 import zoneassess.schema.methodology.MissingData;
 
 /**
@@ -35,7 +36,10 @@ final class Imputation {
       by.addAll(md.groupBy());
     }
     var w = Window.partitionBy(by.stream().map(functions::col).toArray(Column[]::new));
-    Column fill = md.impute() == MissingData.Imputation.MEDIAN ? median(v).over(w) : avg(v).over(w);
+    Column fill =
+        md.impute() == MissingData.Imputation.MEDIAN
+            ? median(v).over(w)
+            : avg(v).over(OrderedSum.window(w, v));
     return longTable
         .withColumn(IMPUTED, v.isNull().and(fill.isNotNull()))
         .withColumn(LongTable.VALUE, coalesce(v, fill));

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
+import zoneassess.jobs.spark.OrderedSum;
 import zoneassess.jobs.spark.RankComparison;
 
 /**
@@ -65,8 +66,8 @@ final class Normaliser {
         d.withColumn("n_dmin", dmin)
             .withColumn("n_dmax", dmax)
             .withColumn("n_n", n)
-            .withColumn("n_mean", avg(dv).over(w))
-            .withColumn("n_sd", stddev_samp(dv).over(w))
+            .withColumn("n_mean", avg(dv).over(OrderedSum.window(w, dv)))
+            .withColumn("n_sd", stddev_samp(dv).over(OrderedSum.window(w, dv)))
             .withColumn("n_rank_up", rankUp)
             .withColumn("n_rank_down", rankDown);
     Column range = col("n_dmax").minus(col("n_dmin"));

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import zoneassess.jobs.spark.OrderedSum;
 import zoneassess.schema.methodology.Aggregation;
 import zoneassess.schema.methodology.IndicatorNode;
 import zoneassess.schema.methodology.Methodology;
@@ -89,15 +89,16 @@ final class TreeAggregation {
         edges
             .groupBy(groupCols.toArray(Column[]::new))
             .agg(
-                sum(when(present, w)).as("a_wp"),
-                sum(w).as("a_wt"),
+                // sums in sorted order (OrderedSum): the same bits whatever the partitioning
+                OrderedSum.of(when(present, w)).as("a_wp"),
+                OrderedSum.of(w).as("a_wt"),
                 count(when(functions.not(present), 1)).as("a_missing"),
                 count(when(present, 1)).as("a_present"),
                 count(when(present.and(s.equalTo(0)), 1)).as("a_zero"),
                 count(when(present.and(s.lt(0)), 1)).as("a_negative"),
-                sum(when(present, w.multiply(s))).as("a_ws"),
-                sum(when(present.and(s.gt(0)), w.multiply(log(s)))).as("a_wlog"),
-                sum(when(present.and(s.gt(0)), functions.try_divide(w, s))).as("a_winv"));
+                OrderedSum.of(when(present, w.multiply(s))).as("a_ws"),
+                OrderedSum.of(when(present.and(s.gt(0)), w.multiply(log(s)))).as("a_wlog"),
+                OrderedSum.of(when(present.and(s.gt(0)), functions.try_divide(w, s))).as("a_winv"));
     Column wp = col("a_wp");
     Column arithmetic = functions.try_divide(col("a_ws"), wp);
     Column geometric =

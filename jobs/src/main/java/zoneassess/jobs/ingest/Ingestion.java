@@ -174,7 +174,7 @@ public final class Ingestion {
     }
     Dataset<Row> validated =
         materialise(ContractValidator.validate(canonical, d, accepted), d, work);
-    int n = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    int n = Publisher.FILES;
     Dataset<Row> staging = ValidatedRows.staging(validated, d);
     publishStaging(staging, d, n, files.isEmpty());
     Dataset<Row> rejects =

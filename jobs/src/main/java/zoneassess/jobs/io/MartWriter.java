@@ -63,13 +63,16 @@ public final class MartWriter {
   }
 
   /**
-   * Publishes {@code rows} as {@code mart} at {@code uri} (partitioned by {@code partitionBy}, the
-   * rows' order and partitioning as given) and returns the number of rows published.
+   * Publishes {@code rows} as {@code mart} at {@code uri} and returns the number of rows published.
+   * An unpartitioned mart is one file holding the rows in the given order ({@code coalesce(1)}
+   * keeps a sort's order and does not depend on the shuffle partitions); a mart partitioned by
+   * {@code partitionBy} keeps the given partitioning (callers repartition by the partition column,
+   * one file per value).
    */
   public long write(DatasetContract mart, Dataset<Row> rows, String uri, String... partitionBy) {
     Checked[] published = new Checked[1];
     publisher.writeParquet(
-        rows,
+        partitionBy.length == 0 ? rows.coalesce(1) : rows,
         uri,
         written -> {
           Dataset<Row> back = readBack(written, partitionBy.length == 0 ? rows.schema() : null);

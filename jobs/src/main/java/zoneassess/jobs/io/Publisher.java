@@ -33,11 +33,21 @@ import zoneassess.schema.digest.Sha256;
  * dataset is written to a hidden sibling folder, its part files are renamed to stable names
  * (part-00000…, in Spark's task order), and the folder is then renamed into place.
  *
- * <p>Callers sort the data they publish; with a fixed partition count, stable file names and the
+ * <p>Callers sort the data they publish and decide how it is split into files without reference to
+ * {@code spark.sql.shuffle.partitions}, which belongs to the launcher: one file ({@code
+ * coalesce(1)}, what {@link MartWriter} does for unpartitioned marts), {@link #FILES} hash
+ * partitions, or one task per value of the partition column. With that, stable file names and the
  * footer's encoding lists in one order ({@link ParquetFooters}) the same rows give byte-identical
- * Parquet files, also when written by another JVM, which the manifest hashes.
+ * Parquet files, also when written by another JVM or on a cluster with other settings, which the
+ * manifest hashes.
  */
 public final class Publisher {
+  /**
+   * How many files a large unpartitioned dataset (staging, rejects) is hashed into: fixed here, so
+   * the file layout does not follow the cluster's shuffle partitions.
+   */
+  public static final int FILES = 4;
+
   private final Configuration conf;
 
   public Publisher(SparkSession spark) {
@@ -114,6 +124,39 @@ public final class Publisher {
     } catch (FSError e) {
       throw new UncheckedIOException("cannot write " + uri, ioCause(e));
     }
+  }
+
+  /**
+   * Copies the local file {@code local} to {@code uri} (any Hadoop file system) so that a reader
+   * sees the old or the new file, never a partial one: the bytes go to a uniquely named sibling,
+   * which then replaces the target in one rename.
+   */
+  public void copyFromLocal(java.nio.file.Path local, String uri) {
+    Path target = new Path(uri);
+    Path tmp = new Path(target.getParent(), "._tmp_" + target.getName() + "." + UUID.randomUUID());
+    try {
+      FileSystem fs = target.getFileSystem(conf);
+      fs.mkdirs(target.getParent());
+      try {
+        try (OutputStream out = fs.create(tmp, true)) {
+          Files.copy(local, out);
+        }
+        replaceFile(fs, tmp, target);
+      } catch (IOException | RuntimeException | FSError e) {
+        fs.delete(tmp, false);
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + uri, e);
+    } catch (FSError e) {
+      throw new UncheckedIOException("cannot write " + uri, ioCause(e));
+    }
+  }
+
+  /** True when {@code uri} names the local file system ({@code file:} or a plain path). */
+  public static boolean isLocal(String uri) {
+    String u = toUri(uri);
+    return u.startsWith("file:");
   }
 
   /** Replaces the file {@code to} by {@code from} in one atomic rename. */
@@ -221,31 +264,42 @@ public final class Publisher {
     }
   }
 
-  /** Renames Spark's part-NNNNN-&lt;uuid&gt;… files to part-NNNNN… and drops marker files. */
+  /**
+   * Renames Spark's part files to part-00000, part-00001… per folder, in Spark's task order, and
+   * drops marker files. Spark names a file after the task that wrote it, so the same rows written
+   * with 4 or 64 shuffle partitions would otherwise land in differently named files; numbering the
+   * files of each folder from zero makes the layout depend on the rows only.
+   */
   private static void stabiliseNames(FileSystem fs, Path dir) throws IOException {
     RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-    List<Path> parts = new ArrayList<>();
+    java.util.Map<Path, List<Path>> parts = new java.util.TreeMap<>();
     while (it.hasNext()) {
       Path f = it.next().getPath();
       String n = f.getName();
       if (n.startsWith("part-")) {
-        parts.add(f);
+        parts.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f);
       } else if (n.startsWith(".") && n.endsWith(".crc") || n.equals("_SUCCESS")) {
         fs.delete(f, false);
       }
     }
-    for (Path f : parts) {
-      String n = f.getName();
-      // part-00000-<uuid>-c000.snappy.parquet -> part-00000.snappy.parquet
-      String idx = n.substring(0, Math.min(10, n.length()));
-      int dot = n.indexOf('.', 10);
-      String ext = dot > 0 ? n.substring(dot) : "";
-      Path renamed = new Path(f.getParent(), idx + ext.toLowerCase(Locale.ROOT));
-      if (!renamed.equals(f) && !fs.rename(f, renamed)) {
-        throw new IOException("rename failed: " + f);
-      }
-      if (renamed.getName().endsWith(".parquet")) {
-        ParquetFooters.canonicalise(fs, renamed);
+    for (List<Path> files : parts.values()) {
+      // part-<task>-<job uuid>-c<file>.snappy.parquet: one job, so name order is task order
+      files.sort(java.util.Comparator.comparing(Path::getName));
+      for (int i = 0; i < files.size(); i++) {
+        Path f = files.get(i);
+        String n = f.getName();
+        int dot = n.indexOf('.', 10);
+        String ext = dot > 0 ? n.substring(dot) : "";
+        Path renamed =
+            new Path(
+                f.getParent(),
+                String.format(Locale.ROOT, "part-%05d", i) + ext.toLowerCase(Locale.ROOT));
+        if (!renamed.equals(f) && !fs.rename(f, renamed)) {
+          throw new IOException("rename failed: " + f);
+        }
+        if (renamed.getName().endsWith(".parquet")) {
+          ParquetFooters.canonicalise(fs, renamed);
+        }
       }
     }
   }

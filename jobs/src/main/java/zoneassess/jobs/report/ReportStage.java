@@ -1,6 +1,5 @@
 package zoneassess.jobs.report;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,8 @@ import zoneassess.schema.marts.RoutineMarts;
  * <run>/packs}. No Spark work: the reports module reads the Parquet marts itself.
  *
  * <p>Parameter {@code packs}: comma-separated {@code province}, {@code city:<name>}, {@code
- * zone:<code>}; default {@value #DEFAULT_PACKS}. The run folder must be local (packs are written
- * with java.nio); a cluster lake is read through Hadoop paths by the reports module.
+ * zone:<code>}; default {@value #DEFAULT_PACKS}. The run folder may be on any Hadoop file system:
+ * packs for a lake on HDFS or S3A are rendered locally and copied up ({@link PackOutput}).
  */
 public final class ReportStage implements Stage {
   public static final String DEFAULT_PACKS = "province,city:淮安";
@@ -47,14 +46,15 @@ public final class ReportStage implements Stage {
       packs.add(new PackRequest(PackRequest.Kind.ROUTINE, null));
     }
     String packsDir = context.run().packs();
-    List<Path> files = PackRenderer.render(context.run().runDir(), packs, packsDir);
+    List<String> files =
+        PackOutput.render(context.run().runDir(), packs, packsDir, context.publisher());
     Map<String, String> outputs = new LinkedHashMap<>();
     long workbooks = 0;
     long charts = 0;
-    for (Path f : files) {
-      String name = f.getFileName().toString();
+    for (String f : files) {
+      String name = f.substring(f.lastIndexOf('/') + 1);
       if (name.endsWith(".xlsx")) {
-        outputs.put("pack:" + name, f.toUri().toString());
+        outputs.put("pack:" + name, f);
         workbooks++;
       } else {
         charts++;

@@ -9,6 +9,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * A sum of doubles that does not depend on where the job runs. Spark's {@code sum} adds values in
@@ -24,6 +26,18 @@ public final class OrderedSum {
   public static Column of(Column c) {
     Column sorted = array_sort(collect_list(c.cast("double")));
     return when(count(c).gt(0), aggregate(sorted, lit(0.0), (acc, x) -> acc.plus(x)));
+  }
+
+  /**
+   * {@code window} with its rows sorted by {@code value} and a frame of the whole partition: an
+   * average or deviation over it adds the values in sorted order, so it does not depend on the
+   * order in which the partition's rows arrived (equal values may come in any order: they add the
+   * same).
+   */
+  public static WindowSpec window(WindowSpec window, Column value) {
+    return window
+        .orderBy(value.asc_nulls_last())
+        .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
   }
 
   public static Column of(String column) {

@@ -1,8 +1,6 @@
 package zoneassess.jobs.cli;
 
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +11,6 @@ import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.report.PackOutput;
 import zoneassess.jobs.run.RunRef;
 import zoneassess.reports.PackRequest;
-import zoneassess.reports.pack.PackRenderer;
 import zoneassess.schema.layout.RunLayout;
 
 /** {@code zoneassess report}: (re-)renders briefing packs of a finished run, without Spark. */

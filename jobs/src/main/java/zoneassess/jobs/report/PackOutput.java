@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import zoneassess.jobs.io.Publisher;
-import zoneassess.reports.PackRenderer;
 import zoneassess.reports.PackRequest;
+import zoneassess.reports.pack.PackRenderer;
 
 /**
  * Where rendered packs go. The renderer (POI, JFreeChart) writes local files; for a local target it

@@ -8,7 +8,6 @@ import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.reports.PackRequest;
-import zoneassess.reports.pack.PackRenderer;
 import zoneassess.schema.marts.RoutineMarts;
 
 /**

@@ -12,7 +12,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import zoneassess.reports.PackRenderer;
 import zoneassess.reports.PackRequest;
 import zoneassess.reports.ParquetFixture;
 import zoneassess.reports.RunFixtures;

@@ -4,10 +4,12 @@ import java.util.List;
 import zoneassess.schema.dataset.ColumnSpec;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.marts.AllocationMarts;
+import zoneassess.schema.marts.AnomalyMarts;
 import zoneassess.schema.marts.AssessmentMarts;
 import zoneassess.schema.marts.CostMarts;
 import zoneassess.schema.marts.PerMuMarts;
 import zoneassess.schema.marts.ResearchMarts;
+import zoneassess.schema.marts.RoutineMarts;
 import zoneassess.schema.marts.ScoreboardMarts;
 
 /**
@@ -49,6 +51,17 @@ public final class MartsReference {
               "AllocationMarts",
               "`ROOT/runs/<id>/marts/<name>`, written by the allocation stage",
               AllocationMarts.ALL),
+          new Group(
+              "Routine marts / 平时监测",
+              "RoutineMarts",
+              "`ROOT/runs/<id>/marts/<name>`, written by the assess stage (routine indicators,"
+                  + " weighted annual score) and the routine stage (scoreboard)",
+              RoutineMarts.ALL),
+          new Group(
+              "Input anomaly marts / 数据异常",
+              "AnomalyMarts",
+              "`ROOT/runs/<id>/marts/<name>`, written by the anomalies stage after ingest",
+              AnomalyMarts.ALL),
           new Group(
               "Research marts / 研究",
               "ResearchMarts",

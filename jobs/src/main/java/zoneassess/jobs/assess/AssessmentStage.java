@@ -25,7 +25,6 @@ import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
-import zoneassess.jobs.routine.RoutineWeighting;
 import zoneassess.schema.dataset.DatasetContract;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;

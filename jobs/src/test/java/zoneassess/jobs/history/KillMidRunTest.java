@@ -64,9 +64,9 @@ class KillMidRunTest extends SparkTestBase {
     String killedLog =
         Files.readString(root.resolve("logs/" + inProgress + ".log"), StandardCharsets.UTF_8);
     assertTrue(killedLog.contains("run " + inProgress + " → "), killedLog);
-    // run --skip-packs --period 2024: ingest, per-mu, allocation, assess, scoreboard (an annual
-    // period), costs.
-    assertTrue(killedLog.contains("[stage 1 of 6] ingest …"), killedLog);
+    // run --skip-packs --period 2024: ingest, anomalies, per-mu, allocation, assess, scoreboard
+    // (an annual period), costs.
+    assertTrue(killedLog.contains("[stage 1 of 7] ingest …"), killedLog);
     // The lock names the dead child.
     String lock = Files.readString(root.resolve(".lock"), StandardCharsets.UTF_8);
     assertTrue(lock.startsWith(child.pid() + "@"), lock);

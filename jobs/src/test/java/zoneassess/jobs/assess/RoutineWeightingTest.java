@@ -1,4 +1,4 @@
-package zoneassess.jobs.routine;
+package zoneassess.jobs.assess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package zoneassess.jobs.routine;
+package zoneassess.jobs.assess;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
@@ -13,7 +13,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import zoneassess.jobs.assess.ZoneRankings;
 import zoneassess.jobs.spark.RankComparison;
 import zoneassess.schema.marts.RoutineMarts;
 import zoneassess.schema.routine.RoutineRules;

@@ -12,6 +12,7 @@ import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.schema.anomaly.AnomalyChecks;
 import zoneassess.schema.anomaly.AnomalyChecksLoader;
@@ -31,6 +32,14 @@ public final class AnomalyStage implements Stage {
   public static final String PARAM_CHECKS = "checks";
   static final int MAX_LINES = 50;
 
+  /** The stage's parameters: the anomaly check file (default: the shipped checks). */
+  public record Params(String checks) {
+    public static Params of(StageContext context) {
+      StageParams p = StageParams.of(NAME, context.params(), List.of(PARAM_CHECKS));
+      return new Params(p.text(PARAM_CHECKS, AnomalyChecksLoader.DEFAULT));
+    }
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -41,8 +50,7 @@ public final class AnomalyStage implements Stage {
     SparkSession spark = context.spark();
     RunLayout run = context.run();
     Publisher publisher = context.publisher();
-    AnomalyChecks checks =
-        AnomalyChecksLoader.load(context.param(PARAM_CHECKS, AnomalyChecksLoader.DEFAULT));
+    AnomalyChecks checks = AnomalyChecksLoader.load(Params.of(context).checks());
     Dataset<Row> all = null;
     for (DatasetChecks d : checks.datasets()) {
       String uri = run.staging(d.dataset());

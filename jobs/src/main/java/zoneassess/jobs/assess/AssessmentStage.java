@@ -157,9 +157,7 @@ public final class AssessmentStage implements Stage {
     }
 
     String rulesLocation =
-        context.param(RULES, null) != null
-            ? context.param(RULES)
-            : RulesReference.fromMethodology(methodology);
+        params.rules() != null ? params.rules() : RulesReference.fromMethodology(methodology);
     RoutineRules.AnnualWeighting weighting =
         RoutineRulesLoader.fromRules(rulesLocation).weighting();
     if (weighting != null && Periods.isAnnual(period)) {

@@ -24,16 +24,4 @@ public record StageContext(
   public Publisher publisher() {
     return new Publisher(spark);
   }
-
-  public String param(String name) {
-    String v = params.get(name);
-    if (v == null) {
-      throw new IllegalArgumentException("missing parameter: " + name);
-    }
-    return v;
-  }
-
-  public String param(String name, String fallback) {
-    return params.getOrDefault(name, fallback);
-  }
 }

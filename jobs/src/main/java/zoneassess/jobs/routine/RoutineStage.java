@@ -16,6 +16,7 @@ import zoneassess.jobs.assess.RulesReference;
 import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
+import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
 import zoneassess.schema.dataset.Datasets;
 import zoneassess.schema.layout.RunLayout;
@@ -36,6 +37,15 @@ public final class RoutineStage implements Stage {
   public static final String PARAM_RULES = "rules";
   public static final String PARAM_METHODOLOGY = "methodology";
 
+  /** The stage's parameters: the methodology, and a rules file when not the methodology's own. */
+  public record Params(String methodology, String rules) {
+    public static Params of(StageContext context) {
+      StageParams p =
+          StageParams.of(NAME, context.params(), List.of(PARAM_METHODOLOGY, PARAM_RULES));
+      return new Params(p.required(PARAM_METHODOLOGY), p.text(PARAM_RULES, ""));
+    }
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -45,9 +55,10 @@ public final class RoutineStage implements Stage {
   public StageResult execute(StageContext context) {
     SparkSession spark = context.spark();
     RunLayout run = context.run();
-    String rulesLocation = context.param(PARAM_RULES, "");
+    Params params = Params.of(context);
+    String rulesLocation = params.rules();
     if (rulesLocation == null || rulesLocation.isBlank()) {
-      rulesLocation = RulesReference.fromMethodology(context.param(PARAM_METHODOLOGY));
+      rulesLocation = RulesReference.fromMethodology(params.methodology());
     }
     RoutineRules rules = RoutineRulesLoader.fromRules(rulesLocation);
     Dataset<Row> assessment = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()));

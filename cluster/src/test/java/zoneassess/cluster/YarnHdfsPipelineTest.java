@@ -159,8 +159,12 @@ class YarnHdfsPipelineTest {
               "local[2]",
               List.of(),
               "diff-runs",
-              lake + "/runs/" + yarnRun,
-              local.resolve("runs/" + localRun).toString());
+              yarnRun,
+              localRun,
+              "--out",
+              lake,
+              "--out-b",
+              local.toString());
       log("diff-runs: " + diff.strip().replace('\n', ' '), t0);
 
       submit.run(

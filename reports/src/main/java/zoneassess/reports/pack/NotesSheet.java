@@ -15,6 +15,10 @@ import zoneassess.reports.workbook.SheetCraft;
 
 /** 说明: sources, methodology and weights, run, validation counts, synthetic data, omissions. */
 final class NotesSheet {
+  /** The validation report's counts as a reader names them (other keys are shown as they are). */
+  private static final Map<String, String> COUNT_ZH =
+      Map.of("read", "读入行数", "accepted", "通过行数", "rejected", "拒收行数", "warnings", "警告条数");
+
   static final String NAME = "说明";
   private static final int LAST_COL = 3;
 
@@ -108,7 +112,7 @@ final class NotesSheet {
       row = kv(sh, st, row, "验证报告", "未找到");
     }
     for (var c : info.validationCounts()) {
-      row = kvNumber(sh, st, row, c.getKey(), c.getValue());
+      row = kvNumber(sh, st, row, COUNT_ZH.getOrDefault(c.getKey(), c.getKey()), c.getValue());
     }
     row = InputAnomalyNotes.write(ctx, sh, row, (r, k, v) -> kv(sh, st, r, k, v));
     List<String> omitted = ctx.omissions();

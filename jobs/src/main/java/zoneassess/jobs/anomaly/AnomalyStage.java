@@ -1,5 +1,7 @@
 package zoneassess.jobs.anomaly;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageParams;
 import zoneassess.jobs.pipeline.StageResult;
+import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.anomaly.AnomalyChecks;
 import zoneassess.schema.anomaly.AnomalyChecksLoader;
 import zoneassess.schema.anomaly.DatasetChecks;
@@ -31,6 +34,7 @@ public final class AnomalyStage implements Stage {
   public static final String NAME = "anomalies";
   public static final String PARAM_CHECKS = "checks";
   static final int MAX_LINES = 50;
+  static final int MAX_ERRORS = 20;
 
   /** The stage's parameters: the anomaly check file (default: the shipped checks). */
   public record Params(String checks) {
@@ -74,31 +78,35 @@ public final class AnomalyStage implements Stage {
                     .sortWithinPartitions(
                         "dataset", "rule_id", "unit_key", "indicator_code", "period"),
                 martUri);
-    List<Row> found =
+    // Only the lines that are printed come to the driver: the mart holds every finding, and a
+    // large province may have thousands.
+    Dataset<Row> published =
         spark
             .read()
+            .schema(ContractSchemas.of(AnomalyMarts.INPUT_ANOMALIES))
             .parquet(martUri)
-            .orderBy("dataset", "rule_id", "unit_key", "indicator_code", "period")
-            .collectAsList();
+            .orderBy("dataset", "rule_id", "unit_key", "indicator_code", "period");
+    List<Row> shown = published.limit(MAX_LINES).collectAsList();
     String reportMd = run.validationDir() + "/report.md";
     if (publisher.exists(reportMd)) {
-      publisher.writeText(reportMd, publisher.readText(reportMd) + section(found, checks.source()));
+      publisher.writeText(
+          reportMd, publisher.readText(reportMd) + section(shown, rows, checks.source()));
     }
-    List<Row> errors = found.stream().filter(r -> "error".equals(r.getAs("severity"))).toList();
+    Dataset<Row> raised = published.filter(col("severity").equalTo("error"));
+    List<Row> errors = raised.limit(MAX_ERRORS).collectAsList();
     if (!errors.isEmpty()) {
       StringBuilder msg =
           new StringBuilder(
-              errors.size() + " input anomalies raised to errors in " + checks.source() + ":");
-      errors.stream().limit(20).forEach(r -> msg.append("\n  ").append(line(r)));
+              raised.count() + " input anomalies raised to errors in " + checks.source() + ":");
+      errors.forEach(r -> msg.append("\n  ").append(line(r)));
       throw new IngestException(msg.toString());
     }
     List<String> summary = new ArrayList<>();
     summary.add(
-        String.format(
-            Locale.ROOT, "input anomalies: %d warnings (checks %s)", found.size(), checks.id()));
-    found.stream().limit(10).forEach(r -> summary.add("  " + line(r)));
-    if (found.size() > 10) {
-      summary.add("  … and " + (found.size() - 10) + " more (input_anomalies mart)");
+        String.format(Locale.ROOT, "input anomalies: %d warnings (checks %s)", rows, checks.id()));
+    shown.stream().limit(10).forEach(r -> summary.add("  " + line(r)));
+    if (rows > 10) {
+      summary.add("  … and " + (rows - 10) + " more (input_anomalies mart)");
     }
     summary.forEach(context.console()::println);
     return new StageResult(
@@ -118,20 +126,23 @@ public final class AnomalyStage implements Stage {
         r.<String>getAs("message_zh"));
   }
 
-  /** The report.md section: every finding, one table row (at most {@value #MAX_LINES}). */
-  static String section(List<Row> found, String source) {
+  /**
+   * The report.md section: the first findings, one table row each ({@code shown}, at most {@value
+   * #MAX_LINES}), of {@code total}.
+   */
+  static String section(List<Row> shown, long total, String source) {
     StringBuilder sb = new StringBuilder("\n## Input anomalies (warnings)\n\n");
     sb.append("Checks: `").append(source).append("`. ");
-    if (found.isEmpty()) {
+    if (total == 0) {
       return sb.append("No anomaly found.\n").toString();
     }
-    sb.append(found.size())
+    sb.append(total)
         .append(
             " findings; every value was kept. All of them are in the `input_anomalies` mart.\n\n")
         .append(
             "| dataset | rule | key | indicator | period | value | compared with | value then |\n")
         .append("|---|---|---|---|---|---|---|---|\n");
-    for (Row r : found.stream().limit(MAX_LINES).toList()) {
+    for (Row r : shown) {
       sb.append("| ")
           .append(r.<String>getAs("dataset"))
           .append(" | ")
@@ -152,8 +163,8 @@ public final class AnomalyStage implements Stage {
           .append(fmt(r.getAs("previous_value")))
           .append(" |\n");
     }
-    if (found.size() > MAX_LINES) {
-      sb.append("\n… and ").append(found.size() - MAX_LINES).append(" more.\n");
+    if (total > shown.size()) {
+      sb.append("\n… and ").append(total - shown.size()).append(" more.\n");
     }
     return sb.toString();
   }

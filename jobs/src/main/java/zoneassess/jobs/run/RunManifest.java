@@ -40,8 +40,9 @@ public record RunManifest(
 
   /**
    * A manifest without Spark work counts. {@code sparkWork} (jobs, stages, tasks, SQL executions
-   * and the largest plan per stage, and for {@code manifest}: the content hashing of the outputs)
-   * is recorded by runs that executed stages; it varies with the code, not with the data's content.
+   * and the largest plan per stage, and under {@link #OUTPUT_HASHING} the content hashing of the
+   * outputs) is recorded by runs that executed stages; it varies with the code, not with the data's
+   * content.
    */
   public RunManifest(
       String runId,

@@ -90,6 +90,7 @@ class TemplateRoundTripTest extends IngestTestBase {
     String zones =
         InputTemplates.fileName(Datasets.get("zones"), new InputTemplates.Options(null, null));
     int excelRow;
+    int zoneRows;
     try (InputStream in = Files.newInputStream(filled.resolve(zones));
         XSSFWorkbook wb = new XSSFWorkbook(in)) {
       Sheet s = wb.getSheetAt(0);
@@ -113,6 +114,7 @@ class TemplateRoundTripTest extends IngestTestBase {
       code.setCellValue(last9.substring(0, last9.length() - 2) + "98"); // a new, well-formed code
       extra.getCell(names.indexOf("level")).setCellValue("municipal");
       excelRow = from + 2; // POI rows are 0-based; Excel shows the header as row 1
+      zoneRows = from + 1; // data rows 1..from+1 under the header row 0
       try (OutputStream out = Files.newOutputStream(bad.resolve(zones))) {
         wb.write(out);
       }
@@ -126,6 +128,8 @@ class TemplateRoundTripTest extends IngestTestBase {
     assertEquals("level", r.getAs("column"));
     assertEquals("accepted_values", r.getAs("rule"));
     assertEquals("municipal", r.getAs("value"));
+    // Nothing lost: every typed row is either staged or rejected.
+    assertEquals(zoneRows, staging("zones").count() + rej.size());
   }
 
   /** The sample file's rows as the readers see them, in file order. */

@@ -106,6 +106,10 @@ public final class JobCounter extends SparkListener implements AutoCloseable {
           p == null ? null : p.getProperty("spark.sql.execution.id"),
           jobStart.stageInfos().size(),
           p == null ? null : p.getProperty("callSite.short"));
+      String sqlId = p == null ? null : p.getProperty("spark.sql.execution.id");
+      if (sqlId != null) {
+        jobStart.stageIds().foreach(id -> stageSql.put((Integer) id, sqlId));
+      }
     }
   }
 
@@ -123,7 +127,22 @@ public final class JobCounter extends SparkListener implements AutoCloseable {
   @Override
   public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
     tasks.incrementAndGet();
+    if (TRACE && taskEnd.taskMetrics() != null) {
+      String sqlId = stageSql.get(taskEnd.stageId());
+      if (sqlId != null) {
+        taskMillis.merge(sqlId, taskEnd.taskMetrics().executorRunTime(), Long::sum);
+      }
+    }
   }
+
+  /** Trace only: the SQL execution of each stage, and the task time per SQL execution. */
+  private final java.util.Map<Integer, String> stageSql =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final java.util.Map<String, Long> taskMillis =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final java.util.Map<Long, Long> sqlStart = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Override
   public void onOtherEvent(SparkListenerEvent event) {
@@ -138,6 +157,16 @@ public final class JobCounter extends SparkListener implements AutoCloseable {
             s.description());
       }
       plan(s.physicalPlanDescription());
+      sqlStart.put(s.executionId(), s.time());
+    } else if (TRACE
+        && event instanceof org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionEnd e) {
+      Long t0 = sqlStart.remove(e.executionId());
+      System.err.printf(
+          java.util.Locale.ROOT,
+          "jobcounter: sql %d took %d ms, tasks %d ms%n",
+          e.executionId(),
+          t0 == null ? -1 : e.time() - t0,
+          taskMillis.getOrDefault(String.valueOf(e.executionId()), 0L));
     } else if (event instanceof SparkListenerSQLAdaptiveExecutionUpdate u) {
       plan(u.physicalPlanDescription());
     }

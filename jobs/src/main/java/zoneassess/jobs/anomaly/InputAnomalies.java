@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ public final class InputAnomalies {
                 col("_prev_value")
                     .geq(Math.max(c.minValue(), Double.MIN_VALUE))
                     .and(col("_value").gt(0)))
-            .withColumn("_measure", col("_value").divide(col("_prev_value")));
+            .withColumn("_measure", try_divide(col("_value"), col("_prev_value")));
     return d.filter(col("_measure").gt(c.threshold()).or(col("_measure").lt(1.0 / c.threshold())))
         .withColumn(
             "_msg",
@@ -148,7 +149,7 @@ public final class InputAnomalies {
     Dataset<Row> x =
         withYearEarlier(df)
             .filter(col("_prev_value").gt(0).and(col("_value").gt(0)))
-            .withColumn("_x", log(col("_value").divide(col("_prev_value"))));
+            .withColumn("_x", log(try_divide(col("_value"), col("_prev_value"))));
     var group = Window.partitionBy("_ind", "_period");
     Dataset<Row> m =
         x.withColumn("_median", expr("percentile(_x, 0.5)").over(group))
@@ -157,7 +158,8 @@ public final class InputAnomalies {
             .withColumn("_mad", expr("percentile(_dev, 0.5)").over(group))
             .filter(col("_n").geq(c.minValue()).and(col("_mad").gt(0)))
             .withColumn(
-                "_measure", col("_x").minus(col("_median")).divide(col("_mad").multiply(1.4826)));
+                "_measure",
+                try_divide(col("_x").minus(col("_median")), col("_mad").multiply(1.4826)));
     return m.filter(abs(col("_measure")).gt(c.threshold()))
         .withColumn(
             "_msg",
@@ -258,7 +260,7 @@ public final class InputAnomalies {
               .join(w, col("_unit").equalTo(col("_wu")).and(col("_period").equalTo(col("_wp"))))
               .filter(col("_prev_value").gt(0).and(col("_value").gt(col("_prev_value"))))
               .withColumn("_prev_period", lit(whole))
-              .withColumn("_measure", col("_value").divide(col("_prev_value")));
+              .withColumn("_measure", try_divide(col("_value"), col("_prev_value")));
       out = out == null ? one : out.unionByName(one);
     }
     return out.withColumn(

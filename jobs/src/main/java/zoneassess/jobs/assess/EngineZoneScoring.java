@@ -1,7 +1,10 @@
 package zoneassess.jobs.assess;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -108,12 +111,12 @@ public final class EngineZoneScoring implements ZoneScoring {
         r.imputedCells()
             .select(col("zone_code"), col("period"), col("indicator").as("indicator_code"))
             .withColumn("imputed", lit(true));
-    Dataset<Row> out = null;
+    // One row per zone, period and leaf from one pass over the wide rows (a generator), not a
+    // union of one select per leaf: the union repeated the whole scoring plan once per indicator.
+    List<Column> cells = new ArrayList<>();
     for (IndicatorNode l : leaves) {
-      Dataset<Row> one =
-          wide.select(
-              col("zone_code"),
-              col("period"),
+      cells.add(
+          struct(
               lit(l.code()).as("indicator_code"),
               lit(l.nameZh()).as("indicator_name_zh"),
               lit(l.unit() == null ? "" : l.unit()).as("unit"),
@@ -124,9 +127,14 @@ public final class EngineZoneScoring implements ZoneScoring {
                   .as("direction"),
               col("raw__" + l.code()).as("raw_value"),
               col("treated__" + l.code()).as("treated_value"),
-              col("norm__" + l.code()).as("normalised_value"));
-      out = out == null ? one : out.unionByName(one);
+              col("norm__" + l.code()).as("normalised_value")));
     }
+    Dataset<Row> out =
+        wide.select(
+                col("zone_code"),
+                col("period"),
+                explode(array(cells.toArray(Column[]::new))).as("cell"))
+            .select(col("zone_code"), col("period"), col("cell.*"));
     return out.join(imputedCells, new String[] {"zone_code", "period", "indicator_code"}, "left")
         .withColumn("imputed", functionsCoalesceFalse());
   }

@@ -70,6 +70,11 @@ public final class SparkSessions {
     c.setIfMissing("spark.ui.showConsoleProgress", "false");
     c.setIfMissing("spark.sql.session.timeZone", "UTC");
     c.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(SHUFFLE_PARTITIONS));
+    // Adaptive execution runs every shuffle stage of a query as a job of its own and re-plans
+    // between them. On a province (42 k enterprise-years) that made 650 jobs of one task each and
+    // plan descriptions of 830 k characters; without it a run has about 250 jobs and the same
+    // outputs (measured: docs/performance.md). A cluster launch can turn it back on with --conf.
+    c.setIfMissing("spark.sql.adaptive.enabled", "false");
     // Input splits of at most 32 MB: eight 30 MB enterprise files make eight scan tasks rather
     // than three, which left one of two cores idle for a third of every scan.
     c.setIfMissing("spark.sql.files.maxPartitionBytes", "32m");

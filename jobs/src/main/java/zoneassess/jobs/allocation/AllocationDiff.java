@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.marts.AllocationMarts;
@@ -126,14 +127,14 @@ public final class AllocationDiff {
       SparkSession spark, Publisher publisher, RunLayout parent, RunLayout derived, String policy) {
     String parentEnterprise = parent.mart(AllocationMarts.ENTERPRISE.name());
     boolean hadAllocation = publisher.exists(parentEnterprise);
-    Dataset<Row> after = spark.read().parquet(derived.mart(AllocationMarts.ENTERPRISE.name()));
-    Dataset<Row> afterZones = spark.read().parquet(derived.mart(AllocationMarts.ZONE.name()));
+    Dataset<Row> after = ParquetRead.of(spark, derived.mart(AllocationMarts.ENTERPRISE.name()));
+    Dataset<Row> afterZones = ParquetRead.of(spark, derived.mart(AllocationMarts.ZONE.name()));
     String policyBefore = null;
     double surchargeBefore = 0;
     Map<String, ClassCounts> countsBefore = new TreeMap<>();
     Map<String, double[]> unitsBefore = new TreeMap<>();
     if (hadAllocation) {
-      Dataset<Row> before = spark.read().parquet(parentEnterprise);
+      Dataset<Row> before = ParquetRead.of(spark, parentEnterprise);
       Row first =
           before.select("policy_id").limit(1).collectAsList().stream().findFirst().orElse(null);
       policyBefore = first == null ? null : first.getString(0);
@@ -141,7 +142,7 @@ public final class AllocationDiff {
       countsBefore = counts(before);
       String parentZones = parent.mart(AllocationMarts.ZONE.name());
       if (publisher.exists(parentZones)) {
-        unitsBefore = units(spark.read().parquet(parentZones));
+        unitsBefore = units(ParquetRead.of(spark, parentZones));
       }
     }
     Map<String, double[]> unitsAfter = units(afterZones);

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import zoneassess.jobs.io.MartWriter;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
@@ -77,7 +78,7 @@ public final class AllocationStage implements Stage {
       throw new IllegalArgumentException(
           "allocation: run " + run.runId() + " has no permu_enterprise mart (run per-mu first)");
     }
-    Dataset<Row> permu = spark.read().parquet(permuUri);
+    Dataset<Row> permu = ParquetRead.of(spark, permuUri);
     int year = resolveYear(Params.of(context).year(), permu);
 
     Map<String, String> outputs = new LinkedHashMap<>();
@@ -223,7 +224,7 @@ public final class AllocationStage implements Stage {
       SparkSession spark, Publisher publisher, RunLayout run, DatasetContract contract) {
     String uri = run.staging(contract.name());
     if (publisher.exists(uri)) {
-      return spark.read().parquet(uri);
+      return ParquetRead.of(spark, uri);
     }
     return spark.createDataFrame(List.of(), ContractSchemas.of(contract));
   }

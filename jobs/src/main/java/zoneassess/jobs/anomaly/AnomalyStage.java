@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import zoneassess.jobs.ingest.IngestException;
 import zoneassess.jobs.io.MartWriter;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
@@ -61,7 +62,7 @@ public final class AnomalyStage implements Stage {
       if (!publisher.exists(uri)) {
         continue;
       }
-      Dataset<Row> f = InputAnomalies.find(spark.read().parquet(uri), d);
+      Dataset<Row> f = InputAnomalies.find(ParquetRead.of(spark, uri), d);
       all = all == null ? f : all.unionByName(f);
     }
     if (all == null) {

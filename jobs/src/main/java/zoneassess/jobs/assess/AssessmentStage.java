@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import zoneassess.jobs.io.MartWriter;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.permu.PerMuZoneIndicators;
 import zoneassess.jobs.pipeline.Stage;
@@ -225,7 +226,7 @@ public final class AssessmentStage implements Stage {
     }
     RunAssessment routine =
         RunAssessment.of(spark, run, scoring, methodology, rulesLocation, newest.getString(0));
-    Dataset<Row> annual = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()));
+    Dataset<Row> annual = ParquetRead.of(spark, run.mart(AssessmentMarts.ASSESSMENT.name()));
     AssessmentRules rules = routine.rules();
     return RoutineWeighting.apply(
         annual,
@@ -245,7 +246,7 @@ public final class AssessmentStage implements Stage {
     Dataset<Row> out = facts;
     if (new Publisher(spark).exists(mart)) {
       Dataset<Row> wide =
-          PerMuZoneIndicators.fromZones(spark.read().parquet(mart))
+          PerMuZoneIndicators.fromZones(ParquetRead.of(spark, mart))
               .groupBy("zone_code", "period")
               .pivot("indicator_code", List.of((Object[]) PER_MU_INDICATORS))
               .agg(functions.first(col("value")));

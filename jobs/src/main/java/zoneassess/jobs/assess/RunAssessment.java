@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.permu.PerMuZoneIndicators;
 import zoneassess.schema.dataset.Datasets;
@@ -71,7 +72,7 @@ public record RunAssessment(
       String perMu = run.mart(PerMuMarts.ZONE.name());
       Dataset<Row> perMuLong =
           new Publisher(spark).exists(perMu)
-              ? PerMuZoneIndicators.fromZones(spark.read().parquet(perMu))
+              ? PerMuZoneIndicators.fromZones(ParquetRead.of(spark, perMu))
               : null;
       RoutineFacts.Carried c =
           RoutineFacts.carry(facts, RoutineFacts.sources(stats, perMuLong, spec.carried()), spec);

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.spark.ContractSchemas;
 import zoneassess.schema.dataset.DatasetContract;
@@ -30,7 +31,7 @@ final class StagedInputs {
       }
       return spark.createDataFrame(List.<Row>of(), ContractSchemas.of(contract));
     }
-    return conform(spark.read().parquet(uri), contract);
+    return conform(ParquetRead.of(spark, uri), contract);
   }
 
   /**

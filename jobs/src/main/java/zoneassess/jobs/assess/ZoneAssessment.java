@@ -103,6 +103,10 @@ public final class ZoneAssessment {
       ties.add(c);
     }
 
+    // The zone-count-sized base rows feed two rankings and their look-backs: cut the lineage here
+    // so the ranking plan does not carry the scoring and event plans once per self-join.
+    base = base.localCheckpoint();
+
     int decimals = rules.ranking().decimals();
     int digits = rules.ranking().significantDigits();
     // Significant digits first, then the published decimals: a score of 2.945 reached as

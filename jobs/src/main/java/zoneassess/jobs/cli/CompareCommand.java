@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import zoneassess.jobs.assess.RulesReference;
 import zoneassess.jobs.history.MethodologyComparison;
 import zoneassess.jobs.history.MethodologyComparisonRun;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.run.RunRef;
@@ -216,7 +217,7 @@ public final class CompareCommand implements Callable<Integer> {
         "mean|Δ|",
         "moved");
     Dataset<Row> corr =
-        spark.read().parquet(folder + "/" + ResearchMarts.METHOD_CORRELATION.name());
+        ParquetRead.of(spark, folder + "/" + ResearchMarts.METHOD_CORRELATION.name());
     for (Row r : corr.orderBy("period").collectAsList()) {
       console.printf(
           Locale.ROOT,
@@ -238,7 +239,7 @@ public final class CompareCommand implements Callable<Integer> {
       }
     }
     Dataset<Row> comparison =
-        spark.read().parquet(folder + "/" + ResearchMarts.METHOD_COMPARISON.name());
+        ParquetRead.of(spark, folder + "/" + ResearchMarts.METHOD_COMPARISON.name());
     List<Row> movers =
         MethodologyComparison.topMovers(comparison, newest, TOP_MOVERS).collectAsList();
     console.println(

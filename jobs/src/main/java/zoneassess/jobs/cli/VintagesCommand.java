@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import zoneassess.jobs.history.VintageComparison;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
@@ -116,7 +117,7 @@ public final class VintagesCommand implements Callable<Integer> {
               indicatorsBefore, indicatorsAfter, assessmentBefore, assessmentAfter);
       publisher.writeParquet(changes.coalesce(1), target);
 
-      Dataset<Row> written = spark.read().parquet(target);
+      Dataset<Row> written = ParquetRead.of(spark, target);
       System.out.printf(
           Locale.ROOT,
           "%d changed values (%s → %s) → %s%n",
@@ -159,7 +160,7 @@ public final class VintagesCommand implements Callable<Integer> {
   }
 
   private Dataset<Row> read(SparkSession spark, String root, String id, String mart) {
-    Dataset<Row> d = spark.read().parquet(RunLayout.published(root, id).mart(mart));
+    Dataset<Row> d = ParquetRead.of(spark, RunLayout.published(root, id).mart(mart));
     return period == null ? d : d.where(col("period").equalTo(period));
   }
 

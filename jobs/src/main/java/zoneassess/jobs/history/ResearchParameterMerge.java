@@ -10,6 +10,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 
 /**
@@ -39,7 +40,7 @@ public final class ResearchParameterMerge {
     String uri = researchDir + "/" + MART;
     Map<String, String> all = new TreeMap<>();
     if (publisher.exists(uri)) {
-      for (Row r : spark.read().parquet(uri).select("key", "value").collectAsList()) {
+      for (Row r : ParquetRead.of(spark, uri).select("key", "value").collectAsList()) {
         all.put(r.getString(0), r.getString(1));
       }
     }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.schema.layout.RunLayout;
@@ -79,7 +80,8 @@ public final class SensitivityStudy {
     RunManifest manifest = RunManifest.fromJson(publisher.readText(run.manifest()));
     String method = methodology != null ? methodology : manifest.parameters().get("methodology");
     Methodology m = MethodologyLoader.load(method).methodology();
-    Dataset<Row> all = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT_INDICATORS.name()));
+    Dataset<Row> all =
+        ParquetRead.of(spark, run.mart(AssessmentMarts.ASSESSMENT_INDICATORS.name()));
     String p = period != null ? period : all.agg(max("period")).first().getString(0);
     Dataset<Row> indicators =
         all.where(col("period").equalTo(p))

@@ -41,7 +41,7 @@ public final class ContentHash {
 
   /** The content hash of the Parquet dataset (file or folder) at {@code uri}. */
   public static String of(SparkSession spark, String uri) {
-    return of(spark.read().parquet(uri));
+    return of(ParquetRead.of(spark, uri));
   }
 
   /** The content hash of {@code rows}. */

@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import zoneassess.jobs.io.ParquetRead;
 
 /**
  * Compares the published datasets (staging, rejects, marts) of two runs by content: same columns,
@@ -48,12 +49,12 @@ public final class RunComparison {
     Dataset<Row> da;
     Dataset<Row> db;
     try {
-      da = spark.read().parquet(a);
+      da = ParquetRead.of(spark, a);
     } catch (RuntimeException e) {
       return new Difference(label, -1, -1, 0, 0, "missing or unreadable in the first run");
     }
     try {
-      db = spark.read().parquet(b);
+      db = ParquetRead.of(spark, b);
     } catch (RuntimeException e) {
       return new Difference(label, -1, -1, 0, 0, "missing or unreadable in the second run");
     }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import zoneassess.jobs.assess.RulesReference;
 import zoneassess.jobs.io.MartWriter;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
 import zoneassess.jobs.pipeline.StageParams;
@@ -61,7 +62,7 @@ public final class RoutineStage implements Stage {
       rulesLocation = RulesReference.fromMethodology(params.methodology());
     }
     RoutineRules rules = RoutineRulesLoader.fromRules(rulesLocation);
-    Dataset<Row> assessment = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()));
+    Dataset<Row> assessment = ParquetRead.of(spark, run.mart(AssessmentMarts.ASSESSMENT.name()));
     Row newest =
         assessment
             .filter(col("period").rlike("^[0-9]{4}(Q[1-4]|-[0-9]{2})$"))
@@ -75,7 +76,7 @@ public final class RoutineStage implements Stage {
     }
     String period = newest.getString(0);
     Dataset<Row> indicators =
-        spark.read().parquet(run.mart(RoutineMarts.ROUTINE_INDICATORS.name()));
+        ParquetRead.of(spark, run.mart(RoutineMarts.ROUTINE_INDICATORS.name()));
     Dataset<Row> stats =
         spark
             .read()

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import zoneassess.jobs.assess.ZoneFacts;
 import zoneassess.jobs.io.MartWriter;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
@@ -56,7 +57,7 @@ public final class ScoreboardStage implements Stage {
     RunLayout run = context.run();
     Publisher publisher = context.publisher();
     Scoreboard board = ScoreboardLoader.load(Params.of(context).scoreboard());
-    Dataset<Row> assessment = spark.read().parquet(run.mart(AssessmentMarts.ASSESSMENT.name()));
+    Dataset<Row> assessment = ParquetRead.of(spark, run.mart(AssessmentMarts.ASSESSMENT.name()));
     Row newest =
         assessment.filter(col("period").rlike("^[0-9]{4}$")).agg(max(col("period"))).first();
     String uri = run.mart(ScoreboardMarts.SCOREBOARD.name());
@@ -116,7 +117,7 @@ public final class ScoreboardStage implements Stage {
       SparkSession spark, Publisher publisher, RunLayout run, DatasetContract contract) {
     String uri = run.staging(contract.name());
     if (publisher.exists(uri)) {
-      return spark.read().parquet(uri);
+      return ParquetRead.of(spark, uri);
     }
     return spark.createDataFrame(List.of(), ContractSchemas.of(contract));
   }

@@ -105,7 +105,9 @@ public final class JobCounter extends SparkListener implements AutoCloseable {
           jobStart.jobId(),
           p == null ? null : p.getProperty("spark.sql.execution.id"),
           jobStart.stageInfos().size(),
-          p == null ? null : p.getProperty("callSite.short"));
+          p == null || p.getProperty("callSite.short") == null
+              ? (jobStart.stageInfos().isEmpty() ? null : jobStart.stageInfos().last().name())
+              : p.getProperty("callSite.short"));
       String sqlId = p == null ? null : p.getProperty("spark.sql.execution.id");
       if (sqlId != null) {
         jobStart.stageIds().foreach(id -> stageSql.put((Integer) id, sqlId));

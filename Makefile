@@ -11,7 +11,7 @@ ZONEASSESS := bin/zoneassess
 SOURCES := $(shell find pom.xml data-schema jobs reports -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -print 2>/dev/null)
 BUILD_STAMP := jobs/target/.build-stamp
 
-.PHONY: run test build font sample docs bench cluster-test dist fmt clean help
+.PHONY: run test build cds font sample docs bench cluster-test dist fmt clean help
 
 help:
 	@echo "make run           whole pipeline on the sample province (outputs under $(OUT)/)"
@@ -21,11 +21,16 @@ help:
 	@echo "make cluster-test  pipeline on a standalone Spark cluster and on YARN + HDFS miniclusters"
 	@echo "make docs          regenerate docs/data-dictionary.md and docs/marts.md from the declarations"
 
-build: $(BUILD_STAMP)
+build: $(BUILD_STAMP) cds
 
 $(BUILD_STAMP): $(SOURCES)
 	$(MVN) -DskipTests package
 	@touch $@
+
+# Class-data sharing archive for bin/zoneassess (jobs/target/cds/, a build output): rebuilt by a
+# training run whenever it does not match the current jars, JVM and flags; see bin/lib/cds.sh.
+cds: $(BUILD_STAMP)
+	@bin/lib/cds.sh ensure
 
 font:
 	@bin/ensure-font

@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
 import zoneassess.jobs.index.CompositeIndexEngine;
 import zoneassess.jobs.index.IndexOptions;
 import zoneassess.jobs.index.IndexResult;
+import zoneassess.jobs.index.IndexTimings;
 import zoneassess.jobs.index.StageFiles;
 import zoneassess.jobs.index.WideTables;
 import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.spark.JobCounter;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.methodology.LoadedMethodology;
 import zoneassess.schema.methodology.MethodologyLoader;
@@ -93,6 +95,7 @@ public final class IndexCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
+    IndexTimings timings = new IndexTimings();
     LoadedMethodology loaded;
     try {
       loaded = MethodologyLoader.load(methodology);
@@ -100,15 +103,27 @@ public final class IndexCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return ExitCodes.report("index", e, err);
     }
+    timings.phase("methodology");
     try {
       SparkSession spark = SparkSessions.create(master, "zoneassess index");
+      timings.phase("session");
+      if (IndexTimings.ENABLED) {
+        timings.count(JobCounter.attach(spark));
+      }
       List<String> uris = data.stream().map(Publisher::toUri).toList();
       Dataset<Row> wide = WideTables.read(spark, uris, idColumn, partitionColumns);
+      timings.phase("read");
       IndexResult result =
           CompositeIndexEngine.run(
               wide, loaded.methodology(), new IndexOptions(idColumn, partitionColumns, carry));
+      timings.phase("engine");
       Map<String, String> written =
           StageFiles.write(result, Publisher.toUri(out), new Publisher(spark));
+      timings.phase("write");
+      if (IndexTimings.ENABLED) {
+        err.println(timings.describe());
+        err.flush();
+      }
       stdout.println(
           "methodology " + loaded.methodology().id() + " (sha256 " + loaded.sha256() + ")");
       written.forEach((stage, uri) -> stdout.println("  " + stage + " -> " + uri));

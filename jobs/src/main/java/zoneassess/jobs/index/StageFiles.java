@@ -26,8 +26,9 @@ public final class StageFiles {
       String base = outUri.endsWith("/") ? outUri : outUri + "/";
       Dataset<Row> d = e.getValue().coalesce(1);
       publisher.writeParquet(d, base + e.getKey());
-      // the CSV is copied from the Parquet just written (one file, same row order), not recomputed
-      Dataset<Row> written1 = d.sparkSession().read().parquet(base + e.getKey());
+      // the CSV is copied from the Parquet just written (one file, same row order), not recomputed;
+      // read with the schema it was written with, so no job reads the footer to find it out
+      Dataset<Row> written1 = d.sparkSession().read().schema(d.schema()).parquet(base + e.getKey());
       String csv = base + e.getKey() + ".csv";
       writeCsv(written1, csv, publisher);
       written.put(e.getKey(), csv);

@@ -16,7 +16,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import zoneassess.jobs.io.MartWriter;
 import zoneassess.jobs.io.Publisher;
@@ -36,9 +40,29 @@ import zoneassess.schema.dataset.DatasetContract;
  * A stage re-executed on a published run writes a derived run: the parent's files never change,
  * shared outputs keep the parent's hashes, and a failing stage or a mart that breaks its contract
  * publishes nothing.
+ *
+ * <p>Both tests derive from one parent run (one pipeline run, not two): the failures first, as they
+ * must leave the parent's root as they found it, then the derived run that is published.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DerivedRunTest extends SparkTestBase {
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
+  private static Path root;
+  private static PipelineRun.Result parent;
+
+  @BeforeAll
+  static void parentRun() throws Exception {
+    root = tmp.resolve("root");
+    Path input = HistoryFixtures.inputFolder(tmp.resolve("in"), HistoryFixtures.ZONES_V1);
+    parent =
+        HistoryFixtures.ingestOnlyRun(
+            spark,
+            new HistoryFixtures.SettableClock("2025-03-18T02:00:00Z"),
+            input,
+            root,
+            List.of(),
+            false);
+  }
 
   private static final DatasetContract ZONES_PER_CITY =
       DatasetContract.builder("zones_per_city")
@@ -87,10 +111,9 @@ class DerivedRunTest extends SparkTestBase {
   }
 
   @Test
+  @Order(2)
   void derivedRunSharesTheParentsFilesAndLeavesThemUnchanged() throws Exception {
-    Path root = tmp.resolve("root");
     String rootUri = root.toUri().toString();
-    PipelineRun.Result parent = parentRun(root);
     String x = parent.runId();
     Map<String, String> before = fileHashes(root.resolve("runs/" + x));
 
@@ -142,10 +165,9 @@ class DerivedRunTest extends SparkTestBase {
   }
 
   @Test
+  @Order(1)
   void failingStageOrBrokenContractPublishesNothing() throws Exception {
-    Path root = tmp.resolve("root");
     String rootUri = root.toUri().toString();
-    PipelineRun.Result parent = parentRun(root);
     String x = parent.runId();
     Map<String, String> before = fileHashes(root.resolve("runs/" + x));
 
@@ -204,17 +226,6 @@ class DerivedRunTest extends SparkTestBase {
           "the failed derived run left its log");
     }
     assertTrue(Files.notExists(root.resolve(".lock")));
-  }
-
-  private PipelineRun.Result parentRun(Path root) throws Exception {
-    Path input = HistoryFixtures.inputFolder(tmp.resolve("in"), HistoryFixtures.ZONES_V1);
-    return HistoryFixtures.ingestOnlyRun(
-        spark,
-        new HistoryFixtures.SettableClock("2025-03-18T02:00:00Z"),
-        input,
-        root,
-        List.of(),
-        false);
   }
 
   private static Map<String, String> fileHashes(Path dir) throws Exception {

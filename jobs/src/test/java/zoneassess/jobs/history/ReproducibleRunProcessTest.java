@@ -27,13 +27,11 @@ import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Pipeline;
 import zoneassess.jobs.pipeline.PipelineRun;
 import zoneassess.jobs.run.RunManifest;
-import zoneassess.jobs.sample.SampleProvince;
-import zoneassess.jobs.sample.SampleScale;
-import zoneassess.jobs.sample.SampleSpec;
 import zoneassess.jobs.spark.JobCounter;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.jobs.testing.ChildJvm;
 import zoneassess.jobs.testing.CommandSequence;
+import zoneassess.jobs.testing.SmallSample;
 import zoneassess.jobs.testing.SparkTestBase;
 import zoneassess.schema.layout.RunLayout;
 
@@ -174,11 +172,10 @@ class ReproducibleRunProcessTest extends SparkTestBase {
 
   /**
    * The small sample's zone files (no enterprises, no factor costs): enough for ingest + assess.
+   * Copied from the sample generated once per test JVM ({@link SmallSample}).
    */
   private Path zoneInputs() throws IOException {
-    Path sample = tmp.resolve("sample");
-    SampleProvince.generate(
-        spark, new SampleSpec(42, SampleScale.parse("small")), sample.toUri().toString());
+    Path sample = SmallSample.folder(spark);
     Path in = Files.createDirectories(tmp.resolve("in"));
     for (String f :
         List.of(

@@ -41,8 +41,13 @@ class RerunTest extends SparkTestBase {
     return tmp.resolve("root").toUri().toString();
   }
 
+  /**
+   * One original run serves both promises (two pipeline runs and a reuse check instead of four
+   * runs): the rerun reproduces every output hash, and a run on the unchanged inputs after it still
+   * reuses the run LATEST names.
+   */
   @Test
-  void rerunByIdReproducesEveryOutputHash() throws Exception {
+  void rerunByIdReproducesEveryOutputHashAndALaterRunReusesTheRunLatestNames() throws Exception {
     PipelineRun.Result first = firstRun(List.of());
     // The manifest lists each physical input with the SHA-256 of its bytes.
     RunManifest m = RunManifest.fromJson(new Publisher(spark).readText(first.run().manifest()));
@@ -72,32 +77,34 @@ class RerunTest extends SparkTestBase {
         RunManifest.fromJson(
             new Publisher(spark).readText(RunLayout.published(root(), o.rerunId()).manifest()));
     assertEquals(hash(m, "staging/zones"), hash(again, "staging/zones"));
-  }
 
-  @Test
-  void aRunOnUnchangedInputsAfterARerunReusesTheRunLatestNames() throws Exception {
-    PipelineRun.Result first = firstRun(List.of());
-    Rerun.Outcome o = rerun(first.runId());
-    assertTrue(o.allMatch(), String.join("\n", o.table()));
     // The rerun has the same fingerprint and a newer id; the nightly call on the same folder must
     // still reuse (and leave LATEST on) the run LATEST names.
     clock.set("2025-03-20T02:00:00Z");
-    PipelineRun.Result again =
+    PipelineRun.Result nightly =
         HistoryFixtures.ingestOnlyRun(
             spark, clock, tmp.resolve("in"), tmp.resolve("root"), List.of(), false);
-    assertTrue(again.reused());
-    assertEquals(first.runId(), again.runId());
+    assertTrue(nightly.reused());
+    assertEquals(first.runId(), nightly.runId());
     assertEquals(
         first.runId() + "\n",
         Files.readString(tmp.resolve("root").resolve("LATEST"), StandardCharsets.UTF_8));
   }
 
+  /**
+   * A changed and a missing input snapshot, one after the other on one original run (the refusal
+   * comes before anything runs, so one pipeline run serves both): each is refused with its own
+   * message, and nothing is published.
+   */
   @Test
-  void changedInputByteIsRefusedNamingFileAndHashes() throws Exception {
+  void changedOrMissingSnapshotIsRefused() throws Exception {
     PipelineRun.Result first = firstRun(List.of());
+
+    // A changed byte in the stored zones file.
     String recorded = HistoryFixtures.sha256(HistoryFixtures.ZONES_V1);
     Path blob = tmp.resolve("root/snapshots/sha256/" + recorded);
-    byte[] bytes = Files.readAllBytes(blob);
+    byte[] original = Files.readAllBytes(blob);
+    byte[] bytes = original.clone();
     bytes[bytes.length - 2] = (byte) '9'; // "…,2006\n" becomes "…,2009\n"
     Files.write(blob, bytes);
     String changed = HistoryFixtures.sha256(bytes);
@@ -115,21 +122,20 @@ class RerunTest extends SparkTestBase {
             + changed,
         e.getMessage());
     assertEquals(List.of(first.runId()), publishedRuns());
-  }
 
-  @Test
-  void missingSnapshotIsRefused() throws Exception {
-    PipelineRun.Result first = firstRun(List.of());
-    String recorded = HistoryFixtures.sha256(HistoryFixtures.AREAS);
-    Files.delete(tmp.resolve("root/snapshots/sha256/" + recorded));
+    // The zones file restored, the stored areas file gone.
+    Files.write(blob, original);
+    String areas = HistoryFixtures.sha256(HistoryFixtures.AREAS);
+    Files.delete(tmp.resolve("root/snapshots/sha256/" + areas));
 
-    RerunRefused e = assertThrows(RerunRefused.class, () -> rerun(first.runId()));
+    RerunRefused missing = assertThrows(RerunRefused.class, () -> rerun(first.runId()));
 
     assertTrue(
-        e.getMessage()
-            .startsWith(
-                "input snapshot missing: areas.csv (dataset areas, sha256 " + recorded + ")"),
-        e.getMessage());
+        missing
+            .getMessage()
+            .startsWith("input snapshot missing: areas.csv (dataset areas, sha256 " + areas + ")"),
+        missing.getMessage());
+    assertEquals(List.of(first.runId()), publishedRuns());
   }
 
   @Test

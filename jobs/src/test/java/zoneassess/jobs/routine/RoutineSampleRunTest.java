@@ -22,10 +22,8 @@ import zoneassess.jobs.permu.PerMuStage;
 import zoneassess.jobs.pipeline.Pipeline;
 import zoneassess.jobs.pipeline.PipelineRun;
 import zoneassess.jobs.report.ReportStage;
-import zoneassess.jobs.sample.SampleProvince;
 import zoneassess.jobs.sample.SampleResult;
-import zoneassess.jobs.sample.SampleScale;
-import zoneassess.jobs.sample.SampleSpec;
+import zoneassess.jobs.testing.SmallSample;
 import zoneassess.jobs.testing.SparkTestBase;
 import zoneassess.schema.anomaly.AnomalyChecksLoader;
 import zoneassess.schema.layout.RunLayout;
@@ -42,9 +40,9 @@ class RoutineSampleRunTest extends SparkTestBase {
 
   @BeforeAll
   static void routineRun() throws Exception {
-    Path input = tmp.resolve("sample");
-    sample =
-        SampleProvince.generate(spark, new SampleSpec(42, SampleScale.SMALL), input.toString());
+    // A copy of the small sample generated once per test JVM (the run gets its own folder).
+    Path input = SmallSample.copyTo(spark, tmp.resolve("sample"));
+    sample = SmallSample.result(spark);
     String methodology = "classpath:methodologies/jiangsu-2021.yaml";
     List<Pipeline.Step> stages =
         List.of(

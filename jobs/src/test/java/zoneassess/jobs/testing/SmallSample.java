@@ -8,15 +8,18 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import zoneassess.jobs.sample.SampleProvince;
+import zoneassess.jobs.sample.SampleResult;
 import zoneassess.jobs.sample.SampleScale;
 import zoneassess.jobs.sample.SampleSpec;
 
 /**
  * The small sample province (seed 42), generated once per test JVM into a temporary folder that is
- * removed when the JVM ends. Tests copy from it; nobody writes into it.
+ * removed when the JVM ends. Tests copy from it ({@link #copyTo}); nobody writes into it, and no
+ * run reads it in place.
  */
 public final class SmallSample {
   private static Path folder;
+  private static SampleResult result;
 
   private SmallSample() {}
 
@@ -25,8 +28,9 @@ public final class SmallSample {
       try {
         Path dir = Files.createTempDirectory("zoneassess-small-sample");
         Path sample = dir.resolve("sample");
-        SampleProvince.generate(
-            spark, new SampleSpec(42, SampleScale.parse("small")), sample.toUri().toString());
+        result =
+            SampleProvince.generate(
+                spark, new SampleSpec(42, SampleScale.parse("small")), sample.toUri().toString());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
         folder = sample;
       } catch (IOException e) {
@@ -34,6 +38,30 @@ public final class SmallSample {
       }
     }
     return folder;
+  }
+
+  /** What the generator reported for the sample (files, rows, planted defects, notes). */
+  public static synchronized SampleResult result(SparkSession spark) {
+    folder(spark);
+    return result;
+  }
+
+  /** A copy of the whole sample folder at {@code target} (which must not exist), for a run. */
+  public static Path copyTo(SparkSession spark, Path target) {
+    Path from = folder(spark);
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path to = target.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return target;
   }
 
   private static void delete(Path dir) {

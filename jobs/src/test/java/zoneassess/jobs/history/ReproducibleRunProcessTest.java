@@ -38,10 +38,10 @@ import zoneassess.schema.layout.RunLayout;
 /**
  * Reproducibility and immutability across processes. A run (ingest and assess over the small
  * sample's zone files) is made in this JVM; in a new JVM, {@code zoneassess rerun} must find every
- * output the same (exit 0) — with 64 shuffle partitions set by the launcher, so the same files with
- * the same bytes must not depend on that setting — and then {@code zoneassess assess --run X} must
- * leave every file of X byte-identical and publish a derived run naming X. Neither moves LATEST.
- * (The two commands share that one new JVM, so its start-up is paid once.)
+ * output the same (exit 0) — with 7 shuffle partitions set by the launcher (not the default 4), so
+ * the same files with the same bytes must not depend on that setting — and then {@code zoneassess
+ * assess --run X} must leave every file of X byte-identical and publish a derived run naming X.
+ * Neither moves LATEST. (The two commands share that one new JVM, so its start-up is paid once.)
  */
 class ReproducibleRunProcessTest extends SparkTestBase {
   private static final String METHODOLOGY = "classpath:methodologies/jiangsu-2021.yaml";
@@ -115,7 +115,7 @@ class ReproducibleRunProcessTest extends SparkTestBase {
     Map<String, String> filesBefore = fileHashes(root.resolve("runs").resolve(x));
 
     // Both commands in one new JVM (it starts once): the rerun, then the derived assess run. The
-    // JVM gets 64 shuffle partitions as a system property, the way spark-submit's --conf reaches
+    // JVM gets 7 shuffle partitions as a system property, the way spark-submit's --conf reaches
     // the driver: the launcher's setting is kept (SparkSessions), and the outputs must still be the
     // same files with the same bytes (Publisher, MartWriter, OrderedSum).
     List<Child> children =
@@ -223,8 +223,9 @@ class ReproducibleRunProcessTest extends SparkTestBase {
 
   /**
    * {@code zoneassess} commands one after another in one new JVM with this JVM's class path and
-   * Spark module flags ({@link CommandSequence}), started with 64 shuffle partitions; each
-   * command's exit code and output.
+   * Spark module flags ({@link CommandSequence}), started with 7 shuffle partitions (a
+   * cluster-sized 64 is the YARN test's; with adaptive execution off every shuffle runs that many
+   * tasks); each command's exit code and output.
    */
   @SafeVarargs
   private List<Child> cli(List<String>... commands) throws Exception {
@@ -239,7 +240,7 @@ class ReproducibleRunProcessTest extends SparkTestBase {
     }
     List<String> cmd =
         new ArrayList<>(ChildJvm.command("1g", CommandSequence.class.getName(), args));
-    cmd.add(1, "-Dspark.sql.shuffle.partitions=64");
+    cmd.add(1, "-Dspark.sql.shuffle.partitions=7");
     ProcessBuilder pb =
         new ProcessBuilder(cmd)
             .redirectOutput(tmp.resolve("children.out").toFile())

@@ -36,15 +36,18 @@ import zoneassess.schema.permu.PerMuSchemeLoader;
 /**
  * {@code make bench}: the whole pipeline at several sample scales, timed stage by stage over
  * several repetitions (medians reported), the per-mu aggregation and zone ranking run by Spark and
- * by DuckDB on the same staged Parquet of the same run (results checked equal), peak driver heap,
- * and the core count. Writes {@code bench.json} and {@code bench.md} into the output folder.
+ * by DuckDB on the same staged Parquet of the same run (results checked equal), the whole per-mu
+ * stage against its DuckDB implementation ({@link PerMuStageSql}, marts compared cell by cell),
+ * peak driver heap, and the core count. With {@code --only per-mu} each sample is ingested once
+ * (kept for the next invocation) and only the per-mu stage is timed, as derived runs. Writes {@code bench.json} and {@code bench.md} into the output folder.
  *
  * <p>Each repetition is a complete {@code zoneassess run --force} into its own output root, in this
  * JVM and this SparkSession (as {@code make run} does), so every stage is timed as users run it;
  * the first repetition pays the JIT warm-up, which the median discounts. Not a test: no assertion
  * about speed, only the numbers.
  *
- * <p>Usage: {@code Benchmark --out bench-out --scales province,medium,large --reps 3 --seed 42}
+ * <p>Usage: {@code Benchmark --out bench-out --scales province,medium,large --reps 3 --seed 42
+ * [--only per-mu] [--duckdb-stage-reps 3]}
  */
 public final class Benchmark {
   static final List<String> STAGES = List.of("ingest", "per-mu", "assess", "costs", "report");

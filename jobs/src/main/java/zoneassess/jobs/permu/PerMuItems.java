@@ -107,22 +107,21 @@ public final class PerMuItems {
                 scalaSeq(List.of("year", "scale", "item_code", "group_code")),
                 "left")
             : scored.withColumn("group_avg_score", lit(null).cast("double"));
-    return withGroupAverage
-        .select(
-            col("credit_code"),
-            col("year"),
-            col("scale"),
-            col("group_code"),
-            col("item_code"),
-            col("item_name_zh"),
-            col("item_order"),
-            col("unit"),
-            col("value"),
-            col("benchmark"),
-            col("benchmark_basis"),
-            col("weight"),
-            itemScore.as("item_score"),
-            col("capped_score").isNull().as("imputed"));
+    return withGroupAverage.select(
+        col("credit_code"),
+        col("year"),
+        col("scale"),
+        col("group_code"),
+        col("item_code"),
+        col("item_name_zh"),
+        col("item_order"),
+        col("unit"),
+        col("value"),
+        col("benchmark"),
+        col("benchmark_basis"),
+        col("weight"),
+        itemScore.as("item_score"),
+        col("capped_score").isNull().as("imputed"));
   }
 
   /**

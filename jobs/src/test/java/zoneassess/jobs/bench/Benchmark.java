@@ -39,7 +39,8 @@ import zoneassess.schema.permu.PerMuSchemeLoader;
  * by DuckDB on the same staged Parquet of the same run (results checked equal), the whole per-mu
  * stage against its DuckDB implementation ({@link PerMuStageSql}, marts compared cell by cell),
  * peak driver heap, and the core count. With {@code --only per-mu} each sample is ingested once
- * (kept for the next invocation) and only the per-mu stage is timed, as derived runs. Writes {@code bench.json} and {@code bench.md} into the output folder.
+ * (kept for the next invocation) and only the per-mu stage is timed, as derived runs. Writes {@code
+ * bench.json} and {@code bench.md} into the output folder.
  *
  * <p>Each repetition is a complete {@code zoneassess run --force} into its own output root, in this
  * JVM and this SparkSession (as {@code make run} does), so every stage is timed as users run it;

@@ -97,6 +97,11 @@ final class BenchReport {
     return m;
   }
 
+  /** A median in seconds; blank for a stage that was not run ({@code --only per-mu}). */
+  private static String seconds(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
   private static Double num(double v) {
     return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
   }
@@ -135,15 +140,15 @@ final class BenchReport {
       b.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d |%n",
+              "| %s | %,d | %d | %s | %s | %s | %s | %s | %.1f | %.1f | %d |%n",
               r.scale(),
               r.enterpriseYears(),
               r.reps().size(),
-              r.medianStage("ingest"),
-              r.medianStage("per-mu"),
-              r.medianStage("assess"),
-              r.medianStage("costs"),
-              r.medianStage("report"),
+              seconds(r.medianStage("ingest")),
+              seconds(r.medianStage("per-mu")),
+              seconds(r.medianStage("assess")),
+              seconds(r.medianStage("costs")),
+              seconds(r.medianStage("report")),
               r.medianWall(),
               1e6 * r.medianWall() / r.enterpriseYears(),
               r.peakHeap() >> 20));

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import zoneassess.schema.permu.FormulaSet;
+import zoneassess.schema.permu.MissingRule;
 import zoneassess.schema.permu.PerMuScheme;
 import zoneassess.schema.permu.ScoreItem;
 
@@ -35,32 +36,32 @@ public final class PerMuItems {
    */
   public static Dataset<Row> score(Dataset<Row> prepared, PerMuScheme scheme) {
     Dataset<Row> items = explodeItems(prepared, scheme);
+    // The same-year and prior-year averages in one pass: every computable item row counts for its
+    // own year (shift 0) and, as the prior year, for the next (shift 1). Each sum sees the same
+    // rows in the same order as a separate aggregation per year would.
+    Column cur = col("_shift").equalTo(0);
+    Column prev = col("_shift").equalTo(1);
     Dataset<Row> averages =
         items
             .filter(col("value").isNotNull())
+            .select(
+                col("year"),
+                col("scale"),
+                col("item_code"),
+                col("bench_group"),
+                col("num"),
+                col("den"),
+                col("value"),
+                explode(array(lit(0), lit(1))).as("_shift"))
+            .withColumn("year", col("year").plus(col("_shift")))
             .groupBy("year", "scale", "item_code", "bench_group")
-            .agg(sum("num").divide(sum("den")).as("pooled_avg"), avg("value").as("mean_avg"));
-    Dataset<Row> current =
-        averages.select(
-            col("year"),
-            col("scale"),
-            col("item_code"),
-            col("bench_group"),
-            col("pooled_avg").as("cur_pooled"),
-            col("mean_avg").as("cur_mean"));
-    Dataset<Row> prior =
-        averages.select(
-            col("year").plus(1).as("year"),
-            col("scale"),
-            col("item_code"),
-            col("bench_group"),
-            col("pooled_avg").as("prev_pooled"),
-            col("mean_avg").as("prev_mean"));
+            .agg(
+                sum(when(cur, col("num"))).divide(sum(when(cur, col("den")))).as("cur_pooled"),
+                avg(when(cur, col("value"))).as("cur_mean"),
+                sum(when(prev, col("num"))).divide(sum(when(prev, col("den")))).as("prev_pooled"),
+                avg(when(prev, col("value"))).as("prev_mean"));
     List<String> benchKeys = List.of("year", "scale", "item_code", "bench_group");
-    Dataset<Row> withAverages =
-        items
-            .join(broadcast(current), scalaSeq(benchKeys), "left")
-            .join(broadcast(prior), scalaSeq(benchKeys), "left");
+    Dataset<Row> withAverages = items.join(broadcast(averages), scalaSeq(benchKeys), "left");
     Column prevAvg = when(col("pooled"), col("prev_pooled")).otherwise(col("prev_mean"));
     Column curAvg = when(col("pooled"), col("cur_pooled")).otherwise(col("cur_mean"));
     Column fixed = col("fixed_benchmark").isNotNull();
@@ -94,26 +95,33 @@ public final class PerMuItems {
             .when(col("missing").equalTo("average"), coalesce(col("group_avg_score"), lit(0.0)))
             .when(col("missing").equalTo("zero"), lit(0.0))
             .otherwise(lit(null).cast("double"));
-    return scored
-        .join(
-            broadcast(groupAverage),
-            scalaSeq(List.of("year", "scale", "item_code", "group_code")),
-            "left")
-        .select(
-            col("credit_code"),
-            col("year"),
-            col("scale"),
-            col("group_code"),
-            col("item_code"),
-            col("item_name_zh"),
-            col("item_order"),
-            col("unit"),
-            col("value"),
-            col("benchmark"),
-            col("benchmark_basis"),
-            col("weight"),
-            itemScore.as("item_score"),
-            col("capped_score").isNull().as("imputed"));
+    // The group averages only feed the "average" missing-data rule: without it, no pass for them.
+    boolean averageRule =
+        scheme.formulas().values().stream()
+            .flatMap(set -> set.items().stream())
+            .anyMatch(item -> item.missing() == MissingRule.AVERAGE);
+    Dataset<Row> withGroupAverage =
+        averageRule
+            ? scored.join(
+                broadcast(groupAverage),
+                scalaSeq(List.of("year", "scale", "item_code", "group_code")),
+                "left")
+            : scored.withColumn("group_avg_score", lit(null).cast("double"));
+    return withGroupAverage.select(
+        col("credit_code"),
+        col("year"),
+        col("scale"),
+        col("group_code"),
+        col("item_code"),
+        col("item_name_zh"),
+        col("item_order"),
+        col("unit"),
+        col("value"),
+        col("benchmark"),
+        col("benchmark_basis"),
+        col("weight"),
+        itemScore.as("item_score"),
+        col("capped_score").isNull().as("imputed"));
   }
 
   /**

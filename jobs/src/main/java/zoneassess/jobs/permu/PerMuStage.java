@@ -69,7 +69,13 @@ public final class PerMuStage implements Stage {
     PerMuScheme scheme = PerMuSchemeLoader.load(Params.of(context).scheme());
 
     Dataset<Row> staged = spark.read().parquet(run.staging("enterprises"));
-    int year = resolveYear(Params.of(context).year(), staged);
+    String yearParam = Params.of(context).year();
+    // The staged years are the year=… folders: the newest costs a listing, not a Spark job.
+    java.util.SortedSet<Integer> stagedYears = stagedYears(publisher, run.staging("enterprises"));
+    int year =
+        stagedYears.isEmpty()
+            ? resolveYear(yearParam, staged)
+            : resolveYear(yearParam, stagedYears);
     Dataset<Row> enterprises = staged.filter(col("year").leq(year));
     Dataset<Row> areas = read(spark, publisher, run, Datasets.AREAS);
     Dataset<Row> prepared = PerMuScope.prepare(enterprises, areas, scheme);
@@ -177,6 +183,66 @@ public final class PerMuStage implements Stage {
               + ")");
     }
     return year;
+  }
+
+  /** "latest" or a year, among the staged years (not empty). */
+  static int resolveYear(String param, java.util.SortedSet<Integer> staged) {
+    int latest = staged.last();
+    if (param == null || param.equals("latest")) {
+      return latest;
+    }
+    int year;
+    try {
+      year = Integer.parseInt(param.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "per-mu: year must be a year or 'latest', found '" + param + "'");
+    }
+    if (!staged.contains(year)) {
+      throw new IllegalArgumentException(
+          "per-mu: no staged enterprises for year "
+              + year
+              + " (newest staged year: "
+              + latest
+              + ")");
+    }
+    return year;
+  }
+
+  /**
+   * The years of the {@code year=YYYY} folders of a staged dataset that hold a data file; empty
+   * when the dataset is not partitioned by year (then the data is asked).
+   */
+  static java.util.SortedSet<Integer> stagedYears(Publisher publisher, String uri) {
+    java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+    try {
+      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(uri);
+      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(publisher.conf());
+      if (!fs.exists(dir)) {
+        return years;
+      }
+      for (org.apache.hadoop.fs.FileStatus d : fs.listStatus(dir)) {
+        String name = d.getPath().getName();
+        if (d.isDirectory() && name.matches("year=[0-9]{4}") && holdsData(fs, d.getPath())) {
+          years.add(Integer.parseInt(name.substring(5)));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("per-mu: cannot list " + uri, e);
+    }
+    return years;
+  }
+
+  private static boolean holdsData(
+      org.apache.hadoop.fs.FileSystem fs, org.apache.hadoop.fs.Path dir)
+      throws java.io.IOException {
+    for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(dir)) {
+      String n = f.getPath().getName();
+      if (f.isFile() && f.getLen() > 0 && !n.startsWith(".") && !n.startsWith("_")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One summary line per city: counts and shares of A/B/C/D (of evaluated) and T (of all). */

@@ -34,9 +34,9 @@ final class BenchReport {
       s.put("scale", r.scale());
       s.put("enterpriseYears", r.enterpriseYears());
       s.put("sampleGenerationSeconds", r.sampleSeconds());
-      s.put("medianWallSeconds", r.medianWall());
+      s.put("medianWallSeconds", num(r.medianWall()));
       Map<String, Double> medians = new LinkedHashMap<>();
-      Benchmark.STAGES.forEach(st -> medians.put(st, r.medianStage(st)));
+      Benchmark.STAGES.forEach(st -> medians.put(st, num(r.medianStage(st))));
       s.put("medianStageSeconds", medians);
       s.put("peakHeapBytes", r.peakHeap());
       s.put("sparkWork", r.work());
@@ -60,10 +60,50 @@ final class BenchReport {
           "perMuStageOverDuckdbAggregation",
           r.medianStage("per-mu") / r.engines().get(0).duckdbMedian());
       s.put("perMuMartVsDuckdb", r.martCheck());
+      s.put("perMuWholeStage", wholeStage(r));
       scales.add(s);
     }
     root.put("scales", scales);
     return CanonicalJson.write(root);
+  }
+
+  /** The per-mu stage in Spark against the DuckDB implementation of the whole stage. */
+  private static Map<String, Object> wholeStage(Benchmark.ScaleResult r) {
+    PerMuDuckStage.Outcome d = r.duckStage();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sparkStageMedianSeconds", num(r.medianStage("per-mu")));
+    m.put("duckdbStageMedianSeconds", d.median());
+    m.put("duckdbStageSeconds", d.seconds());
+    m.put("sparkOverDuckdb", num(r.medianStage("per-mu") / d.median()));
+    m.put("martsIdentical", d.identical());
+    List<Object> marts = new ArrayList<>();
+    for (PerMuDuckStage.MartDiff diff : d.marts()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("mart", diff.mart());
+      x.put("sparkRows", diff.sparkRows());
+      x.put("duckdbRows", diff.duckdbRows());
+      x.put("onlySpark", diff.onlySpark());
+      x.put("onlyDuckdb", diff.onlyDuckdb());
+      x.put("columns", diff.columns());
+      Map<String, Object> cols = new LinkedHashMap<>();
+      for (PerMuDuckStage.ColumnDiff c : diff.differences()) {
+        cols.put(c.column(), Map.of("cells", c.cells(), "example", c.example()));
+      }
+      x.put("differingColumns", cols);
+      x.put("identical", diff.identical());
+      marts.add(x);
+    }
+    m.put("marts", marts);
+    return m;
+  }
+
+  /** A median in seconds; blank for a stage that was not run ({@code --only per-mu}). */
+  private static String seconds(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static Double num(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
   }
 
   private static String workRow(String scale, String stage, double seconds, JobCounter.Work w) {
@@ -100,15 +140,15 @@ final class BenchReport {
       b.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d |%n",
+              "| %s | %,d | %d | %s | %s | %s | %s | %s | %.1f | %.1f | %d |%n",
               r.scale(),
               r.enterpriseYears(),
               r.reps().size(),
-              r.medianStage("ingest"),
-              r.medianStage("per-mu"),
-              r.medianStage("assess"),
-              r.medianStage("costs"),
-              r.medianStage("report"),
+              seconds(r.medianStage("ingest")),
+              seconds(r.medianStage("per-mu")),
+              seconds(r.medianStage("assess")),
+              seconds(r.medianStage("costs")),
+              seconds(r.medianStage("report")),
               r.medianWall(),
               1e6 * r.medianWall() / r.enterpriseYears(),
               r.peakHeap() >> 20));
@@ -149,6 +189,32 @@ final class BenchReport {
                 e.ratio(),
                 e.equal() ? "identical" : "DIFFERENT",
                 stageRatio));
+      }
+    }
+    b.append(
+        "\nThe whole per-mu stage: Spark (`PerMuStage`, median stage time) against a DuckDB SQL"
+            + " implementation written from docs/per-mu.md (`PerMuStageSql`: staged Parquet in,"
+            + " five marts written as Parquet), on the same staged Parquet; the DuckDB marts are"
+            + " compared with the Spark marts cell by cell (joined on each mart's key; doubles to a"
+            + " relative 1e-9):\n\n");
+    b.append("| scale | per-mu stage Spark s | DuckDB whole stage s | Spark/DuckDB | marts |\n");
+    b.append("|---|---:|---:|---:|---|\n");
+    for (Benchmark.ScaleResult r : results) {
+      PerMuDuckStage.Outcome d = r.duckStage();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %.2f | %.1f | %s |%n",
+              r.scale(),
+              r.medianStage("per-mu"),
+              d.median(),
+              r.medianStage("per-mu") / d.median(),
+              d.identical() ? "all 5 identical" : "DIFFERENT (below)"));
+    }
+    b.append("\n");
+    for (Benchmark.ScaleResult r : results) {
+      for (PerMuDuckStage.MartDiff m : r.duckStage().marts()) {
+        b.append("- ").append(r.scale()).append(" ").append(m.describe()).append("\n");
       }
     }
     b.append("\nThe pipeline's own permu_zone mart against DuckDB's aggregation: ");

@@ -20,6 +20,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import zoneassess.jobs.cli.Main;
 import zoneassess.jobs.io.Publisher;
+import zoneassess.jobs.permu.PerMuStage;
+import zoneassess.jobs.pipeline.DerivedRun;
+import zoneassess.jobs.pipeline.Pipeline;
 import zoneassess.jobs.run.RunManifest;
 import zoneassess.jobs.sample.SampleProvince;
 import zoneassess.jobs.sample.SampleScale;
@@ -28,19 +31,24 @@ import zoneassess.jobs.spark.JobCounter;
 import zoneassess.jobs.spark.SparkSessions;
 import zoneassess.schema.layout.RunLayout;
 import zoneassess.schema.marts.PerMuMarts;
+import zoneassess.schema.permu.PerMuSchemeLoader;
 
 /**
  * {@code make bench}: the whole pipeline at several sample scales, timed stage by stage over
  * several repetitions (medians reported), the per-mu aggregation and zone ranking run by Spark and
- * by DuckDB on the same staged Parquet of the same run (results checked equal), peak driver heap,
- * and the core count. Writes {@code bench.json} and {@code bench.md} into the output folder.
+ * by DuckDB on the same staged Parquet of the same run (results checked equal), the whole per-mu
+ * stage against its DuckDB implementation ({@link PerMuStageSql}, marts compared cell by cell),
+ * peak driver heap, and the core count. With {@code --only per-mu} each sample is ingested once
+ * (kept for the next invocation) and only the per-mu stage is timed, as derived runs. Writes {@code
+ * bench.json} and {@code bench.md} into the output folder.
  *
  * <p>Each repetition is a complete {@code zoneassess run --force} into its own output root, in this
  * JVM and this SparkSession (as {@code make run} does), so every stage is timed as users run it;
  * the first repetition pays the JIT warm-up, which the median discounts. Not a test: no assertion
  * about speed, only the numbers.
  *
- * <p>Usage: {@code Benchmark --out bench-out --scales province,medium,large --reps 3 --seed 42}
+ * <p>Usage: {@code Benchmark --out bench-out --scales province,medium,large --reps 3 --seed 42
+ * [--only per-mu] [--duckdb-stage-reps 3]}
  */
 public final class Benchmark {
   static final List<String> STAGES = List.of("ingest", "per-mu", "assess", "costs", "report");
@@ -57,7 +65,8 @@ public final class Benchmark {
       double sampleSeconds,
       List<Rep> reps,
       List<EngineTimes> engines,
-      String martCheck) {
+      String martCheck,
+      PerMuDuckStage.Outcome duckStage) {
     double medianWall() {
       return Medians.of(reps.stream().map(Rep::wallSeconds).toList());
     }
@@ -88,6 +97,9 @@ public final class Benchmark {
     int largeReps = Integer.parseInt(o.getOrDefault("reps-large", String.valueOf(reps)));
     int queryReps = Integer.parseInt(o.getOrDefault("query-reps", "5"));
     long seed = Long.parseLong(o.getOrDefault("seed", "42"));
+    // --only per-mu: ingest once (kept between invocations), then time only the per-mu stage.
+    boolean perMuOnly = o.getOrDefault("only", "").equals(PerMuStage.NAME);
+    int duckReps = Integer.parseInt(o.getOrDefault("duckdb-stage-reps", "3"));
     Files.createDirectories(out);
     SparkSession spark = SparkSessions.create(null, "zoneassess bench");
     List<ScaleResult> results = new ArrayList<>();
@@ -95,7 +107,12 @@ public final class Benchmark {
       SampleScale scale = SampleScale.parse(s);
       results.add(
           benchScale(
-              spark, scale, out, seed, scale == SampleScale.LARGE ? largeReps : reps, queryReps));
+              spark,
+              scale,
+              out,
+              seed,
+              new Plan(
+                  scale == SampleScale.LARGE ? largeReps : reps, queryReps, duckReps, perMuOnly)));
       // Written after every scale, so a long run that is stopped keeps what it measured.
       BenchReport report = new BenchReport(results, reps, queryReps);
       Files.writeString(out.resolve("bench.json"), report.json(), StandardCharsets.UTF_8);
@@ -106,9 +123,13 @@ public final class Benchmark {
     spark.stop();
   }
 
+  /** Repetitions and what is run: the whole pipeline, or (perMuOnly) the per-mu stage alone. */
+  record Plan(int reps, int queryReps, int duckReps, boolean perMuOnly) {}
+
   static ScaleResult benchScale(
-      SparkSession spark, SampleScale scale, Path out, long seed, int reps, int queryReps)
-      throws Exception {
+      SparkSession spark, SampleScale scale, Path out, long seed, Plan plan) throws Exception {
+    int reps = plan.reps();
+    int queryReps = plan.queryReps();
     Path dir = out.resolve(scale.label());
     Path sample = dir.resolve("sample");
     double sampleSeconds = 0;
@@ -124,7 +145,30 @@ public final class Benchmark {
 
     List<Rep> runs = new ArrayList<>();
     RunLayout firstRun = null;
-    for (int r = 1; r <= reps; r++) {
+    RunLayout stagedRun = null;
+    if (plan.perMuOnly()) {
+      stagedRun = ingested(spark, sample, dir.resolve("ingested"));
+    }
+    for (int r = 1; r <= reps && plan.perMuOnly(); r++) {
+      HeapPeak.reset();
+      long t0 = System.nanoTime();
+      RunLayout run = perMuRun(spark, stagedRun, dir.resolve("per-mu-rep" + r + ".log"));
+      double wall = (System.nanoTime() - t0) / 1e9;
+      RunManifest manifest = RunManifest.fromJson(new Publisher(spark).readText(run.manifest()));
+      runs.add(new Rep(wall, manifest.stageSeconds(), HeapPeak.bytes(), manifest.sparkWork()));
+      say(
+          "%s: per-mu repetition %d of %d: %.1f s %s, %s",
+          scale.label(),
+          r,
+          reps,
+          wall,
+          manifest.stageSeconds().toString(),
+          manifest.sparkWork().getOrDefault(PerMuStage.NAME, JobCounter.Work.NONE).describe());
+      if (firstRun == null) {
+        firstRun = run;
+      }
+    }
+    for (int r = 1; r <= reps && !plan.perMuOnly(); r++) {
       Path root = dir.resolve("rep" + r);
       deleteTree(root);
       HeapPeak.reset();
@@ -163,14 +207,79 @@ public final class Benchmark {
       }
     }
 
+    if (stagedRun == null) {
+      stagedRun = firstRun;
+    }
     List<EngineTimes> engines = new ArrayList<>();
-    String staged = firstRun.staging("enterprises");
+    String staged = stagedRun.staging("enterprises");
     engines.add(
         compare(spark, "per-mu aggregation", PerMuSql.AGGREGATION_SORTED, staged, queryReps));
     engines.add(compare(spark, "zone ranking", PerMuSql.RANKING, staged, queryReps));
     String martCheck = checkAgainstMart(spark, firstRun, staged);
     say("%s: per-mu mart vs DuckDB: %s", scale.label(), martCheck);
-    return new ScaleResult(scale.label(), enterpriseYears, sampleSeconds, runs, engines, martCheck);
+    PerMuDuckStage.Outcome duckStage =
+        PerMuDuckStage.run(
+            stagedRun,
+            firstRun,
+            PerMuSchemeLoader.load(PerMuSchemeLoader.HUAIAN_2024),
+            dir.resolve("duckdb-per-mu"),
+            plan.duckReps());
+    say(
+        "%s: per-mu stage Spark %.1f s (median), DuckDB whole stage %.2f s (median of %s)",
+        scale.label(),
+        Medians.of(runs.stream().map(r -> r.stageSeconds().get(PerMuStage.NAME)).toList()),
+        duckStage.median(),
+        duckStage.seconds());
+    duckStage.marts().forEach(m -> say("%s: %s", scale.label(), m.describe()));
+    return new ScaleResult(
+        scale.label(), enterpriseYears, sampleSeconds, runs, engines, martCheck, duckStage);
+  }
+
+  /** An ingest-only run of {@code sample} under {@code root}, made once and then reused. */
+  static RunLayout ingested(SparkSession spark, Path sample, Path root) throws IOException {
+    Publisher publisher = new Publisher(spark);
+    String rootUri = root.toUri().toString();
+    if (!Files.exists(root.resolve("LATEST"))) {
+      deleteTree(root);
+      say("ingesting %s into %s", sample, root);
+      PrintStream stdout = System.out;
+      int code;
+      try (PrintStream file =
+          new PrintStream(
+              new FileOutputStream(root.getParent().resolve("ingest.log").toFile()),
+              true,
+              StandardCharsets.UTF_8)) {
+        System.setOut(file);
+        code =
+            Main.commandLine()
+                .execute("ingest", "--input", sample.toString(), "--out", root.toString());
+      } finally {
+        System.setOut(stdout);
+      }
+      if (code != 0) {
+        throw new IllegalStateException("ingest exited " + code + " (see ingest.log)");
+      }
+    }
+    return RunLayout.published(rootUri, publisher.readText(rootUri + "/LATEST").strip());
+  }
+
+  /** The per-mu stage alone on {@code staged}, as {@code zoneassess per-mu} runs it. */
+  static RunLayout perMuRun(SparkSession spark, RunLayout staged, Path log) throws IOException {
+    try (PrintStream file =
+        new PrintStream(new FileOutputStream(log.toFile()), true, StandardCharsets.UTF_8)) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(PerMuStage.PARAM_YEAR, "latest");
+      params.put(PerMuStage.PARAM_SCHEME, PerMuSchemeLoader.HUAIAN_2024);
+      return new DerivedRun(spark)
+          .execute(
+              staged.root(),
+              staged.runId(),
+              "per-mu",
+              List.of(new Pipeline.Step(new PerMuStage(), params)),
+              List.of(PerMuSchemeLoader.HUAIAN_2024),
+              file)
+          .run();
+    }
   }
 
   /** {@code zoneassess run --force} in this JVM, its console output into {@code log}. */
@@ -305,7 +414,8 @@ public final class Benchmark {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException(
-            "usage: Benchmark [--out DIR] [--scales a,b] [--reps N] [--reps-large N] [--query-reps N] [--seed S]");
+            "usage: Benchmark [--out DIR] [--scales a,b] [--reps N] [--reps-large N] [--query-reps N]"
+                + " [--duckdb-stage-reps N] [--only per-mu] [--seed S]");
       }
       o.put(args[i].substring(2), args[++i]);
     }

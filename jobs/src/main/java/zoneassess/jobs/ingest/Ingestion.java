@@ -1,8 +1,9 @@
 package zoneassess.jobs.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_if;
-import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -175,17 +176,14 @@ public final class Ingestion {
     // as the staging write writes them: the counts come from the input and from what is published,
     // without a second pass over either.
     Observation readCounts = new Observation();
-    Observation outcomeCounts = new Observation();
     Dataset<Row> observed = FileCounts.observe(canonical, files, readCounts);
-    Dataset<Row> validated =
-        materialise(ContractValidator.validate(observed, d, accepted), d, work, outcomeCounts);
-    long acceptedRows = ((Number) FileCounts.of(outcomeCounts, d.name()).get(ACCEPTED)).longValue();
+    Validated validated = materialise(observed, d, accepted, work);
     int n = Publisher.FILES;
-    Dataset<Row> staging = ValidatedRows.staging(validated, d);
+    Dataset<Row> staging = ValidatedRows.staging(validated.rows(), d);
     Observation stagedCounts = new Observation();
-    publishStaging(staging, d, n, files, acceptedRows == 0, stagedCounts);
+    publishStaging(staging, d, n, files, validated.acceptedRows() == 0, stagedCounts);
     Dataset<Row> rejects =
-        JdbcRejects.locate(ValidatedRows.rejects(validated, d), d, files, raws, config);
+        JdbcRejects.locate(ValidatedRows.rejects(validated.rows(), d), d, files, raws, config);
     publisher.writeParquet(
         rejects
             .repartition(n, col("source_file"))
@@ -210,7 +208,8 @@ public final class Ingestion {
               (java.math.BigDecimal) staged.get("b")));
     }
     Dataset<Row> rejected = spark.read().schema(rejects.schema()).parquet(run.rejects(d.name()));
-    DatasetTally t = DatasetTally.of(rejected, ValidatedRows.warnings(validated), WARNING_EXAMPLES);
+    DatasetTally t =
+        DatasetTally.of(rejected, ValidatedRows.warnings(validated.rows()), WARNING_EXAMPLES);
     ContentHash.remember(publisher.conf(), run.rejects(d.name()), t.rejectsHash(rejects.schema()));
     ValidationReport.DatasetReport report = report(d, files, raws, read, staged, t, notes);
     accepted.put(d.name(), spark.read().schema(staging.schema()).parquet(run.staging(d.name())));
@@ -219,22 +218,69 @@ public final class Ingestion {
 
   private static final String ACCEPTED = "accepted";
 
+  /** Validated rows ({@link ContractValidator#validate}'s columns) and how many are accepted. */
+  private record Validated(Dataset<Row> rows, long acceptedRows) {}
+
   /**
-   * Validation runs once: its outcome goes to the work area as Parquet, and staging, rejects and
-   * warnings read back only the columns they need. (An in-memory cache of the wide validated rows
-   * cost minutes of columnar encoding per million rows and filled a 1 GB heap; partitioning the
-   * work files by outcome would add a sort of every row.)
+   * Validation reads the input once. The row checks go to the work area as Parquet, without a
+   * shuffle; the key checks (duplicate keys, references) then read back only the columns they need
+   * and write the few rows that fail them; staging, rejects and warnings join the two. (A window
+   * over the validated rows moved and sorted every column of every row, the original as JSON
+   * included; an in-memory cache of the wide rows cost minutes of columnar encoding per million
+   * rows and filled a 1 GB heap.)
    */
-  private Dataset<Row> materialise(
-      Dataset<Row> validated, DatasetContract d, String work, Observation counts) {
-    Dataset<Row> outcome = ValidatedRows.outcome(validated, d);
-    String uri = work + "/validated/" + d.name();
-    outcome
-        .observe(counts, count_if(not(col(ContractValidator.REJECTED))).as(ACCEPTED))
+  private Validated materialise(
+      Dataset<Row> canonical, DatasetContract d, Map<String, Dataset<Row>> accepted, String work) {
+    Dataset<Row> checked = ValidatedRows.checked(ContractValidator.rowChecked(canonical, d), d);
+    String uri = work + "/checked/" + d.name();
+    Observation checkedCounts = new Observation();
+    Column noRowFailure = size(col(ContractValidator.ROW_FAILURES)).equalTo(0);
+    checked
+        .observe(checkedCounts, count_if(noRowFailure).as(ACCEPTED))
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(uri);
-    return spark.read().schema(outcome.schema()).parquet(uri);
+    Dataset<Row> rows = spark.read().schema(checked.schema()).parquet(uri);
+    long acceptedRows = count(checkedCounts, d);
+    Column none = Failure.list(List.of());
+    Dataset<Row> keyed;
+    if (!ContractValidator.hasKeyChecks(d, accepted)) {
+      keyed = rows.withColumn(ContractValidator.KEY_FAILURES, none);
+    } else {
+      String keysUri = work + "/key-failures/" + d.name();
+      Observation keyCounts = new Observation();
+      Dataset<Row> failing =
+          ContractValidator.keyFailures(rows, d, accepted)
+              .where(size(col(ContractValidator.KEY_FAILURES)).gt(0))
+              .observe(keyCounts, count_if(noRowFailure).as(ACCEPTED))
+              .select(
+                  col(CanonicalRows.SOURCE_FILE).as(KEY_FILE),
+                  col(CanonicalRows.SOURCE_ROW).as(KEY_ROW),
+                  col(ContractValidator.KEY_FAILURES));
+      failing.write().mode(SaveMode.Overwrite).parquet(keysUri);
+      // Rows without a row failure that fail a key check are rejected too.
+      acceptedRows -= count(keyCounts, d);
+      Dataset<Row> k = spark.read().schema(failing.schema()).parquet(keysUri);
+      keyed =
+          rows.join(
+                  k,
+                  rows.col(CanonicalRows.SOURCE_FILE)
+                      .equalTo(k.col(KEY_FILE))
+                      .and(rows.col(CanonicalRows.SOURCE_ROW).equalTo(k.col(KEY_ROW))),
+                  "left")
+              .withColumn(
+                  ContractValidator.KEY_FAILURES,
+                  coalesce(col(ContractValidator.KEY_FAILURES), none))
+              .drop(KEY_FILE, KEY_ROW);
+    }
+    return new Validated(ContractValidator.withFailures(keyed), acceptedRows);
+  }
+
+  private static final String KEY_FILE = "_key_file";
+  private static final String KEY_ROW = "_key_row";
+
+  private static long count(Observation o, DatasetContract d) {
+    return ((Number) FileCounts.of(o, d.name()).get(ACCEPTED)).longValue();
   }
 
   /**

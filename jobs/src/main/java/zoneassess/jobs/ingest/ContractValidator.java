@@ -42,6 +42,29 @@ public final class ContractValidator {
    */
   public static Dataset<Row> validate(
       Dataset<Row> canonical, DatasetContract contract, Map<String, Dataset<Row>> accepted) {
+    return withFailures(keyFailures(rowChecked(canonical, contract), contract, accepted));
+  }
+
+  /** {@link #FAILURES} (row failures, then key failures) and {@link #REJECTED} from the two. */
+  static Dataset<Row> withFailures(Dataset<Row> keyChecked) {
+    return keyChecked
+        .withColumn(FAILURES, concat(col(ROW_FAILURES), col(KEY_FAILURES)))
+        .withColumn(REJECTED, size(col(FAILURES)).gt(0))
+        .drop(ROW_FAILURES, KEY_FAILURES);
+  }
+
+  /** The failures of the checks that look at one row alone, in the declared order. */
+  static final String ROW_FAILURES = "_f";
+
+  /** The failures of the checks that look beyond the row: duplicate key, then references. */
+  static final String KEY_FAILURES = "_key_failures";
+
+  /**
+   * The checks that look at one row alone: the typed canonical columns (unit extras included),
+   * {@link #ROW_FAILURES}, {@link #WARNINGS}, and the lineage and original columns. A pure per-row
+   * transform (no shuffle).
+   */
+  static Dataset<Row> rowChecked(Dataset<Row> canonical, DatasetContract contract) {
     List<Column> select = new ArrayList<>();
     select.add(col(CanonicalRows.SOURCE_FILE));
     select.add(col(CanonicalRows.SOURCE_ROW));
@@ -80,16 +103,32 @@ public final class ContractValidator {
     }
     checks.removeIf(java.util.Objects::isNull);
     w =
-        w.withColumn("_f", concat(col(CanonicalRows.READ_FAILURES), Failure.list(checks)))
+        w.withColumn(ROW_FAILURES, concat(col(CanonicalRows.READ_FAILURES), Failure.list(checks)))
             .withColumn(WARNINGS, concat(col(CanonicalRows.READ_WARNINGS), Failure.list(warnings)));
     for (String c : w.columns()) {
       if (c.startsWith("_u_")) {
         w = w.drop(c);
       }
     }
+    return w.drop(CanonicalRows.READ_FAILURES, CanonicalRows.READ_WARNINGS);
+  }
 
-    w = KeyChecks.duplicates(w, contract, "_f", "_dup");
+  /** True when {@link #keyFailures} can find anything: a key or a checked reference. */
+  static boolean hasKeyChecks(DatasetContract contract, Map<String, Dataset<Row>> accepted) {
+    return !contract.key().isEmpty()
+        || contract.references().stream().anyMatch(fk -> accepted.containsKey(fk.targetDataset()));
+  }
+
+  /**
+   * Adds {@link #KEY_FAILURES} to {@code rowChecked} rows: a duplicate key (among rows without row
+   * failures), then every reference of the contract to a dataset in {@code accepted} (a missing one
+   * is not checked; the caller notes it).
+   */
+  static Dataset<Row> keyFailures(
+      Dataset<Row> rowChecked, DatasetContract contract, Map<String, Dataset<Row>> accepted) {
+    Dataset<Row> w = KeyChecks.duplicates(rowChecked, contract, ROW_FAILURES, "_dup");
     List<Column> later = new ArrayList<>(List.of(col("_dup")));
+    List<String> drop = new ArrayList<>(List.of("_dup"));
     int i = 0;
     for (ForeignKey fk : contract.references()) {
       Dataset<Row> target = accepted.get(fk.targetDataset());
@@ -99,16 +138,9 @@ public final class ContractValidator {
       String out = "_ref" + i++;
       w = KeyChecks.reference(w, fk, target, out);
       later.add(col(out));
+      drop.add(out);
     }
-    List<String> drop =
-        new ArrayList<>(
-            List.of("_f", "_dup", CanonicalRows.READ_FAILURES, CanonicalRows.READ_WARNINGS));
-    for (int j = 0; j < i; j++) {
-      drop.add("_ref" + j);
-    }
-    return w.withColumn(FAILURES, concat(col("_f"), Failure.list(later)))
-        .withColumn(REJECTED, size(col(FAILURES)).gt(0))
-        .drop(drop.toArray(String[]::new));
+    return w.withColumn(KEY_FAILURES, Failure.list(later)).drop(drop.toArray(String[]::new));
   }
 
   private static Column rowRule(RowRule r) {

@@ -1,9 +1,9 @@
 package zoneassess.jobs.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.size;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,10 +15,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import zoneassess.jobs.io.ContentHash;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.schema.dataset.DatasetContract;
@@ -172,13 +172,18 @@ public final class Ingestion {
                 + " input");
       }
     }
-    Dataset<Row> validated =
-        materialise(ContractValidator.validate(canonical, d, accepted), d, work);
+    // Rows read per file are counted as the validation write reads them, rows accepted per file
+    // as the staging write writes them: the counts come from the input and from what is published,
+    // without a second pass over either.
+    Observation readCounts = new Observation();
+    Dataset<Row> observed = FileCounts.observe(canonical, files, readCounts);
+    Validated validated = materialise(observed, d, accepted, work);
     int n = Publisher.FILES;
-    Dataset<Row> staging = ValidatedRows.staging(validated, d);
-    publishStaging(staging, d, n, files.isEmpty());
+    Dataset<Row> staging = ValidatedRows.staging(validated.rows(), d);
+    Observation stagedCounts = new Observation();
+    publishStaging(staging, d, n, files, validated.acceptedRows() == 0, stagedCounts);
     Dataset<Row> rejects =
-        JdbcRejects.locate(ValidatedRows.rejects(validated, d), d, files, raws, config);
+        JdbcRejects.locate(ValidatedRows.rejects(validated.rows(), d), d, files, raws, config);
     publisher.writeParquet(
         rejects
             .repartition(n, col("source_file"))
@@ -188,34 +193,108 @@ public final class Ingestion {
       return new ValidationReport.DatasetReport(
           d.name(), List.of(), 0, 0, 0, 0, Map.of(), Map.of(), List.of(), notes);
     }
-    Dataset<Row> warnings = ValidatedRows.warnings(validated);
-    return tally(
-        d,
-        files,
-        raws,
-        canonical,
-        staging.schema(),
-        rejects.schema(),
-        warnings,
-        notes,
-        !files.isEmpty(),
-        accepted);
+    Map<String, Object> read = FileCounts.of(readCounts, d.name());
+    Map<String, Object> staged = FileCounts.of(stagedCounts, d.name());
+    if (d.partitionBy().isEmpty()) {
+      // Without partition folders the files' schema is the one written: the digests of the rows
+      // written are those of the files, and the manifest need not compute them again.
+      ContentHash.remember(
+          publisher.conf(),
+          run.staging(d.name()),
+          ContentHash.fromTotals(
+              staging.schema(),
+              FileCounts.all(staged),
+              (java.math.BigDecimal) staged.get("a"),
+              (java.math.BigDecimal) staged.get("b")));
+    }
+    Dataset<Row> rejected = spark.read().schema(rejects.schema()).parquet(run.rejects(d.name()));
+    DatasetTally t =
+        DatasetTally.of(rejected, ValidatedRows.warnings(validated.rows()), WARNING_EXAMPLES);
+    ContentHash.remember(publisher.conf(), run.rejects(d.name()), t.rejectsHash(rejects.schema()));
+    ValidationReport.DatasetReport report = report(d, files, raws, read, staged, t, notes);
+    accepted.put(d.name(), spark.read().schema(staging.schema()).parquet(run.staging(d.name())));
+    return report;
+  }
+
+  private static final String ACCEPTED = "accepted";
+
+  /** Validated rows ({@link ContractValidator#validate}'s columns) and how many are accepted. */
+  private record Validated(Dataset<Row> rows, long acceptedRows) {}
+
+  /**
+   * Validation reads the input once. The row checks go to the work area as Parquet, without a
+   * shuffle; the key checks (duplicate keys, references) then read back only the columns they need
+   * and write the few rows that fail them; staging, rejects and warnings join the two. (A window
+   * over the validated rows moved and sorted every column of every row, the original as JSON
+   * included; an in-memory cache of the wide rows cost minutes of columnar encoding per million
+   * rows and filled a 1 GB heap.)
+   */
+  private Validated materialise(
+      Dataset<Row> canonical, DatasetContract d, Map<String, Dataset<Row>> accepted, String work) {
+    Dataset<Row> checked = ValidatedRows.checked(ContractValidator.rowChecked(canonical, d), d);
+    String uri = work + "/checked/" + d.name();
+    Observation checkedCounts = new Observation();
+    Column noRowFailure = size(col(ContractValidator.ROW_FAILURES)).equalTo(0);
+    checked
+        .observe(checkedCounts, count_if(noRowFailure).as(ACCEPTED))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(uri);
+    Dataset<Row> rows = spark.read().schema(checked.schema()).parquet(uri);
+    long acceptedRows = count(checkedCounts, d);
+    Column none = Failure.list(List.of());
+    Dataset<Row> keyed;
+    if (!ContractValidator.hasKeyChecks(d, accepted)) {
+      keyed = rows.withColumn(ContractValidator.KEY_FAILURES, none);
+    } else {
+      String keysUri = work + "/key-failures/" + d.name();
+      Observation keyCounts = new Observation();
+      Dataset<Row> failing =
+          ContractValidator.keyFailures(rows, d, accepted)
+              .where(size(col(ContractValidator.KEY_FAILURES)).gt(0))
+              .observe(keyCounts, count_if(noRowFailure).as(ACCEPTED))
+              .select(
+                  col(CanonicalRows.SOURCE_FILE).as(KEY_FILE),
+                  col(CanonicalRows.SOURCE_ROW).as(KEY_ROW),
+                  col(ContractValidator.KEY_FAILURES));
+      failing.write().mode(SaveMode.Overwrite).parquet(keysUri);
+      // Rows without a row failure that fail a key check are rejected too.
+      acceptedRows -= count(keyCounts, d);
+      Dataset<Row> k = spark.read().schema(failing.schema()).parquet(keysUri);
+      keyed =
+          rows.join(
+                  k,
+                  rows.col(CanonicalRows.SOURCE_FILE)
+                      .equalTo(k.col(KEY_FILE))
+                      .and(rows.col(CanonicalRows.SOURCE_ROW).equalTo(k.col(KEY_ROW))),
+                  "left")
+              .withColumn(
+                  ContractValidator.KEY_FAILURES,
+                  coalesce(col(ContractValidator.KEY_FAILURES), none))
+              .drop(KEY_FILE, KEY_ROW);
+    }
+    return new Validated(ContractValidator.withFailures(keyed), acceptedRows);
+  }
+
+  private static final String KEY_FILE = "_key_file";
+  private static final String KEY_ROW = "_key_row";
+
+  private static long count(Observation o, DatasetContract d) {
+    return ((Number) FileCounts.of(o, d.name()).get(ACCEPTED)).longValue();
   }
 
   /**
-   * Validation runs once: its outcome goes to the work area as Parquet, and staging, rejects and
-   * warnings read back only the columns they need. (An in-memory cache of the wide validated rows
-   * cost minutes of columnar encoding per million rows and filled a 1 GB heap; partitioning the
-   * work files by outcome would add a sort of every row.)
+   * Publishes the accepted rows, counting them per input file (and, unpartitioned, taking their
+   * content digests) in {@code counts} as they are written.
    */
-  private Dataset<Row> materialise(Dataset<Row> validated, DatasetContract d, String work) {
-    Dataset<Row> outcome = ValidatedRows.outcome(validated, d);
-    String uri = work + "/validated/" + d.name();
-    outcome.write().mode(SaveMode.Overwrite).parquet(uri);
-    return spark.read().schema(outcome.schema()).parquet(uri);
-  }
-
-  private void publishStaging(Dataset<Row> staging, DatasetContract d, int n, boolean noInput) {
+  private void publishStaging(
+      Dataset<Row> staging,
+      DatasetContract d,
+      int n,
+      List<InputFile> files,
+      boolean noRows,
+      Observation counts) {
+    boolean noInput = files.isEmpty();
     List<Column> sort = new ArrayList<>();
     d.partitionBy().ifPresent(p -> sort.add(col(p)));
     for (String k : d.key()) {
@@ -232,17 +311,27 @@ public final class Ingestion {
     } else {
       d.key().forEach(k -> by.add(col("`" + k + "`")));
     }
-    if (noInput || (d.partitionBy().isPresent() && staging.isEmpty())) {
+    List<Column> digests = new ArrayList<>();
+    if (d.partitionBy().isEmpty()) {
+      List<Column> ab = ContentHash.digests(staging.schema());
+      digests.add(ab.get(0).as("a"));
+      digests.add(ab.get(1).as("b"));
+    }
+    Column[] more = digests.toArray(Column[]::new);
+    if (noInput || (d.partitionBy().isPresent() && noRows)) {
       // A partitioned write of no rows leaves no file; one unpartitioned empty file keeps the
       // schema.
-      publisher.writeParquet(staging.coalesce(1), run.staging(d.name()));
+      publisher.writeParquet(
+          FileCounts.observe(
+              staging.coalesce(1), col(CanonicalRows.SOURCE_FILE), files, counts, more),
+          run.staging(d.name()));
       return;
     }
     Dataset<Row> sorted =
         (by.isEmpty() ? staging.repartition(n) : staging.repartition(n, by.toArray(Column[]::new)))
             .sortWithinPartitions(sort.toArray(Column[]::new));
     publisher.writeParquet(
-        sorted,
+        FileCounts.observe(sorted, col(CanonicalRows.SOURCE_FILE), files, counts, more),
         run.staging(d.name()),
         d.partitionBy().map(p -> new String[] {p}).orElse(new String[0]));
   }
@@ -274,76 +363,30 @@ public final class Ingestion {
     }
   }
 
-  private ValidationReport.DatasetReport tally(
+  /**
+   * The dataset's report from the rows read and staged per file ({@link FileCounts}) and the
+   * rejects and warnings per source and rule ({@link DatasetTally}); fails when a row is lost (read
+   * ≠ accepted + rejected) or comes from no input file.
+   */
+  private ValidationReport.DatasetReport report(
       DatasetContract d,
       List<InputFile> files,
       List<RawTable> raws,
-      Dataset<Row> canonical,
-      org.apache.spark.sql.types.StructType stagingSchema,
-      org.apache.spark.sql.types.StructType rejectsSchema,
-      Dataset<Row> warnings,
-      List<String> notes,
-      boolean hasInput,
-      Map<String, Dataset<Row>> accepted) {
-    Dataset<Row> staged = spark.read().schema(stagingSchema).parquet(run.staging(d.name()));
-    Dataset<Row> rejected = spark.read().schema(rejectsSchema).parquet(run.rejects(d.name()));
-    // The four tallies (read, accepted, rejected and warned rows per file and rule), each counted
-    // from its own source, come back in one query, with the content digests of the published
-    // rejects and (when not partitioned) staging, which the manifest then need not compute again:
-    // without partition folders, the files' schema is the one written.
-    Dataset<Row> tallies =
-        tally("read", canonical, col(CanonicalRows.SOURCE_FILE), lit(null).cast("string"))
-            .unionByName(
-                tally("accepted", staged, col(CanonicalRows.SOURCE_FILE), lit(null).cast("string")))
-            .unionByName(tally("rejected", rejected, col("source_file"), col("rule")))
-            .unionByName(tally("warned", warnings, col("source_file"), col("rule")))
-            .unionByName(digest(HASH_REJECTS, rejected));
-    boolean stagingDigest = d.partitionBy().isEmpty();
-    if (stagingDigest) {
-      tallies = tallies.unionByName(digest(HASH_STAGING, staged));
-    }
-    Map<String, Long> read = new TreeMap<>();
-    Map<String, Long> acc = new TreeMap<>();
-    Map<String, Map<String, Long>> rej = new TreeMap<>();
-    Map<String, Map<String, Long>> warn = new TreeMap<>();
-    for (Row t : tallies.collectAsList()) {
-      String file = t.getString(1);
-      long n = t.getLong(3);
-      switch (t.getString(0)) {
-        case "read" -> read.put(file, n);
-        case "accepted" -> acc.put(file, n);
-        case "rejected" -> rej.computeIfAbsent(file, k -> new TreeMap<>()).put(t.getString(2), n);
-        case "warned" -> warn.computeIfAbsent(file, k -> new TreeMap<>()).put(t.getString(2), n);
-        case HASH_REJECTS -> remember(run.rejects(d.name()), rejected, t);
-        default -> remember(run.staging(d.name()), staged, t);
-      }
-    }
-    List<ValidationReport.WarningExample> examples = new ArrayList<>();
-    for (Row r :
-        warnings
-            .withColumn(
-                "_n",
-                row_number()
-                    .over(
-                        Window.partitionBy("rule").orderBy(col("source_file"), col("source_row"))))
-            .where(col("_n").leq(WARNING_EXAMPLES))
-            .orderBy(col("rule"), col("source_file"), col("source_row"))
-            .collectAsList()) {
-      examples.add(
-          new ValidationReport.WarningExample(
-              r.getString(0), r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
-    }
+      Map<String, Object> readCounts,
+      Map<String, Object> stagedCounts,
+      DatasetTally t,
+      List<String> notes) {
+    long[] read = FileCounts.perFile(readCounts, files.size());
+    long[] acc = FileCounts.perFile(stagedCounts, files.size());
     List<ValidationReport.FileReport> fileReports = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       InputFile f = files.get(i);
       RawTable raw = raws.get(i);
       Map<String, Long> rejectedByRule = new TreeMap<>();
       Map<String, Long> warningsByRule = new TreeMap<>();
-      long r = sumFor(f, read);
-      long a = sumFor(f, acc);
       long j = 0;
       long w = 0;
-      for (var e : rej.entrySet()) {
+      for (var e : t.rejected().entrySet()) {
         if (belongs(e.getKey(), f)) {
           for (var x : e.getValue().entrySet()) {
             rejectedByRule.merge(x.getKey(), x.getValue(), Long::sum);
@@ -351,7 +394,7 @@ public final class Ingestion {
           }
         }
       }
-      for (var e : warn.entrySet()) {
+      for (var e : t.warned().entrySet()) {
         if (belongs(e.getKey(), f)) {
           for (var x : e.getValue().entrySet()) {
             warningsByRule.merge(x.getKey(), x.getValue(), Long::sum);
@@ -369,8 +412,8 @@ public final class Ingestion {
               bytes(f.uri()),
               publisher.sha256(f.uri()),
               HeaderMatcher.match(raw.headers(), d, f.name()).unknownHeaders(),
-              r,
-              a,
+              read[i],
+              acc[i],
               j,
               w,
               rejectedByRule,
@@ -391,11 +434,13 @@ public final class Ingestion {
       f.warningsByRule().forEach((k, v) -> warningsByRule.merge(k, v, Long::sum));
     }
     // Rows whose source file is no input file would be lost from the per-file counts.
-    long allRead = read.values().stream().mapToLong(Long::longValue).sum();
-    long allAccepted = acc.values().stream().mapToLong(Long::longValue).sum();
-    long allRejected =
-        rej.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
-    if (allRead != tr || allAccepted != ta || allRejected != tj) {
+    long allRead = FileCounts.all(readCounts);
+    long allAccepted = FileCounts.all(stagedCounts);
+    long allRejected = t.rejectRows();
+    if (allRead != tr
+        || allAccepted != ta
+        || allRejected != tj
+        || allRead != allAccepted + allRejected) {
       throw new IngestException(
           d.name()
               + ": rows do not reconcile with the input files (read "
@@ -406,66 +451,11 @@ public final class Ingestion {
               + allRejected
               + ")");
     }
-    if (hasInput) {
-      accepted.put(d.name(), staged);
-    }
     return new ValidationReport.DatasetReport(
-        d.name(), fileReports, tr, ta, tj, tw, rejectedByRule, warningsByRule, examples, notes);
+        d.name(), fileReports, tr, ta, tj, tw, rejectedByRule, warningsByRule, t.examples(), notes);
   }
 
   private static boolean belongs(String sourceFile, InputFile f) {
     return sourceFile.equals(f.name()) || sourceFile.startsWith(f.name() + "/");
-  }
-
-  private static long sumFor(InputFile f, Map<String, Long> bySource) {
-    long n = 0;
-    for (var e : bySource.entrySet()) {
-      if (belongs(e.getKey(), f)) {
-        n += e.getValue();
-      }
-    }
-    return n;
-  }
-
-  private static final String HASH_REJECTS = "hash:rejects";
-  private static final String HASH_STAGING = "hash:staging";
-
-  /** Rows of {@code rows} per file and rule, as (what, file, rule, n, a, b); no digests. */
-  private static Dataset<Row> tally(String what, Dataset<Row> rows, Column file, Column rule) {
-    return rows.groupBy(file.as("file"), rule.as("rule"))
-        .agg(count("*").as("n"))
-        .select(
-            lit(what).as("what"),
-            col("file"),
-            col("rule"),
-            col("n"),
-            lit(null).cast(DIGEST).as("a"),
-            lit(null).cast(DIGEST).as("b"));
-  }
-
-  /** The row count and content digests ({@link ContentHash}) of {@code rows}, as one tally row. */
-  private static Dataset<Row> digest(String what, Dataset<Row> rows) {
-    List<Column> d = ContentHash.digests(rows.schema());
-    return rows.agg(count("*").as("n"), d.get(0).as("a"), d.get(1).as("b"))
-        .select(
-            lit(what).as("what"),
-            lit(null).cast("string").as("file"),
-            lit(null).cast("string").as("rule"),
-            col("n"),
-            col("a").cast(DIGEST).as("a"),
-            col("b").cast(DIGEST).as("b"));
-  }
-
-  private static final String DIGEST = "decimal(38,0)";
-
-  private void remember(String uri, Dataset<Row> rows, Row t) {
-    ContentHash.remember(
-        publisher.conf(),
-        uri,
-        ContentHash.fromTotals(
-            rows.schema(),
-            t.getLong(3),
-            t.isNullAt(4) ? null : t.getDecimal(4),
-            t.isNullAt(5) ? null : t.getDecimal(5)));
   }
 }

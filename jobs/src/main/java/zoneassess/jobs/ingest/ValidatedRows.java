@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.transform;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,23 +45,20 @@ public final class ValidatedRows {
   }
 
   /**
-   * What staging, rejects and warnings need of validated rows and no more: the staging columns, the
-   * warnings, the failures, {@code _rejected}, and the original row only where it was rejected. The
-   * raw strings kept for the checks are dropped. Ingest writes this once to its work area and
-   * derives staging, rejects and warnings from it.
+   * What the key checks, staging, rejects and warnings need of row-checked rows ({@link
+   * ContractValidator#rowChecked}): the staging columns, the warnings, the row failures and the
+   * original row. The raw strings kept for the row checks are dropped. Ingest writes this once to
+   * its work area.
    */
-  public static Dataset<Row> outcome(Dataset<Row> validated, DatasetContract contract) {
+  static Dataset<Row> checked(Dataset<Row> rowChecked, DatasetContract contract) {
     List<Column> cols = new ArrayList<>();
     for (String c : stagingColumns(contract)) {
       cols.add(col("`" + c + "`"));
     }
     cols.add(col(ContractValidator.WARNINGS));
-    cols.add(col(ContractValidator.FAILURES));
-    cols.add(
-        when(col(ContractValidator.REJECTED), col(CanonicalRows.ORIGINAL))
-            .as(CanonicalRows.ORIGINAL));
-    cols.add(col(ContractValidator.REJECTED));
-    return validated.select(cols.toArray(Column[]::new));
+    cols.add(col(ContractValidator.ROW_FAILURES));
+    cols.add(col(CanonicalRows.ORIGINAL));
+    return rowChecked.select(cols.toArray(Column[]::new));
   }
 
   public static Dataset<Row> staging(Dataset<Row> validated, DatasetContract contract) {

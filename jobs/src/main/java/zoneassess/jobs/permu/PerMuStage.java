@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import zoneassess.jobs.io.MartWriter;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
@@ -68,7 +69,7 @@ public final class PerMuStage implements Stage {
     Publisher publisher = context.publisher();
     PerMuScheme scheme = PerMuSchemeLoader.load(Params.of(context).scheme());
 
-    Dataset<Row> staged = spark.read().parquet(run.staging("enterprises"));
+    Dataset<Row> staged = ParquetRead.of(spark, run.staging("enterprises"));
     String yearParam = Params.of(context).year();
     // The staged years are the year=… folders: the newest costs a listing, not a Spark job.
     java.util.SortedSet<Integer> stagedYears = stagedYears(publisher, run.staging("enterprises"));
@@ -299,7 +300,7 @@ public final class PerMuStage implements Stage {
       SparkSession spark, Publisher publisher, RunLayout run, DatasetContract contract) {
     String uri = run.staging(contract.name());
     if (publisher.exists(uri)) {
-      return spark.read().parquet(uri);
+      return ParquetRead.of(spark, uri);
     }
     return spark.createDataFrame(List.of(), ContractSchemas.of(contract));
   }

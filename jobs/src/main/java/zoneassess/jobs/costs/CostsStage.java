@@ -103,9 +103,10 @@ public final class CostsStage implements Stage {
     Dataset<Row> located =
         PriceInheritance.inherit(inWindow(carried, period, firstYear - 1), locations)
             .localCheckpoint();
+    // Published once and read back from the mart afterwards: no checkpoint (it would only
+    // compute the rows a second time into memory before the write).
     Dataset<Row> benchmark =
-        inWindow(FactorCostBenchmark.benchmark(located, tables), period, firstYear)
-            .localCheckpoint();
+        inWindow(FactorCostBenchmark.benchmark(located, tables), period, firstYear);
     Dataset<Row> gaps =
         inWindow(
                 PeriodCarryForward.gaps(reported, tables.factors())

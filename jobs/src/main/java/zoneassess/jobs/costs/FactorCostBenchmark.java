@@ -1,16 +1,20 @@
 package zoneassess.jobs.costs;
 
 import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percent_rank;
 import static org.apache.spark.sql.functions.rank;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -82,10 +86,18 @@ public final class FactorCostBenchmark {
    * @return the {@code cost_benchmark} rows for every period present (unfiltered, unsorted)
    */
   public static Dataset<Row> benchmark(Dataset<Row> located, FactorCatalogueTables catalogue) {
+    // One shuffle by the columns the distributions and the series share: the aggregation, the
+    // ranking window and the changes window below all find their groups within one partition.
     Dataset<Row> compared =
-        located.join(catalogue.compareLevels(), new String[] {"factor_code", "location_level"});
+        located
+            .join(
+                broadcast(catalogue.compareLevels()),
+                new String[] {"factor_code", "location_level"})
+            .repartition(
+                col("factor_code"), col("subcategory"), col("period_type"), col("location_level"));
     String[] group = {"factor_code", "subcategory", "period", "period_type", "location_level"};
-    Dataset<Row> distribution = distribution(compared, group);
+    // A few rows per distribution: broadcast back instead of shuffling the values again.
+    Dataset<Row> distribution = broadcast(distribution(compared, group));
     WindowSpec byValue =
         Window.partitionBy(
                 col("factor_code"),
@@ -127,7 +139,16 @@ public final class FactorCostBenchmark {
         .drop("q");
   }
 
-  /** Adds change_prev_pct and change_yoy_pct by joining each row with its earlier periods. */
+  /**
+   * Adds change_prev_pct and change_yoy_pct: the earlier values come from the location's own series
+   * (one row per period), read through a window instead of joining the rows with themselves.
+   *
+   * <p>The series is ordered by a month index (a quarter at its first month, a year at January), so
+   * the same period a year earlier lies exactly 12 before. The previous period, when present, is
+   * the row just before; the row before is used only when its period is the previous period, and
+   * the row 12 months before only when its period is the same period a year earlier: without them
+   * the change is null, as with a join that finds no earlier row.
+   */
   static Dataset<Row> withChanges(Dataset<Row> placed) {
     Column year = substring(col("period"), 1, 4).try_cast("int");
     Column prev =
@@ -149,44 +170,51 @@ public final class FactorCostBenchmark {
                                 .cast("string"))))
             .otherwise(year.minus(1).cast("string"));
     Column yoy = concat(year.minus(1).cast("string"), substring(col("period"), 5, 3));
-    String[] key = {"factor_code", "subcategory", "period_type", "location_level", "location_code"};
-    Dataset<Row> earlier =
-        placed.select(
-            col("factor_code"),
-            col("subcategory"),
-            col("period_type"),
-            col("location_level"),
-            col("location_code"),
-            col("period").as("e_period"),
-            col("value").as("e_value"));
-    Dataset<Row> withKeys = placed.withColumn("prev_period", prev).withColumn("yoy_period", yoy);
-    Dataset<Row> withPrev =
-        joinEarlier(withKeys, earlier, key, "prev_period")
-            .withColumnRenamed("e_value", "prev_value");
-    Dataset<Row> withYoy =
-        joinEarlier(withPrev, earlier, key, "yoy_period").withColumnRenamed("e_value", "yoy_value");
-    return withYoy
-        .withColumn("change_prev_pct", change(col("value"), col("prev_value")))
-        .withColumn("change_yoy_pct", change(col("value"), col("yoy_value")))
-        .drop("prev_period", "yoy_period", "prev_value", "yoy_value");
-  }
-
-  private static Dataset<Row> joinEarlier(
-      Dataset<Row> rows, Dataset<Row> earlier, String[] key, String periodColumn) {
-    Dataset<Row> e = earlier;
-    Column cond = col(periodColumn).equalTo(col("r.e_period"));
-    for (String k : key) {
-      e = e.withColumnRenamed(k, "e_" + k);
-    }
-    Dataset<Row> right = e.alias("r");
-    for (String k : key) {
-      cond = cond.and(col(k).equalTo(col("r.e_" + k)));
-    }
-    Dataset<Row> joined = rows.join(right, cond, "left");
-    for (String k : key) {
-      joined = joined.drop(col("r.e_" + k));
-    }
-    return joined.drop(col("r.e_period"));
+    Column monthIndex =
+        year.cast("long")
+            .multiply(12)
+            .plus(
+                when(
+                        col("period_type").equalTo("month"),
+                        substring(col("period"), 6, 2).try_cast("long").minus(1))
+                    .when(
+                        col("period_type").equalTo("quarter"),
+                        substring(col("period"), 6, 1).try_cast("long").minus(1).multiply(3))
+                    .otherwise(lit(0L)));
+    WindowSpec series =
+        Window.partitionBy(
+                col("factor_code"),
+                col("subcategory"),
+                col("period_type"),
+                col("location_level"),
+                col("location_code"))
+            .orderBy(col("month_index"));
+    Column earlier = struct(col("period").as("period"), col("value").as("value"));
+    // A join on the key finds no earlier row when a key column is null; nor may the window.
+    Column keyed =
+        col("factor_code")
+            .isNotNull()
+            .and(col("subcategory").isNotNull())
+            .and(col("period_type").isNotNull())
+            .and(col("location_level").isNotNull())
+            .and(col("location_code").isNotNull());
+    Dataset<Row> withEarlier =
+        placed
+            .withColumn("month_index", monthIndex)
+            .withColumn("before", lag(earlier, 1).over(series))
+            .withColumn("year_before", first(earlier).over(series.rangeBetween(-12, -12)));
+    Column prevValue =
+        when(
+            keyed.and(col("before.period").equalTo(prev)).and(col("month_index").isNotNull()),
+            col("before.value"));
+    Column yoyValue =
+        when(
+            keyed.and(col("year_before.period").equalTo(yoy)).and(col("month_index").isNotNull()),
+            col("year_before.value"));
+    return withEarlier
+        .withColumn("change_prev_pct", change(col("value"), prevValue))
+        .withColumn("change_yoy_pct", change(col("value"), yoyValue))
+        .drop("month_index", "before", "year_before");
   }
 
   private static Column change(Column value, Column earlier) {

@@ -1,5 +1,6 @@
 package zoneassess.jobs.costs;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -57,8 +58,16 @@ public final class PeriodCarryForward {
    * @return month, quarter and year values ({@link #VALUE_COLUMNS})
    */
   public static Dataset<Row> carry(Dataset<Row> observations, Dataset<Row> factors) {
+    // One shuffle by series: the aggregations to quarters and years and the pick below group by
+    // the series and more, so each finds its rows within one partition.
     Dataset<Row> withRule =
-        observations.join(factors.select("factor_code", "carry_rule"), "factor_code");
+        observations
+            .join(broadcast(factors.select("factor_code", "carry_rule")), "factor_code")
+            .repartition(
+                col("location_code"),
+                col("location_level"),
+                col("factor_code"),
+                col("subcategory"));
     Dataset<Row> months =
         withRule
             .filter(col("period_type").equalTo("month"))

@@ -1,9 +1,13 @@
 package zoneassess.jobs.costs;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -68,34 +72,55 @@ public final class PriceInheritance {
    * @param locations {@link #locations}
    */
   public static Dataset<Row> inherit(Dataset<Row> values, Dataset<Row> locations) {
+    // Each location's sources in order of preference: itself, its county (zones), its city
+    // (counties and zones). A location-sized table, broadcast; the values are shuffled once by
+    // series and period, so the pick below finds each location's candidates in one partition.
+    Dataset<Row> own =
+        locations
+            .withColumn("v_code", col("location_code"))
+            .withColumn("v_level", col("location_level"))
+            .withColumn("value_source", lit("own"))
+            .withColumn("priority", lit(0));
+    Dataset<Row> county =
+        locations
+            .filter(col("location_level").equalTo("zone"))
+            .withColumn("v_code", col("county_code"))
+            .withColumn("v_level", lit("county"))
+            .withColumn("value_source", lit("county"))
+            .withColumn("priority", lit(1));
+    Dataset<Row> city =
+        locations
+            .filter(col("location_level").isin("county", "zone"))
+            .withColumn("v_code", col("city_code"))
+            .withColumn("v_level", lit("city"))
+            .withColumn("value_source", lit("city"))
+            .withColumn("priority", lit(2));
+    Dataset<Row> sources = own.unionByName(county).unionByName(city);
     Dataset<Row> v =
         values
             .withColumnRenamed("location_code", "v_code")
-            .withColumnRenamed("location_level", "v_level");
-    Dataset<Row> own =
-        locations
-            .join(
-                v,
-                col("location_code")
-                    .equalTo(col("v_code"))
-                    .and(col("location_level").equalTo(col("v_level"))))
-            .withColumn("value_source", lit("own"))
-            .withColumn("priority", lit(0));
-    Dataset<Row> fromCounty =
-        locations
-            .filter(col("location_level").equalTo("zone"))
-            .join(
-                v, col("county_code").equalTo(col("v_code")).and(col("v_level").equalTo("county")))
-            .withColumn("value_source", lit("county"))
-            .withColumn("priority", lit(1));
-    Dataset<Row> fromCity =
-        locations
-            .filter(col("location_level").isin("county", "zone"))
-            .join(v, col("city_code").equalTo(col("v_code")).and(col("v_level").equalTo("city")))
-            .withColumn("value_source", lit("city"))
-            .withColumn("priority", lit(2));
-    return own.unionByName(fromCounty)
-        .unionByName(fromCity)
+            .withColumnRenamed("location_level", "v_level")
+            .repartition(col("factor_code"), col("subcategory"), col("period"));
+    // The columns in the order the location table, the values and the source give them.
+    List<Column> columns = new ArrayList<>();
+    for (String c : LOCATION_COLUMNS) {
+      columns.add(col(c));
+    }
+    for (String c : v.columns()) {
+      if (!c.equals("v_code") && !c.equals("v_level")) {
+        columns.add(col(c));
+      }
+    }
+    columns.add(col("value_source"));
+    return broadcast(sources)
+        .join(
+            v,
+            sources
+                .col("v_code")
+                .equalTo(v.col("v_code"))
+                .and(sources.col("v_level").equalTo(v.col("v_level"))))
+        .drop(sources.col("v_code"))
+        .drop(sources.col("v_level"))
         .withColumn(
             "pick",
             row_number()
@@ -108,6 +133,6 @@ public final class PriceInheritance {
                             col("period"))
                         .orderBy(col("priority"))))
         .filter(col("pick").equalTo(1))
-        .drop("pick", "priority", "v_code", "v_level");
+        .select(columns.toArray(new Column[0]));
   }
 }

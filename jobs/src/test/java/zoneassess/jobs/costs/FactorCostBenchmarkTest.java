@@ -191,5 +191,15 @@ class FactorCostBenchmarkTest extends SparkTestBase {
     assertEquals(10.0, byPeriod.get("2025Q1").<Double>getAs("change_prev_pct"), 1e-9);
     assertEquals(20.0, byPeriod.get("2025Q1").<Double>getAs("change_yoy_pct"), 1e-9);
     assertTrue(byPeriod.containsKey("2024Q4"));
+    // A missing previous period gives no change, even though an earlier period exists: 2024-12's
+    // previous month 2024-11 is missing (the month before it in the series is 2024-01), 2024Q4's
+    // previous quarter 2024Q3 is missing (2024Q1 comes before it), and neither has a value a year
+    // earlier (2023-12, 2023Q4).
+    assertNull(byPeriod.get("2024-12").getAs("change_prev_pct"));
+    assertNull(byPeriod.get("2024-12").getAs("change_yoy_pct"));
+    assertNull(byPeriod.get("2024Q4").getAs("change_prev_pct"));
+    assertNull(byPeriod.get("2024Q4").getAs("change_yoy_pct"));
+    // 2024Q1 is the series' first quarter: no previous quarter.
+    assertNull(byPeriod.get("2024Q1").getAs("change_prev_pct"));
   }
 }

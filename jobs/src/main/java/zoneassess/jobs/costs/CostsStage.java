@@ -15,6 +15,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import zoneassess.jobs.io.MartWriter;
+import zoneassess.jobs.io.ParquetRead;
 import zoneassess.jobs.io.Publisher;
 import zoneassess.jobs.pipeline.Stage;
 import zoneassess.jobs.pipeline.StageContext;
@@ -81,11 +82,11 @@ public final class CostsStage implements Stage {
     FactorCatalogueTables tables = new FactorCatalogueTables(spark, catalogue);
     int historyYears = params.historyYears();
 
-    Dataset<Row> staged = spark.read().parquet(run.staging("factor_costs"));
+    Dataset<Row> staged = ParquetRead.of(spark, run.staging("factor_costs"));
     Dataset<Row> locations =
         PriceInheritance.locations(
-                spark.read().parquet(run.staging("areas")),
-                spark.read().parquet(run.staging("zones")))
+                ParquetRead.of(spark, run.staging("areas")),
+                ParquetRead.of(spark, run.staging("zones")))
             .localCheckpoint();
 
     FactorPriceConformer.Conformed conformed = FactorPriceConformer.conform(staged, tables);

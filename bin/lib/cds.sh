@@ -83,7 +83,9 @@ if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
     build) cds_build "$home" ;;
     ensure | status)
       if [[ "$(ZONEASSESS_CDS_STATUS=1 "$home/bin/zoneassess")" == "cds: in use" ]]; then
-        [[ "$1" == status ]] && echo "class-data sharing archive is current: $(cds_dir "$home")/zoneassess.jsa"
+        if [[ "$1" == status ]]; then
+          echo "class-data sharing archive is current: $(cds_dir "$home")/zoneassess.jsa"
+        fi
       elif [[ "$1" == ensure ]]; then
         cds_build "$home"
       else

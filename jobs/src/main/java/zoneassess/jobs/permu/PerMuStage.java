@@ -3,7 +3,6 @@ package zoneassess.jobs.permu;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -160,30 +159,17 @@ public final class PerMuStage implements Stage {
 
   /** "latest" or a year; the year must be staged. */
   static int resolveYear(String param, Dataset<Row> staged) {
-    Row newest = staged.agg(max("year")).first();
-    if (newest.isNullAt(0)) {
+    // A handful of years: the distinct values come to the driver.
+    java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+    for (Row r : staged.select("year").distinct().collectAsList()) {
+      if (!r.isNullAt(0)) {
+        years.add(r.getInt(0));
+      }
+    }
+    if (years.isEmpty()) {
       throw new IllegalArgumentException("per-mu: the staged enterprises are empty");
     }
-    int latest = newest.getInt(0);
-    if (param == null || param.equals("latest")) {
-      return latest;
-    }
-    int year;
-    try {
-      year = Integer.parseInt(param.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "per-mu: year must be a year or 'latest', found '" + param + "'");
-    }
-    if (staged.filter(col("year").equalTo(year)).isEmpty()) {
-      throw new IllegalArgumentException(
-          "per-mu: no staged enterprises for year "
-              + year
-              + " (newest staged year: "
-              + latest
-              + ")");
-    }
-    return year;
+    return resolveYear(param, years);
   }
 
   /** "latest" or a year, among the staged years (not empty). */
